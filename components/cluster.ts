@@ -1,0 +1,58 @@
+import * as oci from "@pulumi/oci";
+import * as pulumi from "@pulumi/pulumi";
+import { ClusterType, Cni } from "./settings";
+
+export const CLUSTER_TYPE: Record<ClusterType, string> = { enhanced: "ENHANCED_CLUSTER", basic: "BASIC_CLUSTER" };
+export const CNI_TYPE: Record<Cni, string> = { "vcn-native": "OCI_VCN_IP_NATIVE", flannel: "FLANNEL_OVERLAY" };
+
+export interface ClusterArgs {
+  compartmentId: string;
+  name: string;
+  kubernetesVersion: string;
+  clusterType: ClusterType;
+  cni: Cni;
+  endpointPublic: boolean;
+  servicesCidr: string;
+  /** Used only with flannel: VCN-native pods take worker-subnet addresses. */
+  podsCidr: string;
+  vcnId: pulumi.Input<string>;
+  endpointSubnetId: pulumi.Input<string>;
+  lbSubnetId: pulumi.Input<string>;
+}
+
+/** Quick Create tags the cluster and what it creates later (volumes, load balancers) with its name (spec §4). */
+export function clusterTags(clusterName: string): Record<string, string> {
+  return { OKEclusterName: clusterName };
+}
+
+/** The OKE cluster of spec §4: VCN-native endpoint, service load balancers in the LB subnet, add-ons off. */
+export class OkeCluster extends pulumi.ComponentResource {
+  readonly cluster: oci.containerengine.Cluster;
+
+  constructor(name: string, args: ClusterArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("oke-quick-create:index:Cluster", name, {}, opts);
+    const tags = clusterTags(args.name);
+    this.cluster = new oci.containerengine.Cluster(`${name}-cluster`, {
+      compartmentId: args.compartmentId,
+      name: args.name,
+      kubernetesVersion: args.kubernetesVersion,
+      type: CLUSTER_TYPE[args.clusterType],
+      vcnId: args.vcnId,
+      clusterPodNetworkOptions: [{ cniType: CNI_TYPE[args.cni] }],
+      endpointConfig: { subnetId: args.endpointSubnetId, isPublicIpEnabled: args.endpointPublic },
+      imagePolicyConfig: { isPolicyEnabled: false },
+      freeformTags: tags,
+      options: {
+        serviceLbSubnetIds: [args.lbSubnetId],
+        kubernetesNetworkConfig: {
+          servicesCidr: args.servicesCidr,
+          ...(args.cni === "flannel" ? { podsCidr: args.podsCidr } : {}),
+        },
+        addOns: { isKubernetesDashboardEnabled: false, isTillerEnabled: false },
+        persistentVolumeConfig: { freeformTags: tags },
+        serviceLbConfig: { freeformTags: tags },
+      },
+    }, { parent: this });
+    this.registerOutputs({ clusterId: this.cluster.id });
+  }
+}

@@ -1,0 +1,24 @@
+import * as pulumi from "@pulumi/pulumi";
+
+/**
+ * A mistake in the stack's settings. It extends RunError so that `pulumi up` prints just the sentence,
+ * without the program's stack trace: the user has nothing to debug, only a setting to change.
+ */
+export class QuickCreateConfigError extends pulumi.RunError {
+  constructor(
+    /** The configuration key at fault, as the user sets it (`nodeCount`, `oci:region`). */
+    readonly key: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "QuickCreateConfigError";
+  }
+}
+
+/** A region lookup (availability domains, services, versions, images) that found nothing usable. */
+export class QuickCreateLookupError extends pulumi.RunError {
+  constructor(message: string) {
+    super(message);
+    this.name = "QuickCreateLookupError";
+  }
+}

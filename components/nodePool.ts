@@ -1,0 +1,79 @@
+import * as oci from "@pulumi/oci";
+import * as pulumi from "@pulumi/pulumi";
+import { CNI_TYPE } from "./cluster";
+import { NODE_POOL_NAME } from "./naming";
+import { Cni, isFlexShape } from "./settings";
+
+/** OKE's VCN-native default: 31 pods fit the secondary VNIC addresses of a 1-OCPU node. */
+export const MAX_PODS_PER_NODE = 31;
+/** Quick Create drains a node for up to an hour before deleting it, and never forces the delete. */
+export const EVICTION = { evictionGraceDuration: "PT60M", isForceDeleteAfterGraceDuration: false } as const;
+
+export interface NodePoolArgs {
+  compartmentId: string;
+  clusterId: pulumi.Input<string>;
+  clusterName: string;
+  kubernetesVersion: string;
+  cni: Cni;
+  availabilityDomains: string[];
+  workerSubnetId: pulumi.Input<string>;
+  nodeShape: string;
+  nodeOcpus: number;
+  nodeMemoryGbs: number;
+  nodeCount: number;
+  imageId: string;
+  /** Unset keeps the image default (the "47 GB"). */
+  bootVolumeSizeGbs?: number;
+  sshPublicKey?: string;
+}
+
+/**
+ * One placement per availability domain and no fault domains named: OKE then spreads the nodes evenly
+ * over every fault domain, which is what makes a single-AD region survive a fault-domain outage.
+ */
+export function placementConfigs<Id>(availabilityDomains: readonly string[], subnetId: Id) {
+  return availabilityDomains.map((availabilityDomain) => ({ availabilityDomain, subnetId }));
+}
+
+/** Boot volume: absent means the image default; the provider takes the size as a string. */
+export function nodeSourceDetails(imageId: string, bootVolumeSizeGbs?: number) {
+  return {
+    sourceType: "IMAGE",
+    imageId,
+    ...(bootVolumeSizeGbs !== undefined ? { bootVolumeSizeInGbs: String(bootVolumeSizeGbs) } : {}),
+  };
+}
+
+export function podNetworkOptions<Id>(cni: Cni, workerSubnetId: Id) {
+  return cni === "vcn-native"
+    ? { cniType: CNI_TYPE[cni], maxPodsPerNode: MAX_PODS_PER_NODE, podSubnetIds: [workerSubnetId] }
+    : { cniType: CNI_TYPE[cni] };
+}
+
+/** Node pool `pool1` of spec §5: private workers across fault domains, no NSGs, image-default boot volume. */
+export class QuickCreateNodePool extends pulumi.ComponentResource {
+  readonly nodePool: oci.containerengine.NodePool;
+
+  constructor(name: string, args: NodePoolArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("oke-quick-create:index:NodePool", name, {}, opts);
+    this.nodePool = new oci.containerengine.NodePool(`${name}-${NODE_POOL_NAME}`, {
+      compartmentId: args.compartmentId,
+      clusterId: args.clusterId,
+      name: NODE_POOL_NAME,
+      kubernetesVersion: args.kubernetesVersion,
+      nodeShape: args.nodeShape,
+      ...(isFlexShape(args.nodeShape) ? { nodeShapeConfig: { ocpus: args.nodeOcpus, memoryInGbs: args.nodeMemoryGbs } } : {}),
+      nodeSourceDetails: nodeSourceDetails(args.imageId, args.bootVolumeSizeGbs),
+      nodeConfigDetails: {
+        size: args.nodeCount,
+        placementConfigs: placementConfigs(args.availabilityDomains, args.workerSubnetId),
+        nodePoolPodNetworkOptionDetails: podNetworkOptions(args.cni, args.workerSubnetId),
+      },
+      initialNodeLabels: [{ key: "name", value: args.clusterName }],
+      nodeEvictionNodePoolSettings: { ...EVICTION },
+      freeformTags: { OKEnodePoolName: NODE_POOL_NAME },
+      ...(args.sshPublicKey ? { sshPublicKey: args.sshPublicKey } : {}),
+    }, { parent: this });
+    this.registerOutputs({ nodePoolId: this.nodePool.id });
+  }
+}

@@ -1,0 +1,64 @@
+import { QuickCreateConfigError, QuickCreateLookupError } from "./errors";
+
+/**
+ * Pure choices Quick Create makes from the region's lookups. Kept apart from the invokes so that the
+ * choices are tested on plain data and every failure is a sentence, not an undefined deep in a resource.
+ */
+
+export interface OracleService { id: string; name: string; cidrBlock: string; description: string }
+export interface NodeImageSource { imageId: string; sourceName: string; sourceType: string }
+
+/** Quick Create routes and allows "All <KEY> Services In Oracle Services Network", never Object Storage alone. */
+const ALL_SERVICES = /^All .* Services In Oracle Services Network$/;
+
+export function selectOracleServices(services: readonly OracleService[], region: string): OracleService {
+  const found = services.find((s) => ALL_SERVICES.test(s.name));
+  if (!found) {
+    throw new QuickCreateLookupError(
+      `No "All <KEY> Services In Oracle Services Network" entry among the ${services.length} services of region ${region}; the service gateway and the rules to OKE need it.`,
+    );
+  }
+  return found;
+}
+
+export function checkVersionOffered(version: string, offered: readonly string[], region: string): void {
+  if (!offered.includes(version)) {
+    throw new QuickCreateConfigError(
+      "kubernetesVersion",
+      `Invalid value "${version}" for kubernetesVersion: region ${region} offers ${offered.join(", ") || "no versions"}.`,
+    );
+  }
+}
+
+export function checkAvailabilityDomains(names: readonly string[], region: string): void {
+  if (names.length === 0) {
+    throw new QuickCreateLookupError(`No availability domains were returned for region ${region}; check oci:region and the compartment's tenancy.`);
+  }
+}
+
+// Oracle-Linux-8.10-2025.06.17-0-OKE-1.33.1-1033, with -Gen2-GPU- or -aarch64- for the images pool1 must not use.
+const OKE_IMAGE = /^Oracle-Linux-(\d+)\.(\d+)-(?:.*-)?(\d{4})\.(\d{2})\.(\d{2})-(\d+)-OKE-(\d+\.\d+\.\d+)-(\d+)$/;
+const NOT_FOR_CPU_X86 = /GPU|aarch64/i;
+
+/** The newest Oracle Linux OKE image built for this Kubernetes version, for x86_64 CPU nodes (spec §5). */
+export function selectNodeImage(sources: readonly NodeImageSource[], kubernetesVersion: string, region: string): NodeImageSource {
+  const version = kubernetesVersion.replace(/^v/, "");
+  const candidates = sources
+    .filter((s) => s.sourceType === "IMAGE" && !NOT_FOR_CPU_X86.test(s.sourceName))
+    .map((s) => ({ source: s, match: OKE_IMAGE.exec(s.sourceName) }))
+    .filter((c): c is { source: NodeImageSource; match: RegExpExecArray } => c.match !== null && c.match[7] === version);
+  if (candidates.length === 0) {
+    throw new QuickCreateLookupError(
+      `No Oracle Linux x86_64 OKE image for Kubernetes ${kubernetesVersion} among the ${sources.length} node-pool image sources of region ${region}; set nodeImageId to an image OCID, or choose a version with images.`,
+    );
+  }
+  // Newest build date first, then the newer Oracle Linux release, then the higher OKE build number.
+  const rank = (m: RegExpExecArray) => [m[3] + m[4] + m[5], m[6], m[1], m[2], m[8]].map(Number);
+  candidates.sort((a, b) => {
+    const ra = rank(a.match);
+    const rb = rank(b.match);
+    for (let i = 0; i < ra.length; i++) if (ra[i] !== rb[i]) return rb[i] - ra[i];
+    return 0;
+  });
+  return candidates[0].source;
+}

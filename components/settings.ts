@@ -1,0 +1,227 @@
+import { Cidr, contains, overlaps, parseCidr } from "./cidr";
+import { QuickCreateConfigError } from "./errors";
+import { NAME_SUFFIX_PATTERN } from "./naming";
+
+export type ClusterType = "enhanced" | "basic";
+export type Cni = "vcn-native" | "flannel";
+export type KubeconfigAuth = "oci-cli" | "token-helper";
+
+/**
+ * Everything Quick Create lets you choose, plus the address plan it fixes. Each option's default is
+ * the console's: leaving an option out gives what Quick Create gives.
+ */
+export interface QuickCreateArgs {
+  /** Compartment OCID for every resource. Required. */
+  compartmentId: string;
+  /** Kubernetes version for the cluster and pool1, e.g. `v1.33.1`; must be offered by the region. Required. */
+  kubernetesVersion: string;
+  /** Cluster name; also the VCN's DNS label (alphanumerics, 15 characters). Default `cluster1`. */
+  clusterName?: string;
+  /** The 9-hex-digit id in every display name. Default: derived from project, stack and cluster name. */
+  nameSuffix?: string;
+  /** `enhanced` (console default) or `basic`. Default `enhanced`. */
+  clusterType?: ClusterType;
+  /** `vcn-native` (console default: pods take VCN addresses) or `flannel` (overlay). Default `vcn-native`. */
+  cni?: Cni;
+  /** Kubernetes API endpoint with a public IP. Default `true`. */
+  endpointPublic?: boolean;
+  /** Worker nodes in a public subnet; then no NAT or service gateway is built. Default `false`. */
+  workersPublic?: boolean;
+  /** Node shape. Default `VM.Standard.E4.Flex`. */
+  nodeShape?: string;
+  /** OCPUs per node, for flex shapes (fixed shapes ignore it). Default `1`. */
+  nodeOcpus?: number;
+  /** Memory per node in GB, for flex shapes (fixed shapes ignore it). Default `16`. */
+  nodeMemoryGbs?: number;
+  /** Nodes in pool1. Default `3`, one per fault domain. */
+  nodeCount?: number;
+  /** Node image OCID. Default: the newest Oracle Linux OKE image for the version, from the node-pool options. */
+  nodeImageId?: string;
+  /** Boot volume size in GB; at least 50. Default unset: the image default, the "47 GB". */
+  bootVolumeSizeGbs?: number;
+  /** SSH public key for the nodes. Default none. */
+  sshPublicKey?: string;
+  /** Default `10.0.0.0/16`. */
+  vcnCidr?: string;
+  /** Default `10.0.0.0/28`. */
+  endpointSubnetCidr?: string;
+  /** Default `10.0.10.0/24`. */
+  workerSubnetCidr?: string;
+  /** Default `10.0.20.0/24`. */
+  lbSubnetCidr?: string;
+  /** Pod overlay network, used only with flannel. Default `10.244.0.0/16`. */
+  podsCidr?: string;
+  /** Kubernetes service network. Default `10.96.0.0/16`. */
+  servicesCidr?: string;
+  /** How the exported kubeconfig gets tokens: `oci-cli` (Quick Create's) or `token-helper` (`oke-token`). Default `oci-cli`. */
+  kubeconfigAuth?: KubeconfigAuth;
+  /** Deploy the smoke workload (3 replicas over fault domains behind a flexible load balancer). Default `false`. */
+  deploySample?: boolean;
+}
+
+/** Settings after defaults and validation: every field present, every CIDR parsed. */
+export interface QuickCreateSettings {
+  compartmentId: string;
+  kubernetesVersion: string;
+  clusterName: string;
+  nameSuffix?: string;
+  clusterType: ClusterType;
+  cni: Cni;
+  endpointPublic: boolean;
+  workersPublic: boolean;
+  nodeShape: string;
+  nodeOcpus: number;
+  nodeMemoryGbs: number;
+  nodeCount: number;
+  nodeImageId?: string;
+  bootVolumeSizeGbs?: number;
+  sshPublicKey?: string;
+  cidrs: AddressPlan;
+  kubeconfigAuth: KubeconfigAuth;
+  deploySample: boolean;
+}
+
+export interface AddressPlan {
+  vcn: string;
+  endpointSubnet: string;
+  workerSubnet: string;
+  lbSubnet: string;
+  pods: string;
+  services: string;
+}
+
+export const DEFAULTS = {
+  clusterName: "cluster1",
+  clusterType: "enhanced" as ClusterType,
+  cni: "vcn-native" as Cni,
+  endpointPublic: true,
+  workersPublic: false,
+  nodeShape: "VM.Standard.E4.Flex",
+  nodeOcpus: 1,
+  nodeMemoryGbs: 16,
+  nodeCount: 3,
+  vcnCidr: "10.0.0.0/16",
+  endpointSubnetCidr: "10.0.0.0/28",
+  workerSubnetCidr: "10.0.10.0/24",
+  lbSubnetCidr: "10.0.20.0/24",
+  podsCidr: "10.244.0.0/16",
+  servicesCidr: "10.96.0.0/16",
+  kubeconfigAuth: "oci-cli" as KubeconfigAuth,
+  deploySample: false,
+};
+
+/** OCI takes custom boot volumes from 50 GB; below that only the image default exists. */
+export const MIN_BOOT_VOLUME_GBS = 50;
+const VERSION_PATTERN = /^v\d+\.\d+\.\d+$/;
+const OCID_PATTERN = /^ocid1\.[a-z0-9]+\.[a-z0-9-]*\.[a-z0-9-]*\.[a-z0-9]+$/;
+const CLUSTER_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9-]{0,254}$/;
+
+function fail(key: string, value: unknown, allowed: string): never {
+  throw new QuickCreateConfigError(key, `Invalid value ${JSON.stringify(value)} for ${key}: ${allowed}.`);
+}
+
+function oneOf<T extends string>(key: string, value: T | undefined, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if (!allowed.includes(value)) fail(key, value, `use ${allowed.map((a) => `"${a}"`).join(" or ")}`);
+  return value;
+}
+
+function wholeNumber(key: string, value: number | undefined, min: number, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < min) fail(key, value, `use a whole number of at least ${min}`);
+  return value;
+}
+
+function positive(key: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  // A flex shape needs both OCPUs and memory: zero or a non-number is "without".
+  if (typeof value !== "number" || !(value > 0)) fail(key, value, "a flex shape needs a number greater than 0");
+  return value;
+}
+
+function cidr(key: string, value: string | undefined, fallback: string): Cidr {
+  const text = value ?? fallback;
+  const parsed = parseCidr(text);
+  if (!parsed) fail(key, text, "use an IPv4 network in CIDR notation whose address is the network's first, such as 10.0.10.0/24");
+  return parsed;
+}
+
+/** Checks the address plan the way OCI and Kubernetes would reject it, but before anything exists. */
+function addressPlan(args: QuickCreateArgs, cni: Cni): AddressPlan {
+  const vcn = cidr("vcnCidr", args.vcnCidr, DEFAULTS.vcnCidr);
+  const subnets: [string, Cidr][] = [
+    ["endpointSubnetCidr", cidr("endpointSubnetCidr", args.endpointSubnetCidr, DEFAULTS.endpointSubnetCidr)],
+    ["workerSubnetCidr", cidr("workerSubnetCidr", args.workerSubnetCidr, DEFAULTS.workerSubnetCidr)],
+    ["lbSubnetCidr", cidr("lbSubnetCidr", args.lbSubnetCidr, DEFAULTS.lbSubnetCidr)],
+  ];
+  if (vcn.prefix < 16 || vcn.prefix > 30) fail("vcnCidr", vcn.text, "OCI accepts VCNs from /16 to /30");
+  for (const [key, subnet] of subnets) {
+    if (!contains(vcn, subnet)) fail(key, subnet.text, `choose a subnet inside vcnCidr ${vcn.text}`);
+    if (subnet.prefix > 30) fail(key, subnet.text, "OCI subnets are /30 or larger");
+  }
+  for (let i = 0; i < subnets.length; i++) {
+    for (let j = i + 1; j < subnets.length; j++) {
+      if (overlaps(subnets[i][1], subnets[j][1])) {
+        fail(subnets[j][0], subnets[j][1].text, `it overlaps ${subnets[i][0]} ${subnets[i][1].text}; choose a range that does not`);
+      }
+    }
+  }
+  const services = cidr("servicesCidr", args.servicesCidr, DEFAULTS.servicesCidr);
+  if (overlaps(services, vcn)) fail("servicesCidr", services.text, `it overlaps vcnCidr ${vcn.text}; choose a range outside the VCN`);
+  const pods = cidr("podsCidr", args.podsCidr, DEFAULTS.podsCidr);
+  // With VCN-native pods the pods take worker-subnet addresses, so podsCidr is never used.
+  if (cni === "flannel") {
+    if (overlaps(pods, vcn)) fail("podsCidr", pods.text, `it overlaps vcnCidr ${vcn.text}; choose a range outside the VCN`);
+    if (overlaps(pods, services)) fail("podsCidr", pods.text, `it overlaps servicesCidr ${services.text}; choose a range that does not`);
+  }
+  return {
+    vcn: vcn.text,
+    endpointSubnet: subnets[0][1].text,
+    workerSubnet: subnets[1][1].text,
+    lbSubnet: subnets[2][1].text,
+    pods: pods.text,
+    services: services.text,
+  };
+}
+
+/** Applies Quick Create's defaults and rejects bad input with one sentence naming the key, before any resource exists. */
+export function resolveSettings(args: QuickCreateArgs): QuickCreateSettings {
+  if (!args.compartmentId) fail("compartmentId", args.compartmentId ?? "", "set it to the OCID of the compartment, ocid1.compartment.oc1..<id>");
+  if (!OCID_PATTERN.test(args.compartmentId)) fail("compartmentId", args.compartmentId, "use a compartment or tenancy OCID such as ocid1.compartment.oc1..<id>");
+  if (!args.kubernetesVersion) fail("kubernetesVersion", args.kubernetesVersion ?? "", "set it to a version the region offers, such as v1.33.1");
+  if (!VERSION_PATTERN.test(args.kubernetesVersion)) fail("kubernetesVersion", args.kubernetesVersion, "use the form vMAJOR.MINOR.PATCH, such as v1.33.1");
+  const clusterName = args.clusterName ?? DEFAULTS.clusterName;
+  if (!CLUSTER_NAME_PATTERN.test(clusterName)) fail("clusterName", clusterName, "start with a letter and use only letters, digits and hyphens");
+  if (args.nameSuffix !== undefined && !NAME_SUFFIX_PATTERN.test(args.nameSuffix)) fail("nameSuffix", args.nameSuffix, "use 9 lowercase hexadecimal digits, or leave it unset to derive one");
+  const cni = oneOf("cni", args.cni, ["vcn-native", "flannel"], DEFAULTS.cni);
+  const nodeShape = args.nodeShape ?? DEFAULTS.nodeShape;
+  if (!/^[A-Za-z0-9.]+$/.test(nodeShape)) fail("nodeShape", nodeShape, "use an OCI shape name such as VM.Standard.E4.Flex");
+  const bootVolume = args.bootVolumeSizeGbs;
+  if (bootVolume !== undefined && (!Number.isInteger(bootVolume) || bootVolume < MIN_BOOT_VOLUME_GBS)) {
+    fail("bootVolumeSizeGbs", bootVolume, `use a whole number of GB of at least ${MIN_BOOT_VOLUME_GBS}, or leave it unset for the image default (about 47 GB)`);
+  }
+  return {
+    compartmentId: args.compartmentId,
+    kubernetesVersion: args.kubernetesVersion,
+    clusterName,
+    nameSuffix: args.nameSuffix,
+    clusterType: oneOf("clusterType", args.clusterType, ["enhanced", "basic"], DEFAULTS.clusterType),
+    cni,
+    endpointPublic: args.endpointPublic ?? DEFAULTS.endpointPublic,
+    workersPublic: args.workersPublic ?? DEFAULTS.workersPublic,
+    nodeShape,
+    nodeOcpus: positive("nodeOcpus", args.nodeOcpus, DEFAULTS.nodeOcpus),
+    nodeMemoryGbs: positive("nodeMemoryGbs", args.nodeMemoryGbs, DEFAULTS.nodeMemoryGbs),
+    nodeCount: wholeNumber("nodeCount", args.nodeCount, 1, DEFAULTS.nodeCount),
+    nodeImageId: args.nodeImageId,
+    bootVolumeSizeGbs: bootVolume,
+    sshPublicKey: args.sshPublicKey,
+    cidrs: addressPlan(args, cni),
+    kubeconfigAuth: oneOf("kubeconfigAuth", args.kubeconfigAuth, ["oci-cli", "token-helper"], DEFAULTS.kubeconfigAuth),
+    deploySample: args.deploySample ?? DEFAULTS.deploySample,
+  };
+}
+
+export function isFlexShape(shape: string): boolean {
+  return shape.endsWith(".Flex");
+}

@@ -1,0 +1,21 @@
+import { QuickCreate } from "./components/quickCreate";
+import { readStackConfig } from "./components/stackConfig";
+
+// An async entrypoint: settings are validated and the region looked up before any resource exists.
+export = async () => {
+  const config = readStackConfig();
+  const quick = await QuickCreate.create("oke", config);
+  const { network, cluster, nodePool } = quick;
+  return {
+    region: config.region,
+    clusterId: cluster.cluster.id,
+    clusterName: cluster.cluster.name,
+    kubeconfig: quick.kubeconfig,
+    vcnId: network.vcn.id,
+    endpointSubnetId: network.endpointSubnet.id,
+    workerSubnetId: network.workerSubnet.id,
+    lbSubnetId: network.lbSubnet.id,
+    nodePoolId: nodePool.nodePool.id,
+    names: quick.names,
+  };
+};

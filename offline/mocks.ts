@@ -1,0 +1,82 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as fixtures from "./fixtures";
+import { okeKubeconfig } from "./kubeconfigFixture";
+
+export const INVOKE = {
+  availabilityDomains: "oci:Identity/getAvailabilityDomains:getAvailabilityDomains",
+  services: "oci:Core/getServices:getServices",
+  clusterOption: "oci:ContainerEngine/getClusterOption:getClusterOption",
+  nodePoolOption: "oci:ContainerEngine/getNodePoolOption:getNodePoolOption",
+  clusterKubeConfig: "oci:ContainerEngine/getClusterKubeConfig:getClusterKubeConfig",
+} as const;
+
+const OCID_KIND: Record<string, string> = {
+  "oci:Core/vcn:Vcn": "vcn",
+  "oci:Core/subnet:Subnet": "subnet",
+  "oci:Core/internetGateway:InternetGateway": "internetgateway",
+  "oci:Core/natGateway:NatGateway": "natgateway",
+  "oci:Core/serviceGateway:ServiceGateway": "servicegateway",
+  "oci:Core/routeTable:RouteTable": "routetable",
+  "oci:Core/defaultRouteTable:DefaultRouteTable": "routetable",
+  "oci:Core/securityList:SecurityList": "securitylist",
+  "oci:Core/defaultSecurityList:DefaultSecurityList": "securitylist",
+  "oci:Core/networkSecurityGroup:NetworkSecurityGroup": "networksecuritygroup",
+  "oci:ContainerEngine/cluster:Cluster": "cluster",
+  "oci:ContainerEngine/nodePool:NodePool": "nodepool",
+};
+
+/**
+ * Answers the Pulumi engine's resource and invoke calls the way OCI would for `region`. In a preview
+ * nothing gets an id or a computed output, exactly as in a first `pulumi preview` of a new stack.
+ */
+export class OciMocks implements pulumi.runtime.Mocks {
+  private readonly subnetCidrs = new Map<string, string>();
+
+  constructor(private readonly region: string, private readonly preview = false) {
+    fixtures.regionFixture(region);
+  }
+
+  newResource(args: pulumi.runtime.MockResourceArgs): { id: string | undefined; state: Record<string, unknown> } {
+    if (this.preview) return { id: undefined, state: { ...args.inputs } };
+    const kind = OCID_KIND[args.type];
+    const id = kind ? fixtures.fakeOcid(kind, this.region, args.name) : `${args.name}-id`;
+    return { id, state: { ...args.inputs, ...this.computed(args, id) } };
+  }
+
+  private computed(args: pulumi.runtime.MockResourceArgs, id: string): Record<string, unknown> {
+    const inputs = args.inputs;
+    switch (args.type) {
+      case "oci:Core/vcn:Vcn":
+        return {
+          defaultRouteTableId: fixtures.fakeOcid("routetable", this.region, `${args.name}-default`),
+          defaultSecurityListId: fixtures.fakeOcid("securitylist", this.region, `${args.name}-default`),
+          defaultDhcpOptionsId: fixtures.fakeOcid("dhcpoptions", this.region, `${args.name}-default`),
+          state: "AVAILABLE",
+        };
+      case "oci:Core/subnet:Subnet":
+        this.subnetCidrs.set(id, inputs.cidrBlock);
+        return { state: "AVAILABLE" };
+      case "oci:ContainerEngine/cluster:Cluster": {
+        const cidr = this.subnetCidrs.get(inputs.endpointConfig?.subnetId) ?? "10.0.0.0/28";
+        return { endpoints: [fixtures.clusterEndpoints(cidr, inputs.endpointConfig?.isPublicIpEnabled !== false)], state: "ACTIVE" };
+      }
+      case "kubernetes:core/v1:Service":
+        return inputs.spec?.type === "LoadBalancer" ? { status: { loadBalancer: { ingress: [{ ip: "203.0.113.20" }] } } } : {};
+      default:
+        return {};
+    }
+  }
+
+  call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
+    const inputs = args.inputs;
+    switch (args.token) {
+      case INVOKE.availabilityDomains: return fixtures.availabilityDomains(this.region, inputs.compartmentId);
+      case INVOKE.services: return fixtures.services(this.region);
+      case INVOKE.clusterOption: return fixtures.clusterOption(inputs.compartmentId);
+      case INVOKE.nodePoolOption: return fixtures.nodePoolOption(this.region, inputs.compartmentId);
+      case INVOKE.clusterKubeConfig: return okeKubeconfig(this.region, inputs.clusterId, inputs.endpoint);
+      default:
+        throw new Error(`No offline answer for invoke ${args.token}.`);
+    }
+  }
+}
