@@ -52,8 +52,9 @@ export function selectNodeImage(sources: readonly NodeImageSource[], kubernetesV
       `No Oracle Linux x86_64 OKE image for Kubernetes ${kubernetesVersion} among the ${sources.length} node-pool image sources of region ${region}; set nodeImageId to an image OCID, or choose a version with images.`,
     );
   }
-  // Newest build date first, then the newer Oracle Linux release, then the higher OKE build number.
-  const rank = (m: RegExpExecArray) => [m[3] + m[4] + m[5], m[6], m[1], m[2], m[8]].map(Number);
+  // The newest Oracle Linux release first (the console offers OL8 over OL7 whatever their dates),
+  // then the newest build date, then the higher OKE build number.
+  const rank = (m: RegExpExecArray) => [m[1], m[2], m[3] + m[4] + m[5], m[6], m[8]].map(Number);
   candidates.sort((a, b) => {
     const ra = rank(a.match);
     const rb = rank(b.match);

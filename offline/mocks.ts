@@ -39,7 +39,8 @@ export class OciMocks implements pulumi.runtime.Mocks {
   newResource(args: pulumi.runtime.MockResourceArgs): { id: string | undefined; state: Record<string, unknown> } {
     if (this.preview) return { id: undefined, state: { ...args.inputs } };
     const kind = OCID_KIND[args.type];
-    const id = kind ? fixtures.fakeOcid(kind, this.region, args.name) : `${args.name}-id`;
+    // A Default* resource adopts the VCN's default object: its id is the one it manages, as in OCI.
+    const id = args.inputs.manageDefaultResourceId ?? (kind ? fixtures.fakeOcid(kind, this.region, args.name) : `${args.name}-id`);
     return { id, state: { ...args.inputs, ...this.computed(args, id) } };
   }
 

@@ -30,6 +30,8 @@ export interface RunOptions {
   preview?: boolean;
   /** The program's default export: an async function returning the stack outputs. */
   program: () => Promise<Record<string, unknown>>;
+  /** Where to record registrations; pass one to see what was registered even when the program throws. */
+  record?: ResourceRecord[];
 }
 
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -86,7 +88,7 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
   const region = options.config["oci:region"];
   await pulumi.runtime.setMocks(new OciMocks(region, options.preview), options.project, options.stack, options.preview ?? false);
   pulumi.runtime.setAllConfig(options.config, options.secretKeys ?? []);
-  const resources: ResourceRecord[] = [];
+  const resources: ResourceRecord[] = options.record ?? [];
   recordRegistrations(resources);
   const outputs = (await settle(await options.program())) as Record<string, unknown>;
   await settings.waitForRPCs();

@@ -14,10 +14,14 @@ export function stackConfig(overrides: Record<string, string | number | boolean>
   return Object.fromEntries(Object.entries(bare).map(([k, v]) => [k.includes(":") ? k : `${PROJECT}:${k}`, String(v)]));
 }
 
-export async function runStack(overrides: Record<string, string | number | boolean> = {}, preview = false): Promise<ProgramRun> {
+export async function runStack(
+  overrides: Record<string, string | number | boolean> = {},
+  preview = false,
+  record?: ResourceRecord[],
+): Promise<ProgramRun> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const program = require("../../index");
-  return runProgram({ project: PROJECT, stack: "dev", config: stackConfig(overrides), preview, program });
+  return runProgram({ project: PROJECT, stack: "dev", config: stackConfig(overrides), preview, program, record });
 }
 
 export function ofType(run: ProgramRun, type: string): ResourceRecord[] {
