@@ -17,5 +17,6 @@ export = async () => {
     lbSubnetId: network.lbSubnet.id,
     nodePoolId: nodePool.nodePool.id,
     names: quick.names,
+    ...(quick.sample ? { sampleAddress: quick.sample.address } : {}),
   };
 };

@@ -1,10 +1,13 @@
+import * as k8s from "@pulumi/kubernetes";
 import * as oci from "@pulumi/oci";
 import * as pulumi from "@pulumi/pulumi";
 import { OkeCluster } from "./cluster";
+import { kubeconfigForAuth } from "./kubeconfig";
 import { deriveNameSuffix, QuickCreateNames, quickCreateNames } from "./naming";
 import { Network } from "./network";
 import { QuickCreateNodePool } from "./nodePool";
 import { lookupRegionFacts, RegionFacts } from "./regionLookups";
+import { SampleWorkload } from "./sampleWorkload";
 import { QuickCreateArgs, QuickCreateSettings, resolveSettings } from "./settings";
 
 /** OKE's kubeconfig token format that `oci ce cluster generate-token` serves. */
@@ -22,8 +25,12 @@ export class QuickCreate extends pulumi.ComponentResource {
   readonly network: Network;
   readonly cluster: OkeCluster;
   readonly nodePool: QuickCreateNodePool;
-  /** OKE's kubeconfig for the configured endpoint (public or private), as a secret. */
+  /** OKE's kubeconfig for the configured endpoint (public or private) and auth mode, as a secret. */
   readonly kubeconfig: pulumi.Output<string>;
+  /** A Kubernetes provider for the cluster, built from `kubeconfig`, for workloads in the same program. */
+  readonly provider: k8s.Provider;
+  /** The smoke workload, when `deploySample` is on. */
+  readonly sample?: SampleWorkload;
 
   /** Validates `args` (one sentence per mistake), looks up the region, then builds. */
   static async create(name: string, args: QuickCreateArgs & { region: string }, opts?: pulumi.ComponentResourceOptions): Promise<QuickCreate> {
@@ -86,11 +93,17 @@ export class QuickCreate extends pulumi.ComponentResource {
       sshPublicKey: settings.sshPublicKey,
     }, child);
 
-    this.kubeconfig = pulumi.secret(oci.containerengine.getClusterKubeConfigOutput({
+    const okeKubeconfig = oci.containerengine.getClusterKubeConfigOutput({
       clusterId: this.cluster.cluster.id,
       tokenVersion: KUBECONFIG_TOKEN_VERSION,
       endpoint: settings.endpointPublic ? "PUBLIC_ENDPOINT" : "PRIVATE_ENDPOINT",
-    }, child).content);
+    }, child).content;
+    this.kubeconfig = pulumi.secret(okeKubeconfig.apply((content) => kubeconfigForAuth(content, settings.kubeconfigAuth)));
+    // Workloads need nodes, not just an ACTIVE control plane: wait for the pool.
+    this.provider = new k8s.Provider(`${name}-k8s`, { kubeconfig: this.kubeconfig }, { ...child, dependsOn: [this.nodePool] });
+    if (settings.deploySample) {
+      this.sample = new SampleWorkload(`${name}-sample`, { provider: this.provider, lbSubnetId: this.network.lbSubnet.id }, child);
+    }
 
     this.registerOutputs({
       clusterId: this.cluster.cluster.id,

@@ -1,10 +1,11 @@
 import { Cidr, contains, overlaps, parseCidr } from "./cidr";
 import { QuickCreateConfigError } from "./errors";
+import { KubeconfigAuthMode } from "./kubeconfig";
 import { NAME_SUFFIX_PATTERN } from "./naming";
 
 export type ClusterType = "enhanced" | "basic";
 export type Cni = "vcn-native" | "flannel";
-export type KubeconfigAuth = "oci-cli" | "token-helper";
+export type KubeconfigAuth = KubeconfigAuthMode;
 
 /**
  * Everything Quick Create lets you choose, plus the address plan it fixes. Each option's default is

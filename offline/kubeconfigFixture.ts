@@ -1,43 +1,16 @@
+import { buildOkeKubeconfig } from "../components/kubeconfig";
 import * as fixtures from "./fixtures";
 
+export interface ClusterEndpoints { publicEndpoint: string; privateEndpoint: string }
+
 /**
- * The CreateKubeconfig answer (GetClusterKubeConfigResult): OKE's kubeconfig, token version 2.0.0,
- * whose user runs `oci ce cluster generate-token`.
+ * The CreateKubeconfig answer (GetClusterKubeConfigResult): OKE's kubeconfig, token version 2.0.0, whose
+ * user runs `oci ce cluster generate-token`, pointing at the endpoint the request asked for.
  */
-export function okeKubeconfig(region: string, clusterId: string, endpoint = "PUBLIC_ENDPOINT") {
-  const server = endpoint === "PRIVATE_ENDPOINT" ? "https://10.0.0.2:6443" : "https://203.0.113.10:6443";
-  const short = clusterId.slice(-11);
-  const content = [
-    "---",
-    "apiVersion: v1",
-    "kind: \"\"",
-    "clusters:",
-    "- name: \"cluster-" + short + "\"",
-    "  cluster:",
-    "    server: \"" + server + "\"",
-    "    certificate-authority-data: \"" + Buffer.from("offline-fixture-ca").toString("base64") + "\"",
-    "users:",
-    "- name: \"user-" + short + "\"",
-    "  user:",
-    "    exec:",
-    "      apiVersion: client.authentication.k8s.io/v1beta1",
-    "      args:",
-    "      - ce",
-    "      - cluster",
-    "      - generate-token",
-    "      - --cluster-id",
-    "      - " + clusterId,
-    "      - --region",
-    "      - " + region,
-    "      command: oci",
-    "      env: []",
-    "contexts:",
-    "- name: \"context-" + short + "\"",
-    "  context:",
-    "    cluster: \"cluster-" + short + "\"",
-    "    user: \"user-" + short + "\"",
-    "current-context: \"context-" + short + "\"",
-    "",
-  ].join("\n");
+export function okeKubeconfig(region: string, clusterId: string, endpoints: ClusterEndpoints, endpoint = "PUBLIC_ENDPOINT") {
+  const address = endpoint === "PRIVATE_ENDPOINT" ? endpoints.privateEndpoint : endpoints.publicEndpoint;
+  if (!address) throw new Error(`Cluster ${clusterId} has no ${endpoint.toLowerCase().replace("_", " ")}.`);
+  const caData = Buffer.from("-----BEGIN CERTIFICATE-----\noffline fixture CA\n-----END CERTIFICATE-----\n").toString("base64");
+  const content = buildOkeKubeconfig({ clusterId, endpoint: address, caData, region });
   return { id: fixtures.fakeOcid("kubeconfig", region, clusterId), clusterId, content, endpoint, tokenVersion: "2.0.0" };
 }

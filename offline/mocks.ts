@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as fixtures from "./fixtures";
-import { okeKubeconfig } from "./kubeconfigFixture";
+import { ClusterEndpoints, okeKubeconfig } from "./kubeconfigFixture";
 
 export const INVOKE = {
   availabilityDomains: "oci:Identity/getAvailabilityDomains:getAvailabilityDomains",
@@ -31,6 +31,7 @@ const OCID_KIND: Record<string, string> = {
  */
 export class OciMocks implements pulumi.runtime.Mocks {
   private readonly subnetCidrs = new Map<string, string>();
+  private readonly clusterEndpoints = new Map<string, ClusterEndpoints>();
 
   constructor(private readonly region: string, private readonly preview = false) {
     fixtures.regionFixture(region);
@@ -59,7 +60,9 @@ export class OciMocks implements pulumi.runtime.Mocks {
         return { state: "AVAILABLE" };
       case "oci:ContainerEngine/cluster:Cluster": {
         const cidr = this.subnetCidrs.get(inputs.endpointConfig?.subnetId) ?? "10.0.0.0/28";
-        return { endpoints: [fixtures.clusterEndpoints(cidr, inputs.endpointConfig?.isPublicIpEnabled !== false)], state: "ACTIVE" };
+        const endpoints = fixtures.clusterEndpoints(cidr, inputs.endpointConfig?.isPublicIpEnabled !== false);
+        this.clusterEndpoints.set(id, endpoints);
+        return { endpoints: [endpoints], state: "ACTIVE" };
       }
       case "kubernetes:core/v1:Service":
         return inputs.spec?.type === "LoadBalancer" ? { status: { loadBalancer: { ingress: [{ ip: "203.0.113.20" }] } } } : {};
@@ -75,7 +78,11 @@ export class OciMocks implements pulumi.runtime.Mocks {
       case INVOKE.services: return fixtures.services(this.region);
       case INVOKE.clusterOption: return fixtures.clusterOption(inputs.compartmentId);
       case INVOKE.nodePoolOption: return fixtures.nodePoolOption(this.region, inputs.compartmentId);
-      case INVOKE.clusterKubeConfig: return okeKubeconfig(this.region, inputs.clusterId, inputs.endpoint);
+      case INVOKE.clusterKubeConfig: {
+        const endpoints = this.clusterEndpoints.get(inputs.clusterId);
+        if (!endpoints) throw new Error(`No cluster ${inputs.clusterId} was created, so there is no kubeconfig for it.`);
+        return okeKubeconfig(this.region, inputs.clusterId, endpoints, inputs.endpoint);
+      }
       default:
         throw new Error(`No offline answer for invoke ${args.token}.`);
     }

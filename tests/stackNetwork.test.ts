@@ -29,7 +29,7 @@ describe("default stack (ap-tokyo-1, public endpoint, private workers)", () => {
   });
 
   test("builds every Quick Create network resource with its console name", () => {
-    const names = run.resources.filter((r) => r.custom).map((r) => r.inputs.displayName ?? r.inputs.name).sort();
+    const names = run.resources.filter((r) => r.type.startsWith("oci:")).map((r) => r.inputs.displayName ?? r.inputs.name).sort();
     expect(names).toEqual([
       "cluster1",
       `oke-igw-quick-cluster1-${ID}`,
@@ -201,7 +201,7 @@ describe("Quick Create's choices", () => {
 
   test("a preview of a new stack registers the same resources with unknown ids", async () => {
     const run = await runStack({}, true);
-    expect(run.resources.filter((r) => r.custom)).toHaveLength(14);
+    expect(run.resources.filter((r) => r.type.startsWith("oci:"))).toHaveLength(14);
     const worker = byDisplayName(run, `oke-nodesubnet-quick-cluster1-${ID}-regional`);
     expect(worker.inputs.vcnId).toBe("04da6b54-80e4-46f7-96ec-b56ff0331ba9");
     expect(worker.inputs.cidrBlock).toBe("10.0.10.0/24");

@@ -1,0 +1,199 @@
+// @ts-check
+"use strict";
+
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+const crypto = require("crypto");
+const { credentialError } = require("./errors");
+const { parseIni, profileValues } = require("./ini");
+
+/**
+ * @typedef {object} Credentials
+ * @property {string} tenancy
+ * @property {string} user
+ * @property {string} fingerprint
+ * @property {crypto.KeyObject} privateKey
+ * @property {string} region
+ */
+
+/**
+ * @typedef {object} CredentialRequest
+ * @property {string | undefined} region --region
+ * @property {string | undefined} profile --profile
+ * @property {string | undefined} configFile --config-file
+ */
+
+/**
+ * The OCI CLI's environment variables for each config-file key
+ * (docs.oracle.com/iaas/Content/API/SDKDocs/clienvironmentvariables.htm). They override the profile.
+ */
+const ENV_FOR_KEY = Object.freeze({
+  user: "OCI_CLI_USER",
+  tenancy: "OCI_CLI_TENANCY",
+  fingerprint: "OCI_CLI_FINGERPRINT",
+  key_file: "OCI_CLI_KEY_FILE",
+  pass_phrase: "OCI_CLI_PASSPHRASE",
+  region: "OCI_CLI_REGION",
+});
+
+/** What to write in the config file for each missing key, so the error tells the user what to do. */
+const HINT_FOR_KEY = Object.freeze({
+  user: "user=ocid1.user.oc1..<id>",
+  tenancy: "tenancy=ocid1.tenancy.oc1..<id>",
+  fingerprint: "fingerprint=<the API key's fingerprint, aa:bb:...>",
+  key_file: "key_file=<path to the API private key .pem>",
+  region: "region=<region, e.g. us-ashburn-1>",
+});
+
+/** @param {string} p */
+function expandHome(p, home = os.homedir()) {
+  return p === "~" || p.startsWith("~/") ? path.join(home, p.slice(1)) : p;
+}
+
+/**
+ * @param {NodeJS.ProcessEnv} env
+ * @param {string} value
+ */
+function nonEmpty(env, value) {
+  const v = env[value];
+  return v !== undefined && v.trim() !== "" ? v.trim() : undefined;
+}
+
+/**
+ * Reads the profile, or returns undefined when the config file does not exist and the environment
+ * carries every credential itself (CI runners often have only OCI_CLI_* variables).
+ * @param {string} file
+ * @param {string} profile
+ * @param {boolean} envIsComplete
+ * @returns {Map<string, string> | undefined}
+ */
+function readProfile(file, profile, envIsComplete) {
+  let text;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch (e) {
+    const code = /** @type {NodeJS.ErrnoException} */ (e).code;
+    if (code === "ENOENT" && envIsComplete) return undefined;
+    if (code === "ENOENT") {
+      throw credentialError(
+        `oke-token: OCI config file ${file} does not exist; create it with \`oci setup config\`, point --config-file or OCI_CLI_CONFIG_FILE at yours, or set OCI_CLI_USER, OCI_CLI_TENANCY, OCI_CLI_FINGERPRINT, OCI_CLI_KEY_FILE and OCI_CLI_REGION.`,
+      );
+    }
+    throw credentialError(`oke-token: cannot read OCI config file ${file} (${code ?? String(e)}); check its permissions.`);
+  }
+  let sections;
+  try {
+    sections = parseIni(text, file);
+  } catch (e) {
+    throw credentialError(`oke-token: ${/** @type {Error} */ (e).message}; fix that line.`);
+  }
+  const values = profileValues(sections, profile);
+  if (!values) {
+    const known = [...sections.keys()].map((s) => `[${s}]`).join(", ") || "none";
+    throw credentialError(
+      `oke-token: OCI config file ${file} has no profile [${profile}] (profiles found: ${known}); pass --profile with one of them or add the section.`,
+    );
+  }
+  return values;
+}
+
+/**
+ * Turns PEM text into an RSA key. Whether the key is encrypted is read from the PEM headers rather
+ * than from OpenSSL's error codes, which differ between OpenSSL versions. Node never prompts for a
+ * passphrase: a missing one is an error.
+ * @param {string | Buffer} pem
+ * @param {string | undefined} passphrase
+ * @param {string} what names the key's source in messages, e.g. "key_file /k.pem (from profile ...)"
+ */
+function parsePrivateKey(pem, passphrase, what) {
+  const encrypted = /-----BEGIN ENCRYPTED PRIVATE KEY-----|Proc-Type:\s*4,ENCRYPTED/.test(pem.toString());
+  if (encrypted && passphrase === undefined) {
+    throw credentialError(`oke-token: ${what} is encrypted; set pass_phrase in the profile or OCI_CLI_PASSPHRASE.`);
+  }
+  let key;
+  try {
+    key = crypto.createPrivateKey(passphrase === undefined ? { key: pem } : { key: pem, passphrase });
+  } catch {
+    throw credentialError(
+      encrypted
+        ? `oke-token: the pass_phrase does not decrypt ${what}; correct pass_phrase in the profile or OCI_CLI_PASSPHRASE.`
+        : `oke-token: ${what} is not a PEM private key; use the API private key, not the public one.`,
+    );
+  }
+  if (key.asymmetricKeyType !== "rsa") {
+    throw credentialError(`oke-token: ${what} holds a ${key.asymmetricKeyType} key; OCI API signing keys are RSA.`);
+  }
+  return key;
+}
+
+/**
+ * @param {string} keyFile
+ * @param {string | undefined} passphrase
+ * @param {string} origin where key_file came from, for messages
+ */
+function loadPrivateKeyFile(keyFile, passphrase, origin) {
+  let pem;
+  try {
+    pem = fs.readFileSync(keyFile);
+  } catch (e) {
+    const code = /** @type {NodeJS.ErrnoException} */ (e).code ?? String(e);
+    throw credentialError(`oke-token: cannot read key_file ${keyFile} (${origin}): ${code}; fix the path or the file's permissions.`);
+  }
+  return parsePrivateKey(pem, passphrase, `key_file ${keyFile} (${origin})`);
+}
+
+/**
+ * Resolves credentials like the OCI CLI: flags over OCI_CLI_* variables over the profile, which
+ * inherits from [DEFAULT].
+ * @param {CredentialRequest} request
+ * @param {NodeJS.ProcessEnv} env
+ * @returns {Credentials}
+ */
+function resolveCredentials(request, env) {
+  const home = env.HOME || os.homedir();
+  const chosenFile = request.configFile ?? nonEmpty(env, "OCI_CLI_CONFIG_FILE");
+  const file = expandHome(chosenFile ?? "~/.oci/config", home);
+  const profile = request.profile ?? nonEmpty(env, "OCI_CLI_PROFILE") ?? "DEFAULT";
+  const keyContent = nonEmpty(env, "OCI_CLI_KEY_CONTENT");
+  const envIsComplete =
+    /** @type {const} */ (["user", "tenancy", "fingerprint"]).every((k) => nonEmpty(env, ENV_FOR_KEY[k]) !== undefined) &&
+    (keyContent !== undefined || nonEmpty(env, ENV_FOR_KEY.key_file) !== undefined) &&
+    (request.region !== undefined || nonEmpty(env, ENV_FOR_KEY.region) !== undefined);
+  // A file the user named must exist; only the default location may be absent when env has everything.
+  const values = readProfile(file, profile, envIsComplete && chosenFile === undefined) ?? new Map();
+  const where = `profile [${profile}] in ${file}`;
+
+  /** @param {keyof typeof HINT_FOR_KEY} key */
+  const required = (key) => {
+    const value = nonEmpty(env, ENV_FOR_KEY[key]) ?? values.get(key);
+    if (value) return value;
+    throw credentialError(`oke-token: ${where} has no "${key}"; add ${HINT_FOR_KEY[key]} there or set ${ENV_FOR_KEY[key]}.`);
+  };
+
+  const user = required("user");
+  const tenancy = required("tenancy");
+  const fingerprint = required("fingerprint");
+  const region = request.region ?? nonEmpty(env, ENV_FOR_KEY.region) ?? values.get("region");
+  if (!region) {
+    throw credentialError(`oke-token: no region given and ${where} has no "region"; pass --region or add ${HINT_FOR_KEY.region} there.`);
+  }
+  if (!/^[A-Za-z0-9-]+$/.test(region)) {
+    throw credentialError(`oke-token: region "${region}" is not a region identifier such as us-ashburn-1; correct --region, OCI_CLI_REGION or the profile's region.`);
+  }
+
+  const envPass = env[ENV_FOR_KEY.pass_phrase];
+  const passphrase = envPass !== undefined && envPass !== "" ? envPass : values.get("pass_phrase");
+
+  let privateKey;
+  if (keyContent !== undefined) {
+    privateKey = parsePrivateKey(keyContent, passphrase, "OCI_CLI_KEY_CONTENT");
+  } else {
+    const keyFileFromEnv = nonEmpty(env, ENV_FOR_KEY.key_file);
+    const keyFile = expandHome(required("key_file"), home);
+    privateKey = loadPrivateKeyFile(keyFile, passphrase, keyFileFromEnv ? "from OCI_CLI_KEY_FILE" : `from ${where}`);
+  }
+  return { tenancy, user, fingerprint, privateKey, region };
+}
+
+module.exports = { resolveCredentials, expandHome };
