@@ -1,0 +1,20 @@
+/**
+ * Runs this repository's CrossGuard pack (or any nodejs pack) against plain resource records, through
+ * the same process, gRPC calls and config handling as `pulumi preview --policy-pack <dir>`.
+ */
+export type { ResourceRecord, ResourceRecordOptions } from "./records";
+export { UNKNOWN_VALUE, makeUrn, toStruct } from "./records";
+export type { EnforcementLevel, PolicyConfigEntry, PolicyPackConfigFile } from "./config";
+export {
+  parsePolicyPackConfig,
+  reconcilePolicyPackConfig,
+  validatePolicyPackConfig,
+} from "./config";
+export type { AnalyzerInfo, AnalyzerPolicyInfo, Diagnostic } from "./protocol";
+export type { AnalysisReport, PolicyPackSession, RunOptions, StackContext, StartOptions } from "./session";
+export {
+  DEFAULT_PACK_DIR,
+  analyzeRecords,
+  isPreviewDowngrade,
+  startPolicyPack,
+} from "./session";

@@ -1,0 +1,174 @@
+import * as path from "path";
+import {
+  PolicyConfigEntry,
+  PolicyPackConfigFile,
+  parsePolicyPackConfig,
+  reconcilePolicyPackConfig,
+  validatePolicyPackConfig,
+} from "./config";
+import { AnalyzerConnection, AnalyzerInfo, Diagnostic } from "./protocol";
+import { PackProcess, startPackProcess } from "./process";
+import { ResourceRecord } from "./records";
+
+/**
+ * A running policy pack plus the CLI's side of the conversation: GetAnalyzerInfo, Configure with the
+ * reconciled config, ConfigureStack, one Analyze per resource, then AnalyzeStack.
+ */
+
+/** This repository's pack (policies/), resolved from this file so callers need no cwd. */
+export const DEFAULT_PACK_DIR = path.resolve(__dirname, "..", "..", "policies");
+
+export interface StartOptions {
+  packDir?: string;
+  project?: string;
+  stack?: string;
+  organization?: string;
+  /** true for a preview (the default), false for an update. */
+  dryRun?: boolean;
+  stackConfig?: Record<string, string>;
+  startTimeoutMs?: number;
+}
+
+export interface StackContext {
+  project: string;
+  stack: string;
+  organization?: string;
+  dryRun: boolean;
+  tags?: Record<string, string>;
+}
+
+export interface AnalysisReport {
+  diagnostics: Diagnostic[];
+  mandatory: Diagnostic[];
+  advisory: Diagnostic[];
+  /** Policies the server turned into advisory "can't run … during preview" because they read an unknown value. */
+  downgradedInPreview: Diagnostic[];
+  /** The config the pack was configured with, after reconciliation. */
+  config: Record<string, PolicyConfigEntry>;
+  timings: {
+    /** From the call that started the pack (or of this run, for a reused session) to the last diagnostic. */
+    toLastDiagnosticMs: number;
+    analyzeMs: number;
+    analyzeStackMs: number;
+  };
+}
+
+export interface PolicyPackSession {
+  readonly port: number;
+  readonly info: AnalyzerInfo;
+  /** Milliseconds from spawning the pack to a successful GetAnalyzerInfo. */
+  readonly startupMs: number;
+  /** Reconciles `config` like `--policy-pack-config` and sends it; returns what was sent. */
+  configure(config?: PolicyPackConfigFile): Promise<Record<string, PolicyConfigEntry>>;
+  configureStack(context: StackContext): Promise<void>;
+  analyze(record: ResourceRecord): Promise<Diagnostic[]>;
+  analyzeStack(records: ResourceRecord[]): Promise<Diagnostic[]>;
+  /** The whole CLI sequence for one preview or update of `records`. */
+  run(records: ResourceRecord[], options?: RunOptions): Promise<AnalysisReport>;
+  /** Pack's stderr so far, for error messages. */
+  stderr(): string;
+  close(): Promise<void>;
+}
+
+export interface RunOptions {
+  config?: PolicyPackConfigFile;
+  stack?: Partial<StackContext>;
+}
+
+const DOWNGRADE = /^can't run policy '.*' from policy pack '.*' during preview:/;
+
+export function isPreviewDowngrade(d: Diagnostic): boolean {
+  return DOWNGRADE.test(d.message);
+}
+
+export async function startPolicyPack(options: StartOptions = {}): Promise<PolicyPackSession> {
+  const startedAt = Date.now();
+  const project = options.project ?? "oke-quick-create";
+  const stack = options.stack ?? "dev";
+  const dryRun = options.dryRun ?? true;
+  const pack: PackProcess = await startPackProcess({
+    packDir: options.packDir ?? DEFAULT_PACK_DIR,
+    project,
+    stack,
+    organization: options.organization,
+    dryRun,
+    stackConfig: options.stackConfig,
+    startTimeoutMs: options.startTimeoutMs,
+  });
+  const connection = new AnalyzerConnection(pack.port);
+  let info: AnalyzerInfo;
+  try {
+    info = await connection.getAnalyzerInfo();
+  } catch (e) {
+    connection.close();
+    await pack.stop();
+    throw e;
+  }
+  const startupMs = Date.now() - startedAt;
+  let firstRun = true;
+
+  const session: PolicyPackSession = {
+    port: pack.port,
+    info,
+    startupMs,
+    stderr: pack.stderr,
+    async configure(config) {
+      const reconciled = reconcilePolicyPackConfig(info.policies, info.initialConfig, parsePolicyPackConfig(config));
+      const errors = validatePolicyPackConfig(info.policies, reconciled);
+      if (errors.length > 0) {
+        throw new Error(`validating policy config: ${info.name} ${info.version}\n${errors.join("\n")}`);
+      }
+      await connection.configure(reconciled);
+      return reconciled;
+    },
+    configureStack: (context) => connection.configureStack(context),
+    analyze: (record) => connection.analyze(record),
+    analyzeStack: (records) => connection.analyzeStack(records),
+    async run(records, runOptions = {}) {
+      // The first run is charged from the pack's start, as in a CLI preview; later runs from their call.
+      const runStartedAt = firstRun ? startedAt : Date.now();
+      firstRun = false;
+      const config = await session.configure(runOptions.config);
+      await session.configureStack({ project, stack, dryRun, ...runOptions.stack });
+      const diagnostics: Diagnostic[] = [];
+      let lastDiagnosticAt = Date.now();
+      const analyzeStart = Date.now();
+      // The engine analyzes each resource as it is registered; the pack answers them one at a time.
+      for (const record of records) {
+        const found = await session.analyze(record);
+        diagnostics.push(...found);
+        if (found.length > 0) {
+          lastDiagnosticAt = Date.now();
+        }
+      }
+      const analyzeMs = Date.now() - analyzeStart;
+      const stackStart = Date.now();
+      const stackFound = await session.analyzeStack(records);
+      diagnostics.push(...stackFound);
+      lastDiagnosticAt = Date.now();
+      return {
+        diagnostics,
+        mandatory: diagnostics.filter((d) => d.enforcementLevel === "mandatory"),
+        advisory: diagnostics.filter((d) => d.enforcementLevel === "advisory"),
+        downgradedInPreview: diagnostics.filter(isPreviewDowngrade),
+        config,
+        timings: { toLastDiagnosticMs: lastDiagnosticAt - runStartedAt, analyzeMs, analyzeStackMs: lastDiagnosticAt - stackStart },
+      };
+    },
+    async close() {
+      connection.close();
+      await pack.stop();
+    },
+  };
+  return session;
+}
+
+/** Start the pack, analyze `records` once, stop the pack: what one `pulumi preview --policy-pack` does. */
+export async function analyzeRecords(records: ResourceRecord[], options: StartOptions & RunOptions = {}): Promise<AnalysisReport> {
+  const session = await startPolicyPack(options);
+  try {
+    return await session.run(records, options);
+  } finally {
+    await session.close();
+  }
+}

@@ -1,0 +1,20 @@
+import { Policies } from "@pulumi/policy";
+import { clusterResourcePolicies, clusterStackPolicies } from "./cluster";
+import { namingPolicies } from "./naming";
+import { networkPolicies } from "./network";
+import { nodePoolPolicies } from "./nodePool";
+import { securityListResourcePolicies, securityListStackPolicies } from "./securityLists";
+
+/**
+ * Every policy of the pack, as plain data. index.ts serves exactly this list; tests import it from here
+ * because importing index.ts would start the analyzer server.
+ */
+export const allPolicies: Policies = [
+  ...nodePoolPolicies,
+  ...networkPolicies,
+  ...securityListResourcePolicies,
+  ...securityListStackPolicies,
+  ...clusterResourcePolicies,
+  ...clusterStackPolicies,
+  ...namingPolicies,
+];

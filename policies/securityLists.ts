@@ -1,0 +1,261 @@
+import {
+  PolicyConfigSchema,
+  PolicyResource,
+  ReportViolation,
+  ResourceValidationPolicy,
+  StackValidationPolicy,
+} from "@pulumi/policy";
+import { Port, Protocol } from "../components/protocols";
+import { configWithDefaults } from "./lib/config";
+import { NameRole, hasRole, nameTemplate } from "./lib/names";
+import { labelOf, label, withRole } from "./lib/resources";
+import { ResourceType, SECURITY_LIST_TYPES } from "./lib/resourceTypes";
+import { PATH_DISCOVERY, RequiredRule, allowsFromAnywhere, describeRequired, isAllowed, rulesOf } from "./lib/securityRules";
+import { UNKNOWN, read, show } from "./lib/values";
+
+/**
+ * Security list policies (spec §3). The registration rules are the ones whose absence leaves a cluster
+ * ACTIVE with no node ever Ready; the rest are what a reviewer would flag on the lists.
+ */
+
+/** Spec §3.1: what the endpoint list must allow for nodes to register (the 0.0.0.0/0 6443 rule is optional). */
+export function endpointListRequirements(workerCidr: string): RequiredRule[] {
+  const worker = { cidr: workerCidr };
+  return [
+    { direction: "ingress", peer: worker, protocol: Protocol.TCP, port: Port.KUBERNETES_API, description: "Kubernetes worker to Kubernetes API endpoint communication" },
+    { direction: "ingress", peer: worker, protocol: Protocol.TCP, port: Port.OKE_CONTROL_PLANE, description: "Kubernetes worker to control plane communication" },
+    { direction: "ingress", peer: worker, protocol: Protocol.ICMP, icmp: PATH_DISCOVERY, description: "Path discovery" },
+    { direction: "egress", peer: { osn: true }, protocol: Protocol.TCP, port: Port.HTTPS, description: "Allow Kubernetes Control Plane to communicate with OKE" },
+    { direction: "egress", peer: worker, protocol: Protocol.TCP, description: "All traffic to worker nodes" },
+    { direction: "egress", peer: worker, protocol: Protocol.ICMP, icmp: PATH_DISCOVERY, description: "Path discovery" },
+  ];
+}
+
+/** Spec §3.2: what the worker list must allow (SSH and internet egress are not needed to register). */
+export function workerListRequirements(workerCidr: string, endpointCidr: string): RequiredRule[] {
+  const worker = { cidr: workerCidr };
+  const endpoint = { cidr: endpointCidr };
+  const podToPod = "Allow pods on one worker node to communicate with pods on other worker nodes";
+  return [
+    { direction: "ingress", peer: worker, protocol: Protocol.ALL, description: podToPod },
+    { direction: "ingress", peer: endpoint, protocol: Protocol.ICMP, icmp: PATH_DISCOVERY, description: "Path discovery" },
+    { direction: "ingress", peer: endpoint, protocol: Protocol.TCP, description: "TCP access from Kubernetes Control Plane" },
+    { direction: "egress", peer: worker, protocol: Protocol.ALL, description: podToPod },
+    { direction: "egress", peer: endpoint, protocol: Protocol.TCP, port: Port.KUBERNETES_API, description: "Access to Kubernetes API Endpoint" },
+    { direction: "egress", peer: endpoint, protocol: Protocol.TCP, port: Port.OKE_CONTROL_PLANE, description: "Kubernetes worker to control plane communication" },
+    { direction: "egress", peer: endpoint, protocol: Protocol.ICMP, icmp: PATH_DISCOVERY, description: "Path discovery" },
+    { direction: "egress", peer: { osn: true }, protocol: Protocol.TCP, port: Port.HTTPS, description: "Allow nodes to communicate with OKE to ensure correct start-up and continued functioning" },
+  ];
+}
+
+/** The one literal CIDR of the subnet with `role`, or a reason why there is none. */
+function subnetCidr(resources: PolicyResource[], role: NameRole): { cidr: string } | { problem: string } {
+  const subnets = withRole(resources, role, ResourceType.Subnet);
+  if (subnets.length !== 1) {
+    return { problem: `the stack has ${subnets.length} subnets named like ${nameTemplate(role)} (expected exactly 1)` };
+  }
+  const cidr = read(subnets[0].props, "cidrBlock");
+  if (typeof cidr !== "string") {
+    return { problem: `subnet ${labelOf(subnets[0])} has cidrBlock ${show(cidr)} (it must be a literal CIDR)` };
+  }
+  return { cidr };
+}
+
+function checkList(
+  resources: PolicyResource[],
+  role: NameRole,
+  requirements: RequiredRule[],
+  reportViolation: ReportViolation,
+): void {
+  const lists = withRole(resources, role, ...SECURITY_LIST_TYPES);
+  if (lists.length === 0) {
+    reportViolation(
+      `No security list is named like ${nameTemplate(role)}, so the rules nodes need to register cannot be found. ` +
+        `Fix: create the list of spec §3 with that display name and attach it to its subnet.`,
+    );
+    return;
+  }
+  for (const list of lists) {
+    const rules = rulesOf(list.props);
+    if (rules === UNKNOWN) {
+      reportViolation(
+        `Security list ${labelOf(list)} has ingressSecurityRules or egressSecurityRules ${show(UNKNOWN)}; registration rules must be literal so they can be checked before deployment. ` +
+          `Fix: build the rule arrays from literal objects (only peers that come from lookups may be computed).`,
+        list.urn,
+      );
+      continue;
+    }
+    for (const required of requirements) {
+      if (!isAllowed(rules, required)) {
+        reportViolation(
+          `Security list ${labelOf(list)} does not allow ${describeRequired(required)}; without it nodes never register with the control plane ` +
+            `("node register timeout": the cluster is ACTIVE and no node becomes Ready). Fix: add a stateful ${required.direction} rule for it (spec §3).`,
+          list.urn,
+        );
+      }
+    }
+  }
+}
+
+export const nodeRegistrationSecurityRules: StackValidationPolicy = {
+  name: "node-registration-security-rules",
+  description:
+    "The worker and endpoint security lists allow the traffic nodes need to register (spec §3): 6443 and 12250 from workers to the endpoint, all TCP from the endpoint to workers, all traffic between workers, 443 to the Oracle Services Network and path-discovery ICMP, with peers matching the subnets' CIDRs.",
+  enforcementLevel: "mandatory",
+  validateStack: (args, reportViolation) => {
+    const worker = subnetCidr(args.resources, "workerSubnet");
+    const endpoint = subnetCidr(args.resources, "endpointSubnet");
+    for (const found of [worker, endpoint]) {
+      if ("problem" in found) {
+        reportViolation(
+          `Cannot check the node registration rules: ${found.problem}. Fix: name the worker and endpoint subnets as Quick Create does and give them literal cidrBlocks.`,
+        );
+      }
+    }
+    if ("problem" in worker || "problem" in endpoint) {
+      return;
+    }
+    checkList(args.resources, "endpointSecurityList", endpointListRequirements(worker.cidr), reportViolation);
+    checkList(args.resources, "workerSecurityList", workerListRequirements(worker.cidr, endpoint.cidr), reportViolation);
+  },
+};
+
+export const apiEndpointOpenToInternet: ResourceValidationPolicy = {
+  name: "api-endpoint-open-to-internet",
+  description:
+    "Flags an endpoint security list that lets 0.0.0.0/0 reach the Kubernetes API on 6443: Quick Create does this for a public endpoint, but narrowing the source to known networks removes the API from the internet's attack surface.",
+  enforcementLevel: "advisory",
+  validateResource: (args, reportViolation) => {
+    if (!SECURITY_LIST_TYPES.includes(args.type) || !hasRole(read(args.props, "displayName"), "endpointSecurityList")) {
+      return;
+    }
+    const rules = rulesOf(args.props);
+    if (rules === UNKNOWN) {
+      return;
+    }
+    const open = allowsFromAnywhere(rules, Port.KUBERNETES_API);
+    if (open) {
+      reportViolation(
+        `Endpoint security list ${label(args.name, args.props)} ingress rule #${open.index} allows 0.0.0.0/0 to the Kubernetes API (TCP 6443). ` +
+          `Fix: replace 0.0.0.0/0 with the CIDRs of the networks that administer the cluster, or make the endpoint private.`,
+      );
+    }
+  },
+};
+
+const sshSchema: PolicyConfigSchema = {
+  properties: {
+    flagPrivateWorkers: {
+      type: "boolean",
+      default: false,
+      description:
+        "Also flag SSH from 0.0.0.0/0 on private workers (unreachable from the internet, but open to every peered or on-premises network).",
+    },
+  },
+};
+
+export const sshOpenToInternet: StackValidationPolicy = {
+  name: "ssh-open-to-internet",
+  description:
+    "Flags a worker security list that allows SSH (TCP 22) from 0.0.0.0/0 when the worker subnet is public; on private workers the rule (Quick Create's default) is only reported if configured, since no internet traffic can reach them.",
+  enforcementLevel: "advisory",
+  configSchema: sshSchema,
+  validateStack: (args, reportViolation) => {
+    const { flagPrivateWorkers } = configWithDefaults<{ flagPrivateWorkers: boolean }>(sshSchema, args.getConfig());
+    const workerSubnets = withRole(args.resources, "workerSubnet", ResourceType.Subnet);
+    const publicWorkers = workerSubnets.some((s) => read(s.props, "prohibitPublicIpOnVnic") !== true);
+    if (!publicWorkers && !flagPrivateWorkers) {
+      return;
+    }
+    for (const list of withRole(args.resources, "workerSecurityList", ...SECURITY_LIST_TYPES)) {
+      const rules = rulesOf(list.props);
+      const open = rules === UNKNOWN ? undefined : allowsFromAnywhere(rules, Port.SSH);
+      if (open) {
+        const where = publicWorkers ? "the worker subnet allows public IPs, so every node is reachable" : "the workers are private, but every peered network can reach them";
+        reportViolation(
+          `Worker security list ${labelOf(list)} ingress rule #${open.index} allows SSH (TCP 22) from 0.0.0.0/0 and ${where}. ` +
+            `Fix: restrict the source to a bastion's CIDR or remove the rule (OCI Bastion needs no inbound rule from the internet).`,
+          list.urn,
+        );
+      }
+    }
+  },
+};
+
+export const loadBalancerSecurityListEmpty: ResourceValidationPolicy = {
+  name: "load-balancer-security-list-empty",
+  description:
+    "Flags rules in the load-balancer security list: Quick Create empties the VCN's default list and lets the OCI cloud controller manager add one rule per LoadBalancer Service.",
+  enforcementLevel: "advisory",
+  validateResource: (args, reportViolation) => {
+    if (!SECURITY_LIST_TYPES.includes(args.type) || !hasRole(read(args.props, "displayName"), "lbSecurityList")) {
+      return;
+    }
+    const rules = rulesOf(args.props);
+    const count = rules === UNKNOWN ? show(UNKNOWN) : String(rules.length);
+    if (rules === UNKNOWN || rules.length > 0) {
+      reportViolation(
+        `Load-balancer security list ${label(args.name, args.props)} declares ${count} rule(s); the default list keeps OCI's SSH/ICMP defaults unless emptied. ` +
+          `Fix: set ingressSecurityRules and egressSecurityRules to [] as Quick Create does.`,
+      );
+    }
+  },
+};
+
+export const securityRulesStateful: ResourceValidationPolicy = {
+  name: "security-rules-stateful",
+  description:
+    "Flags stateless security rules: every Quick Create rule is stateful, and a stateless rule silently drops replies unless a mirror rule exists in the other direction.",
+  enforcementLevel: "advisory",
+  validateResource: (args, reportViolation) => {
+    if (!SECURITY_LIST_TYPES.includes(args.type)) {
+      return;
+    }
+    const rules = rulesOf(args.props);
+    if (rules === UNKNOWN) {
+      return;
+    }
+    for (const rule of rules.filter((r) => r.stateless === true)) {
+      reportViolation(
+        `Security list ${label(args.name, args.props)} ${rule.direction} rule #${rule.index} (peer ${show(rule.peer)}, protocol ${show(rule.protocol)}) is stateless. ` +
+          `Fix: set stateless: false, or add the mirror rule for the replies.`,
+      );
+    }
+  },
+};
+
+/** Paths under which the cloud controller manager's own rules must be left alone (spec §3.3). */
+const CCM_MANAGED_FIELDS = ["ingressSecurityRules", "egressSecurityRules"];
+
+export const ccmManagedListsIgnoreRuleChanges: ResourceValidationPolicy = {
+  name: "ccm-managed-lists-ignore-rule-changes",
+  description:
+    "Flags a worker or load-balancer security list without ignoreChanges on its rules: the OCI cloud controller manager adds rules there for each LoadBalancer Service, and the next update would delete them (spec §3.3).",
+  enforcementLevel: "advisory",
+  validateResource: (args, reportViolation) => {
+    if (!SECURITY_LIST_TYPES.includes(args.type)) {
+      return;
+    }
+    const name = read(args.props, "displayName");
+    if (!hasRole(name, "workerSecurityList") && !hasRole(name, "lbSecurityList")) {
+      return;
+    }
+    const ignored = args.opts.ignoreChanges ?? [];
+    const missing = CCM_MANAGED_FIELDS.filter((field) => !ignored.some((path) => path === field || path.startsWith(`${field}[`)));
+    if (missing.length > 0) {
+      reportViolation(
+        `Security list ${label(args.name, args.props)} does not ignore changes to ${missing.join(" and ")} (ignoreChanges is ${show(ignored)}); ` +
+          `an update after the first LoadBalancer Service deletes the rules the cloud controller manager added and breaks the load balancer. ` +
+          `Fix: add { ignoreChanges: ${JSON.stringify(missing)} } to the resource options, and change these rules deliberately (e.g. with a replace).`,
+      );
+    }
+  },
+};
+
+export const securityListResourcePolicies: ResourceValidationPolicy[] = [
+  apiEndpointOpenToInternet,
+  loadBalancerSecurityListEmpty,
+  securityRulesStateful,
+  ccmManagedListsIgnoreRuleChanges,
+];
+export const securityListStackPolicies: StackValidationPolicy[] = [nodeRegistrationSecurityRules, sshOpenToInternet];
