@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { ResourceRecordOptions } from "./analyzer/records";
 import { OciMocks } from "./mocks";
 
 /** What the engine received for one resource: the record the Analyzer protocol is built from. */
@@ -13,6 +14,8 @@ export interface ResourceRecord {
   inputs: Record<string, unknown>;
   dependencies: string[];
   propertyDependencies: Record<string, string[]>;
+  /** The resource options policies can see (AnalyzerResourceOptions), e.g. ignoreChanges. */
+  options: ResourceRecordOptions;
 }
 
 export interface ProgramRun {
@@ -58,6 +61,12 @@ function recordRegistrations(into: ResourceRecord[]): void {
           inputs: req.getObject()?.toJavaScript() ?? {},
           dependencies: req.getDependenciesList(),
           propertyDependencies: deps,
+          options: {
+            protect: req.getProtect() || undefined,
+            ignoreChanges: req.getIgnorechangesList(),
+            deleteBeforeReplace: req.getDeletebeforereplacedefined() ? req.getDeletebeforereplace() : undefined,
+            additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
+          },
         });
       }
       callback(err, resp);

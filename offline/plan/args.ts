@@ -1,0 +1,69 @@
+import { PlanInputError } from "./planError";
+
+/** The command line of `npm start -- ...`, parsed. */
+export interface PlanArgs {
+  stack: string;
+  /** `--config KEY=VALUE` pairs in the order given; later ones win, as repeated `pulumi config set` do. */
+  config: Array<{ key: string; value: string }>;
+  policyPackConfig?: string;
+  preview: boolean;
+  json?: string;
+  diagram?: string;
+  help: boolean;
+}
+
+const WITH_VALUE = new Set(["--stack", "--config", "--policy-pack-config", "--json", "--diagram"]);
+const SWITCHES = new Set(["--preview", "--help", "-h"]);
+
+export const USAGE = `Usage: npm start -- [options]
+
+Runs the stack offline exactly as \`pulumi preview --policy-pack policies\` would, minus the cloud.
+
+Options:
+  --stack NAME                 stack whose Pulumi.<NAME>.yaml to read (default: dev)
+  --config KEY=VALUE           override one setting, as \`pulumi config set KEY VALUE\`; repeatable.
+                               A bare key is the project's (nodeCount=5), namespaced keys as is (oci:region=us-ashburn-1)
+  --policy-pack-config FILE    JSON of policy name -> level or {enforcementLevel, ...properties}; "all" sets every policy
+  --preview                    leave every id unknown, as in the first \`pulumi preview\` of a new stack
+  --json FILE                  write the plan as JSON (secrets masked)
+  --diagram FILE               draw the architecture: .svg (Graphviz) or .mmd (Mermaid)
+  --help                       show this help
+
+Exit status: 0 no mandatory violation, 1 a mandatory policy is violated, 2 invalid config or program error.`;
+
+function splitConfig(raw: string): { key: string; value: string } {
+  const eq = raw.indexOf("=");
+  if (eq <= 0) {
+    throw new PlanInputError(`--config "${raw}" is not KEY=VALUE: write it like --config nodeCount=5 or --config oci:region=us-ashburn-1.`);
+  }
+  return { key: raw.slice(0, eq), value: raw.slice(eq + 1) };
+}
+
+export function parseArgs(argv: readonly string[]): PlanArgs {
+  const parsed: PlanArgs = { stack: "dev", config: [], preview: false, help: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const eq = arg.startsWith("--") ? arg.indexOf("=") : -1;
+    const flag = eq > 0 ? arg.slice(0, eq) : arg;
+    if (SWITCHES.has(flag)) {
+      if (flag === "--preview") parsed.preview = true;
+      else parsed.help = true;
+      continue;
+    }
+    if (!WITH_VALUE.has(flag)) {
+      throw new PlanInputError(`Unknown option "${arg}": run \`npm start -- --help\` for the options.`);
+    }
+    const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
+    if (value === undefined || value === "") {
+      throw new PlanInputError(`Option ${flag} needs a value: for example ${flag} ${flag === "--config" ? "nodeCount=5" : flag === "--stack" ? "dev" : "plan.json"}.`);
+    }
+    switch (flag) {
+      case "--stack": parsed.stack = value; break;
+      case "--config": parsed.config.push(splitConfig(value)); break;
+      case "--policy-pack-config": parsed.policyPackConfig = value; break;
+      case "--json": parsed.json = value; break;
+      case "--diagram": parsed.diagram = value; break;
+    }
+  }
+  return parsed;
+}

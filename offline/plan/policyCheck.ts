@@ -1,0 +1,50 @@
+import { PolicyPackConfigFile, ResourceRecord as AnalyzerRecord, startPolicyPack, PolicyPackSession } from "../analyzer";
+import { ResourceRecord } from "../runProgram";
+import { PolicyResults } from "./policyResults";
+
+/** The analyzer's records from runProgram's, with each resource's provider resolved as the CLI sends it. */
+export function toAnalyzerRecords(records: readonly ResourceRecord[]): AnalyzerRecord[] {
+  const byUrn = new Map(records.map((r) => [r.urn, r]));
+  return records.map((r) => {
+    // A provider reference is `<provider urn>::<id>`; the CLI sends the provider's own inputs along.
+    const provider = r.provider ? byUrn.get(r.provider.slice(0, r.provider.lastIndexOf("::"))) : undefined;
+    return {
+      urn: r.urn,
+      type: r.type,
+      name: r.name,
+      parent: r.parent,
+      inputs: r.inputs,
+      dependencies: r.dependencies,
+      propertyDependencies: r.propertyDependencies,
+      options: r.options,
+      ...(provider ? { provider: { urn: provider.urn, type: provider.type, name: provider.name, inputs: provider.inputs } } : {}),
+    };
+  });
+}
+
+export interface PackStart {
+  packDir: string;
+  project: string;
+  stack: string;
+  stackConfig: Record<string, string>;
+}
+
+/** Starts the pack as `pulumi preview --policy-pack` does (a preview is always a dry run). */
+export function startPack(start: PackStart): Promise<PolicyPackSession> {
+  return startPolicyPack({ packDir: start.packDir, project: start.project, stack: start.stack, stackConfig: start.stackConfig, dryRun: true });
+}
+
+/** Sends every resource and then the stack, the CLI's sequence, and reports in the plan's shape. */
+export async function checkPolicies(session: PolicyPackSession, records: AnalyzerRecord[], config?: PolicyPackConfigFile): Promise<PolicyResults> {
+  const report = await session.run(records, { config });
+  return {
+    packs: [{ name: session.info.name, version: session.info.version }],
+    diagnostics: report.diagnostics.map((d) => ({
+      policyPack: d.policyPackName,
+      policy: d.policyName,
+      enforcementLevel: d.enforcementLevel,
+      urn: d.urn || undefined,
+      message: d.message,
+    })),
+  };
+}

@@ -1,0 +1,84 @@
+import * as path from "path";
+import { PolicyPackConfigFile, DEFAULT_PACK_DIR } from "../analyzer";
+import { REGIONS } from "../fixtures";
+import { ResourceRecord, runProgram } from "../runProgram";
+import { PlanArgs } from "./args";
+import { Architecture, readArchitecture } from "./architecture";
+import { checkDiagramPath } from "./diagramFile";
+import { checkPolicies, startPack, toAnalyzerRecords } from "./policyCheck";
+import { readPolicyPackConfig } from "./policyPackConfig";
+import { PolicyResults } from "./policyResults";
+import { PlanInputError } from "./planError";
+import { Progress } from "./progress";
+import { readProjectFile } from "./projectFile";
+import { resolveStackSettings, StackSettings } from "./stackSettings";
+
+export interface Plan {
+  settings: StackSettings;
+  region: string;
+  preview: boolean;
+  records: ResourceRecord[];
+  outputs: Record<string, unknown>;
+  policies: PolicyResults;
+  architecture: Architecture;
+  packDir: string;
+}
+
+/** Where the project lives; `npm start` runs from there, tests pass it explicitly. */
+export interface PlanEnvironment {
+  projectDir: string;
+  packDir?: string;
+  progress: Progress;
+}
+
+/** Reads everything the user gave before any work starts, so a typo fails in milliseconds. */
+function readInputs(args: PlanArgs, env: PlanEnvironment): { settings: StackSettings; policyConfig?: PolicyPackConfigFile } {
+  const project = readProjectFile(env.projectDir);
+  const settings = resolveStackSettings(env.projectDir, project, args.stack, args.config);
+  const policyConfig = args.policyPackConfig ? readPolicyPackConfig(args.policyPackConfig) : undefined;
+  if (args.diagram) checkDiagramPath(args.diagram);
+  if (!settings.config["oci:region"]) {
+    throw new PlanInputError(`Stack '${args.stack}' has no oci:region: set it in Pulumi.${args.stack}.yaml or pass --config oci:region=ap-tokyo-1.`);
+  }
+  if (!REGIONS[settings.config["oci:region"]]) {
+    throw new PlanInputError(
+      `oci:region "${settings.config["oci:region"]}" has no offline fixture: use one of ${Object.keys(REGIONS).join(", ")} (for example --config oci:region=us-ashburn-1).`,
+    );
+  }
+  return { settings, policyConfig };
+}
+
+/**
+ * One offline `pulumi preview --policy-pack policies`: the program runs under OCI-shaped mocks while
+ * the policy pack starts in its own process (the two overlap: both take about a second), then every
+ * resource and the stack go to the pack over the Analyzer protocol.
+ */
+export async function runPlan(args: PlanArgs, env: PlanEnvironment): Promise<Plan> {
+  const { settings, policyConfig } = readInputs(args, env);
+  const packDir = env.packDir ?? DEFAULT_PACK_DIR;
+  const region = settings.config["oci:region"];
+  const packStarting = startPack({ packDir, project: settings.project, stack: settings.stack, stackConfig: settings.config });
+  // Never leave a failed start unobserved while the program runs; it is awaited below.
+  packStarting.catch(() => undefined);
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const program = require(path.join(env.projectDir, "index")) as () => Promise<Record<string, unknown>>;
+    const run = await env.progress.step(`Running ${settings.project} (stack ${settings.stack}) offline`, () =>
+      runProgram({ project: settings.project, stack: settings.stack, config: settings.config, secretKeys: settings.secretKeys, preview: args.preview, program }),
+    );
+    const session = await env.progress.step(`Starting policy pack ${path.relative(process.cwd(), packDir) || packDir}`, () => packStarting);
+    try {
+      const policies = await env.progress.step(`Checking ${run.resources.length} resources against ${session.info.name}@${session.info.version}`, () =>
+        checkPolicies(session, toAnalyzerRecords(run.resources), policyConfig),
+      );
+      return { settings, region, preview: args.preview, records: run.resources, outputs: run.outputs, policies, architecture: readArchitecture(run.resources, region), packDir };
+    } finally {
+      await session.close();
+    }
+  } catch (err) {
+    // The program failed: the pack may still be starting, and must not outlive the plan.
+    const session = await packStarting.catch(() => undefined);
+    await session?.close().catch(() => undefined);
+    throw err;
+  }
+}

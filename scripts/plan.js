@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+// `npm start`: the offline plan. Plain node plus a transpile hook, so startup costs about what loading
+// @pulumi/pulumi costs; the plan itself lives in offline/plan/ (TypeScript, type-checked by `npm run typecheck`).
+"use strict";
+require("./registerTs");
+const { main } = require("../offline/plan/cli");
+
+main(process.argv.slice(2)).then(
+  // exit explicitly: the Pulumi runtime and gRPC keep handles open after the run.
+  (status) => process.exit(status),
+  (err) => {
+    process.stderr.write(`error: ${err && err.message ? err.message.split("\n")[0] : String(err)}\n`);
+    process.exit(2);
+  },
+);
