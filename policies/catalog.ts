@@ -1,5 +1,6 @@
 import { Policies } from "@pulumi/policy";
 import { clusterResourcePolicies, clusterStackPolicies } from "./cluster";
+import { kubernetesPolicies } from "./kubernetes";
 import { namingPolicies } from "./naming";
 import { networkPolicies } from "./network";
 import { nodePoolPolicies } from "./nodePool";
@@ -17,4 +18,5 @@ export const allPolicies: Policies = [
   ...clusterResourcePolicies,
   ...clusterStackPolicies,
   ...namingPolicies,
+  ...kubernetesPolicies,
 ];

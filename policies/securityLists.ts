@@ -224,24 +224,32 @@ export const securityRulesStateful: ResourceValidationPolicy = {
   },
 };
 
-/** Paths under which the cloud controller manager's own rules must be left alone (spec §3.3). */
-const CCM_MANAGED_FIELDS = ["ingressSecurityRules", "egressSecurityRules"];
+/**
+ * Rule lists the cloud controller manager edits for each LoadBalancer Service (spec §3.3, management mode
+ * "All"): the LB list's listener ingress and backend egress, and the worker list's ingress from the load
+ * balancers. The worker list's egress stays the stack's to manage.
+ */
+const CCM_MANAGED_FIELDS: Record<"workerSecurityList" | "lbSecurityList", string[]> = {
+  workerSecurityList: ["ingressSecurityRules"],
+  lbSecurityList: ["ingressSecurityRules", "egressSecurityRules"],
+};
 
 export const ccmManagedListsIgnoreRuleChanges: ResourceValidationPolicy = {
   name: "ccm-managed-lists-ignore-rule-changes",
   description:
-    "Flags a worker or load-balancer security list without ignoreChanges on its rules: the OCI cloud controller manager adds rules there for each LoadBalancer Service, and the next update would delete them (spec §3.3).",
+    "Flags a worker security list without ignoreChanges on its ingress rules, or a load-balancer security list without it on both rule lists: the OCI cloud controller manager adds rules there for each LoadBalancer Service, and the next update would delete them (spec §3.3).",
   enforcementLevel: "advisory",
   validateResource: (args, reportViolation) => {
     if (!SECURITY_LIST_TYPES.includes(args.type)) {
       return;
     }
     const name = read(args.props, "displayName");
-    if (!hasRole(name, "workerSecurityList") && !hasRole(name, "lbSecurityList")) {
+    const role = hasRole(name, "workerSecurityList") ? "workerSecurityList" : hasRole(name, "lbSecurityList") ? "lbSecurityList" : undefined;
+    if (!role) {
       return;
     }
     const ignored = args.opts.ignoreChanges ?? [];
-    const missing = CCM_MANAGED_FIELDS.filter((field) => !ignored.some((path) => path === field || path.startsWith(`${field}[`)));
+    const missing = CCM_MANAGED_FIELDS[role].filter((field) => !ignored.some((path) => path === field || path.startsWith(`${field}[`)));
     if (missing.length > 0) {
       reportViolation(
         `Security list ${label(args.name, args.props)} does not ignore changes to ${missing.join(" and ")} (ignoreChanges is ${show(ignored)}); ` +
