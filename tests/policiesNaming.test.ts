@@ -1,10 +1,15 @@
-import { UNKNOWN_VALUE } from "../offline/analyzer/records";
-import { quickCreateStackRecords, withInputs } from "../offline/analyzer/exampleStack";
+import { ResourceRecord, UNKNOWN_VALUE } from "../offline/analyzer/records";
 import { parseQuickCreateName } from "../policies/lib/names";
 import { quickCreateNames } from "../policies/naming";
 import { recordNamed, runStackPolicy } from "./policiesHarness";
+import { nameIdOf, stackRecords, withInputs } from "./helpers/stackRecords";
 
-const preview = quickCreateStackRecords({ preview: true });
+let preview: ResourceRecord[];
+let nameId: string;
+beforeAll(async () => {
+  preview = await stackRecords({}, true);
+  nameId = nameIdOf(preview);
+});
 
 describe("parseQuickCreateName", () => {
   it("splits cluster names with hyphens from the 9-hex id", () => {
@@ -24,38 +29,48 @@ describe("quick-create-names", () => {
     expect((await runStackPolicy(quickCreateNames, preview)).diagnostics).toEqual([]);
   });
 
+  it.each<[string, Record<string, string>]>([
+    ["another cluster name (clusterName my-cluster-2)", { clusterName: "my-cluster-2" }],
+    ["a chosen name suffix (nameSuffix 012345678)", { nameSuffix: "012345678" }],
+  ])("accepts the stack with %s", async (_what, overrides) => {
+    const records = await stackRecords(overrides, true);
+    expect((await runStackPolicy(quickCreateNames, records)).diagnostics).toEqual([]);
+  });
+
   it("rejects one resource with another id, naming it", async () => {
-    const records = withInputs(preview, "nat-gateway", (i) => (i.displayName = "oke-ngw-quick-cluster1-fffffffff"));
+    const records = withInputs(preview, "oke-network-ngw", (i) => (i.displayName = "oke-ngw-quick-cluster1-fffffffff"));
     const { diagnostics } = await runStackPolicy(quickCreateNames, records);
     expect(diagnostics).toHaveLength(1);
-    expect(diagnostics[0].urn).toBe(recordNamed(records, "nat-gateway").urn);
-    expect(diagnostics[0].message).toMatch(/id "fffffffff".*id "a1b2c3d4e"/);
+    expect(diagnostics[0].urn).toBe(recordNamed(records, "oke-network-ngw").urn);
+    expect(diagnostics[0].message).toContain(`id "fffffffff"`);
+    expect(diagnostics[0].message).toContain(`id "${nameId}"`);
   });
 
   it("rejects a name outside the pattern for its kind", async () => {
-    const records = withInputs(preview, "worker-subnet", (i) => (i.displayName = "oke-svclbsubnet-quick-cluster1-a1b2c3d4e"));
+    const records = withInputs(preview, "oke-network-worker-subnet", (i) => (i.displayName = `oke-svclbsubnet-quick-cluster1-${nameId}`));
     const { diagnostics } = await runStackPolicy(quickCreateNames, records);
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0].message).toMatch(/oke-nodesubnet-quick-<cluster>-<id>-regional/);
   });
 
   it("rejects an unknown display name without being downgraded", async () => {
-    const { diagnostics } = await runStackPolicy(quickCreateNames, withInputs(preview, "vcn", (i) => (i.displayName = UNKNOWN_VALUE)));
+    const { diagnostics } = await runStackPolicy(quickCreateNames, withInputs(preview, "oke-network-vcn", (i) => (i.displayName = UNKNOWN_VALUE)));
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0].enforcementLevel).toBe("mandatory");
   });
 
   it("rejects two resources with the same role", async () => {
-    const copy = { ...recordNamed(preview, "lb-subnet"), name: "lb-subnet-2", urn: "urn:pulumi:dev::p::oci:Core/subnet:Subnet::lb-subnet-2" };
+    const lbSubnet = recordNamed(preview, "oke-network-lb-subnet");
+    const copy = { ...lbSubnet, name: "oke-network-lb-subnet-2", urn: `${lbSubnet.urn}-2` };
     const { diagnostics } = await runStackPolicy(quickCreateNames, [...preview, copy]);
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0].message).toMatch(/2 resources are named like oke-svclbsubnet/);
   });
 
   it("rejects a cluster, node pool or VCN DNS label that does not match", async () => {
-    let records = withInputs(preview, "cluster", (i) => (i.name = "other"));
-    records = withInputs(records, "node-pool", (i) => (i.name = "pool2"));
-    records = withInputs(records, "vcn", (i) => (i.dnsLabel = "x"));
+    let records = withInputs(preview, "oke-cluster-cluster", (i) => (i.name = "other"));
+    records = withInputs(records, "oke-nodepool-pool1", (i) => (i.name = "pool2"));
+    records = withInputs(records, "oke-network-vcn", (i) => (i.dnsLabel = "x"));
     const messages = (await runStackPolicy(quickCreateNames, records)).diagnostics.map((d) => d.message);
     expect(messages).toHaveLength(3);
     for (const expected of [/has name "other"/, /has name "pool2"/, /has dnsLabel "x"/]) {
@@ -64,7 +79,7 @@ describe("quick-create-names", () => {
   });
 
   it("accepts another node pool name when configured", async () => {
-    const records = withInputs(preview, "node-pool", (i) => (i.name = "workers"));
+    const records = withInputs(preview, "oke-nodepool-pool1", (i) => (i.name = "workers"));
     expect((await runStackPolicy(quickCreateNames, records, { "quick-create-names": { nodePoolName: "workers" } })).diagnostics).toEqual([]);
   });
 });

@@ -1,18 +1,27 @@
-import { UNKNOWN_VALUE } from "../offline/analyzer/records";
-import { quickCreateStackRecords, withInputs } from "../offline/analyzer/exampleStack";
+import { ResourceRecord, UNKNOWN_VALUE } from "../offline/analyzer/records";
 import { nodePoolBootVolumeImageDefault, nodePoolFaultDomainSpread, nodePoolFlexShapeConfig, nodePoolMinimumSize } from "../policies/nodePool";
 import { recordNamed, runResourcePolicy } from "./policiesHarness";
+import { stackRecords, withInputs } from "./helpers/stackRecords";
 
-const stack = quickCreateStackRecords();
-const pool = (update: (inputs: Record<string, any>) => void, records = stack) => recordNamed(withInputs(records, "node-pool", update), "node-pool");
+const POOL = "oke-nodepool-pool1";
+const CLUSTER = "oke-cluster-cluster";
+
+let stack: ResourceRecord[];
+beforeAll(async () => {
+  stack = await stackRecords();
+});
+/** The default stack's pool, changed in a way the program itself will not produce. */
+const pool = (update: (inputs: Record<string, any>) => void) => recordNamed(withInputs(stack, POOL, update), POOL);
+/** The pool the program registers with these stack settings. */
+const poolOf = async (overrides: Record<string, string | number | boolean>, preview = false) => recordNamed(await stackRecords(overrides, preview), POOL);
 
 describe("node-pool-boot-volume-image-default", () => {
   it("accepts the image default (bootVolumeSizeInGbs unset)", async () => {
-    expect((await runResourcePolicy(nodePoolBootVolumeImageDefault, recordNamed(stack, "node-pool"))).diagnostics).toEqual([]);
+    expect((await runResourcePolicy(nodePoolBootVolumeImageDefault, recordNamed(stack, POOL))).diagnostics).toEqual([]);
   });
 
-  it("rejects an explicit size, naming the pool, the value and the fix", async () => {
-    const { diagnostics } = await runResourcePolicy(nodePoolBootVolumeImageDefault, pool((i) => (i.nodeSourceDetails.bootVolumeSizeInGbs = "100")));
+  it("rejects an explicit size (bootVolumeSizeGbs 100), naming the pool, the value and the fix", async () => {
+    const { diagnostics } = await runResourcePolicy(nodePoolBootVolumeImageDefault, await poolOf({ bootVolumeSizeGbs: 100 }));
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0].enforcementLevel).toBe("mandatory");
     expect(diagnostics[0].message).toMatch(/"pool1".*"100".*Fix: remove bootVolumeSizeInGbs/s);
@@ -20,8 +29,8 @@ describe("node-pool-boot-volume-image-default", () => {
 
   it("accepts the one size allowed by config, and only that one", async () => {
     const config = { "node-pool-boot-volume-image-default": { allowedBootVolumeSizeInGbs: "100" } };
-    expect((await runResourcePolicy(nodePoolBootVolumeImageDefault, pool((i) => (i.nodeSourceDetails.bootVolumeSizeInGbs = "100")), config)).diagnostics).toEqual([]);
-    expect((await runResourcePolicy(nodePoolBootVolumeImageDefault, pool((i) => (i.nodeSourceDetails.bootVolumeSizeInGbs = "200")), config)).diagnostics).toHaveLength(1);
+    expect((await runResourcePolicy(nodePoolBootVolumeImageDefault, await poolOf({ bootVolumeSizeGbs: 100 }), config)).diagnostics).toEqual([]);
+    expect((await runResourcePolicy(nodePoolBootVolumeImageDefault, await poolOf({ bootVolumeSizeGbs: 200 }), config)).diagnostics).toHaveLength(1);
   });
 
   it("still decides when the size is unknown in a preview: a computed size is a set size", async () => {
@@ -31,24 +40,24 @@ describe("node-pool-boot-volume-image-default", () => {
   });
 
   it("does not apply to other resource types", async () => {
-    expect((await runResourcePolicy(nodePoolBootVolumeImageDefault, recordNamed(stack, "cluster"))).diagnostics).toEqual([]);
+    expect((await runResourcePolicy(nodePoolBootVolumeImageDefault, recordNamed(stack, CLUSTER))).diagnostics).toEqual([]);
   });
 });
 
 describe("node-pool-minimum-size", () => {
   it("accepts 3 nodes", async () => {
-    expect((await runResourcePolicy(nodePoolMinimumSize, recordNamed(stack, "node-pool"))).diagnostics).toEqual([]);
+    expect((await runResourcePolicy(nodePoolMinimumSize, recordNamed(stack, POOL))).diagnostics).toEqual([]);
   });
 
-  it("rejects 2 nodes", async () => {
-    const { diagnostics } = await runResourcePolicy(nodePoolMinimumSize, pool((i) => (i.nodeConfigDetails.size = 2)));
+  it("rejects 2 nodes (nodeCount 2)", async () => {
+    const { diagnostics } = await runResourcePolicy(nodePoolMinimumSize, await poolOf({ nodeCount: 2 }));
     expect(diagnostics).toHaveLength(1);
-    expect(diagnostics[0].message).toMatch(/"pool1" \(Pulumi name "node-pool"\) has nodeConfigDetails.size 2, below the minimum of 3/);
+    expect(diagnostics[0].message).toMatch(/"pool1" \(Pulumi name "oke-nodepool-pool1"\) has nodeConfigDetails.size 2, below the minimum of 3/);
   });
 
   it("uses the configured minimum", async () => {
     const config = { "node-pool-minimum-size": { minimumNodes: 2 } };
-    expect((await runResourcePolicy(nodePoolMinimumSize, pool((i) => (i.nodeConfigDetails.size = 2)), config)).diagnostics).toEqual([]);
+    expect((await runResourcePolicy(nodePoolMinimumSize, await poolOf({ nodeCount: 2 }), config)).diagnostics).toEqual([]);
   });
 
   it("rejects a pool without nodeConfigDetails (legacy subnetIds form)", async () => {
@@ -60,9 +69,8 @@ describe("node-pool-minimum-size", () => {
 
 describe("node-pool-fault-domain-spread", () => {
   it("accepts one placement per AD without fault domains, also in a preview", async () => {
-    expect((await runResourcePolicy(nodePoolFaultDomainSpread, recordNamed(stack, "node-pool"))).diagnostics).toEqual([]);
-    const preview = quickCreateStackRecords({ preview: true });
-    expect((await runResourcePolicy(nodePoolFaultDomainSpread, recordNamed(preview, "node-pool"))).diagnostics).toEqual([]);
+    expect((await runResourcePolicy(nodePoolFaultDomainSpread, recordNamed(stack, POOL))).diagnostics).toEqual([]);
+    expect((await runResourcePolicy(nodePoolFaultDomainSpread, await poolOf({}, true))).diagnostics).toEqual([]);
   });
 
   it("rejects a placement pinned to one fault domain", async () => {
@@ -88,15 +96,16 @@ describe("node-pool-fault-domain-spread", () => {
     expect(diagnostics).toHaveLength(1);
   });
 
-  it("accepts three ADs, one placement each", async () => {
-    const records = quickCreateStackRecords({ availabilityDomains: ["x:US-ASHBURN-AD-1", "x:US-ASHBURN-AD-2", "x:US-ASHBURN-AD-3"] });
-    expect((await runResourcePolicy(nodePoolFaultDomainSpread, recordNamed(records, "node-pool"))).diagnostics).toEqual([]);
+  it("accepts three ADs, one placement each (us-ashburn-1)", async () => {
+    const record = await poolOf({ "oci:region": "us-ashburn-1" });
+    expect((record.inputs as any).nodeConfigDetails.placementConfigs).toHaveLength(3);
+    expect((await runResourcePolicy(nodePoolFaultDomainSpread, record)).diagnostics).toEqual([]);
   });
 });
 
 describe("node-pool-flex-shape-config", () => {
   it("accepts a flex shape with ocpus and memory", async () => {
-    expect((await runResourcePolicy(nodePoolFlexShapeConfig, recordNamed(stack, "node-pool"))).diagnostics).toEqual([]);
+    expect((await runResourcePolicy(nodePoolFlexShapeConfig, recordNamed(stack, POOL))).diagnostics).toEqual([]);
   });
 
   it("advises when a flex shape has no shape config", async () => {
@@ -106,11 +115,9 @@ describe("node-pool-flex-shape-config", () => {
     expect(diagnostics[0].message).toMatch(/"VM.Standard.E4.Flex"/);
   });
 
-  it("ignores fixed shapes", async () => {
-    const record = pool((i) => {
-      i.nodeShape = "VM.Standard2.1";
-      delete i.nodeShapeConfig;
-    });
+  it("ignores fixed shapes (nodeShape VM.Standard2.1)", async () => {
+    const record = await poolOf({ nodeShape: "VM.Standard2.1" });
+    expect((record.inputs as any).nodeShapeConfig).toBeUndefined();
     expect((await runResourcePolicy(nodePoolFlexShapeConfig, record)).diagnostics).toEqual([]);
   });
 });
