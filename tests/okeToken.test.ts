@@ -27,11 +27,14 @@ afterEach(() => {
   dirs = [];
 });
 
+// RSA key generation costs ~100 ms of CPU; one key pair serves every fixture.
+const KEY_PAIR = generateKeyPairSync("rsa", { modulusLength: 2048 });
+
 /** A HOME with ~/.oci/config and an API key, like `oci setup config` leaves it. */
 function fixture(opts: { config?: (keyPath: string) => string; passphrase?: string } = {}): Fixture {
   const home = mkdtempSync(join(tmpdir(), "oke-token-unit-"));
   dirs.push(home);
-  const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+  const { privateKey, publicKey } = KEY_PAIR;
   const pem = privateKey.export(
     opts.passphrase
       ? { type: "pkcs8", format: "pem", cipher: "aes-256-cbc", passphrase: opts.passphrase }

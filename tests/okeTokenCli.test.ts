@@ -30,8 +30,10 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(home, { recursive: true, force: true }));
 
+// RSA key generation costs ~100 ms of CPU; one key serves every test, each writes its own copy.
+const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+
 function writeKey(passphrase?: string) {
-  const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
   // `oci setup keys` writes traditional PKCS#1 PEM, encrypted ones with a Proc-Type header.
   const pem = passphrase
     ? privateKey.export({ type: "pkcs1", format: "pem", cipher: "aes-128-cbc", passphrase })

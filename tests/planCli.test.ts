@@ -24,14 +24,14 @@ function plan(...args: string[]): Promise<Result> {
 const file = (name: string) => path.join(OUT, name);
 /** The SVG's text with Graphviz's entity escapes ("&#45;" for "-") undone. */
 const svgText = (name: string) => fs.readFileSync(file(name), "utf8").replace(/&#(\d+);/g, (_m, code) => String.fromCharCode(Number(code)));
-let clean: Result, ashburn: Result, mandatory: Result, invalid: Result;
+let clean: Result, mandatory: Result, invalid: Result;
 
-// Four runs at once: each is a separate process that starts its own policy pack.
+// Three runs at once, each a separate process that starts its own policy pack. The violating run is
+// also the three-AD one: a diagram does not depend on the verdict, and each run costs ~3 s of CPU.
 beforeAll(async () => {
-  [clean, ashburn, mandatory, invalid] = await Promise.all([
+  [clean, mandatory, invalid] = await Promise.all([
     plan("--json", file("plan.json"), "--diagram", file("plan.svg")),
-    plan("--config", "oci:region=us-ashburn-1", "--diagram", file("ashburn.svg")),
-    plan("--config", "bootVolumeSizeGbs=100"),
+    plan("--config", "bootVolumeSizeGbs=100", "--config", "oci:region=us-ashburn-1", "--diagram", file("ashburn.svg")),
     plan("--config", "nodeCount=0"),
   ]);
 }, 60000);
@@ -81,7 +81,7 @@ describe("files the plan writes", () => {
   });
 
   test("a three-AD region draws three ADs and nine fault-domain slots", () => {
-    expect(ashburn.status).toBe(0);
+    expect(mandatory.status).toBe(1);
     const svg = svgText("ashburn.svg");
     expect(svg.match(/>Uocm:US-ASHBURN-1-AD-\d</g)).toHaveLength(3);
     expect(svg.match(/>FAULT-DOMAIN-\d</g)).toHaveLength(9);
