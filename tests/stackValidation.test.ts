@@ -1,5 +1,5 @@
 import { QuickCreateConfigError, QuickCreateLookupError } from "../components/errors";
-import { selectNodeImage, selectOracleServices } from "../components/regionChoices";
+import { checkAvailabilityDomains, selectNodeImage, selectOracleServices } from "../components/regionChoices";
 import { ResourceRecord } from "../offline/runProgram";
 import { runStack } from "./helpers/stack";
 
@@ -57,6 +57,16 @@ test("a non-integer nodeCount from the stack file is named, not a stack trace", 
   expect(error.message).toMatch(/^Invalid value for nodeCount: use a number/);
 });
 
+test.each([
+  ["compartmentId", /^Missing compartmentId: set it with `pulumi config set compartmentId ocid1\.compartment\.oc1\.\.<id>`\.$/],
+  ["kubernetesVersion", /^Missing kubernetesVersion: set it with `pulumi config set kubernetesVersion v1\.33\.1`\.$/],
+  ["oci:region", /^Missing oci:region: set it with `pulumi config set oci:region ap-tokyo-1`/],
+])("an empty required key %s says which command sets it", async (key, message) => {
+  const error = await rejection({ [key]: "" });
+  expect(error.key).toBe(key);
+  expect(error.message).toMatch(message);
+});
+
 test("a region without an offline answer is not silently mistaken for another", async () => {
   await expect(runStack({ "oci:region": "mars-north-1" })).rejects.toThrow(/No offline fixture for region "mars-north-1"/);
 });
@@ -79,6 +89,12 @@ describe("region choices", () => {
   test("no image for the version is a sentence saying what was searched", () => {
     expect(() => selectNodeImage(sources(["Oracle-Linux-8.10-2025.06.17-0-OKE-1.32.1-1033"]), "v1.33.1", "ap-tokyo-1"))
       .toThrow(new QuickCreateLookupError("No Oracle Linux x86_64 OKE image for Kubernetes v1.33.1 among the 1 node-pool image sources of region ap-tokyo-1; set nodeImageId to an image OCID, or choose a version with images."));
+  });
+
+  test("a region without availability domains is named, with what to check", () => {
+    expect(() => checkAvailabilityDomains([], "ap-tokyo-1")).toThrow(
+      new QuickCreateLookupError("No availability domains were returned for region ap-tokyo-1; check oci:region and the compartment's tenancy."),
+    );
   });
 
   test("only the all-services entry of the Oracle Services Network is used", () => {
