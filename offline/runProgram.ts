@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { ResourceRecordOptions } from "./analyzer/records";
+import { ResourceRecordOptions, UNKNOWN_VALUE } from "./analyzer/records";
 import { OciMocks } from "./mocks";
 
 /** What the engine received for one resource: the record the Analyzer protocol is built from. */
@@ -20,7 +20,7 @@ export interface ResourceRecord {
 
 export interface ProgramRun {
   resources: ResourceRecord[];
-  /** Stack outputs: unknown values as UNKNOWN, secrets wrapped in `{ secret: value }`. */
+  /** Stack outputs: unknown values as UNKNOWN_VALUE, secrets wrapped in `{ secret: value }`. */
   outputs: Record<string, unknown>;
 }
 
@@ -37,7 +37,6 @@ export interface RunOptions {
   record?: ResourceRecord[];
 }
 
-export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
 // The runtime's monitor is internal API; the request it receives is exactly what the engine records.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -78,7 +77,7 @@ async function settle(value: unknown): Promise<unknown> {
   if (pulumi.Output.isInstance(value)) {
     const output = value as any;
     const [known, secret] = await Promise.all([output.isKnown, output.isSecret]);
-    const inner = known ? await settle(await output.promise()) : UNKNOWN;
+    const inner = known ? await settle(await output.promise()) : UNKNOWN_VALUE;
     return secret ? { secret: inner } : inner;
   }
   if (Array.isArray(value)) return Promise.all(value.map(settle));

@@ -2,7 +2,7 @@ import { ResourceRecord } from "../runProgram";
 import { maskInputs } from "./masking";
 import { AdPlacement, distributeNodes } from "./nodePlacement";
 import { References } from "./references";
-import { GATEWAY_TYPES, ROUTE_TABLE_TYPES, SECURITY_LIST_TYPES, T } from "./resourceTypes";
+import { GATEWAY_TYPES, ROUTE_TABLE_TYPES, SECURITY_LIST_TYPES, ResourceType } from "./resourceTypes";
 
 export type GatewayKind = "internet" | "nat" | "service";
 export type SubnetRole = "endpoint" | "workers" | "load balancers" | "other";
@@ -46,9 +46,9 @@ export interface Architecture {
 const ROLE_ORDER: SubnetRole[] = ["endpoint", "workers", "load balancers", "other"];
 
 const GATEWAY_KIND: Record<string, GatewayKind> = {
-  [T.internetGateway]: "internet",
-  [T.natGateway]: "nat",
-  [T.serviceGateway]: "service",
+  [ResourceType.InternetGateway]: "internet",
+  [ResourceType.NatGateway]: "nat",
+  [ResourceType.ServiceGateway]: "service",
 };
 
 function text(value: unknown): string {
@@ -73,12 +73,12 @@ function routesOf(refs: References, table: ResourceRecord | undefined): Route[] 
 
 function subnetRoles(refs: References): Map<string, SubnetRole> {
   const roles = new Map<string, SubnetRole>();
-  for (const cluster of refs.ofType(T.cluster)) {
-    for (const s of refs.targets(cluster, "endpointConfig", [T.subnet])) roles.set(s.urn, "endpoint");
-    for (const s of refs.targets(cluster, "options", [T.subnet])) roles.set(s.urn, "load balancers");
+  for (const cluster of refs.ofType(ResourceType.Cluster)) {
+    for (const s of refs.targets(cluster, "endpointConfig", [ResourceType.Subnet])) roles.set(s.urn, "endpoint");
+    for (const s of refs.targets(cluster, "options", [ResourceType.Subnet])) roles.set(s.urn, "load balancers");
   }
-  for (const pool of refs.ofType(T.nodePool)) {
-    for (const s of refs.targets(pool, "nodeConfigDetails", [T.subnet])) roles.set(s.urn, "workers");
+  for (const pool of refs.ofType(ResourceType.NodePool)) {
+    for (const s of refs.targets(pool, "nodeConfigDetails", [ResourceType.Subnet])) roles.set(s.urn, "workers");
   }
   return roles;
 }
@@ -99,7 +99,7 @@ function subnetView(refs: References, subnet: ResourceRecord, role: SubnetRole):
 }
 
 function serviceNames(refs: References, gateway: ResourceRecord, region: string): string | undefined {
-  if (gateway.type !== T.serviceGateway) return undefined;
+  if (gateway.type !== ResourceType.ServiceGateway) return undefined;
   // The route to the gateway names the service CIDR label (all-<key>-services-in-oracle-services-network).
   const label = refs
     .ofType(ROUTE_TABLE_TYPES)
@@ -126,11 +126,11 @@ function nodePoolView(pool: ResourceRecord): Architecture["nodePool"] {
 export function readArchitecture(records: readonly ResourceRecord[], region: string): Architecture {
   const refs = new References(records);
   const roles = subnetRoles(refs);
-  const vcn = refs.ofType(T.vcn)[0];
-  const cluster = refs.ofType(T.cluster)[0];
-  const pool = refs.ofType(T.nodePool)[0];
+  const vcn = refs.ofType(ResourceType.Vcn)[0];
+  const cluster = refs.ofType(ResourceType.Cluster)[0];
+  const pool = refs.ofType(ResourceType.NodePool)[0];
   const clusterInputs = cluster ? (maskInputs(cluster.inputs) as Record<string, any>) : undefined;
-  const endpointSubnet = cluster ? refs.target(cluster, "endpointConfig", [T.subnet]) : undefined;
+  const endpointSubnet = cluster ? refs.target(cluster, "endpointConfig", [ResourceType.Subnet]) : undefined;
   return {
     region,
     vcn: vcn ? { name: References.displayName(vcn), cidrs: ((vcn.inputs.cidrBlocks ?? []) as unknown[]).map(text) } : undefined,
@@ -140,7 +140,7 @@ export function readArchitecture(records: readonly ResourceRecord[], region: str
       services: serviceNames(refs, g, region),
     })),
     subnets: refs
-      .ofType(T.subnet)
+      .ofType(ResourceType.Subnet)
       .map((s) => subnetView(refs, s, roles.get(s.urn) ?? "other"))
       .sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role)),
     cluster: clusterInputs && {

@@ -1,4 +1,4 @@
-import { UNKNOWN } from "../runProgram";
+import { UNKNOWN_VALUE as UNKNOWN } from "../analyzer/records";
 
 /** Pulumi's marker key and value for a secret in resource inputs (the engine's wire format). */
 const SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d";

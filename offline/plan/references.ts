@@ -1,5 +1,5 @@
 import { ResourceRecord } from "../runProgram";
-import { T } from "./resourceTypes";
+import { ResourceType } from "./resourceTypes";
 
 /**
  * Finds what a resource points at. Ids are unknown in a preview, so references are followed through
@@ -40,8 +40,8 @@ export class References {
     const byKind = kind ? gateways.find((g) => g.type.toLowerCase().endsWith(`:${kind}`)) : undefined;
     if (byKind) return byKind;
     // In a preview: a SERVICE_CIDR_BLOCK rule can only go to a service gateway; a CIDR rule to the other one.
-    if (rule.destinationType === "SERVICE_CIDR_BLOCK") return gateways.find((g) => g.type === T.serviceGateway);
-    const others = gateways.filter((g) => g.type !== T.serviceGateway);
+    if (rule.destinationType === "SERVICE_CIDR_BLOCK") return gateways.find((g) => g.type === ResourceType.ServiceGateway);
+    const others = gateways.filter((g) => g.type !== ResourceType.ServiceGateway);
     return others.length === 1 ? others[0] : undefined;
   }
 

@@ -1,7 +1,7 @@
 import { ResourceRecord } from "../runProgram";
 import { maskInputs } from "./masking";
 import { References } from "./references";
-import { ROUTE_TABLE_TYPES, SECURITY_LIST_TYPES, T } from "./resourceTypes";
+import { ROUTE_TABLE_TYPES, SECURITY_LIST_TYPES, ResourceType } from "./resourceTypes";
 
 type Inputs = Record<string, any>;
 type Facts = (record: ResourceRecord, inputs: Inputs, refs: References) => string[];
@@ -27,27 +27,27 @@ function ruleCounts(inputs: Inputs): string[] {
  * how many firewall rules, where nodes land and what they run.
  */
 const FACTS: Record<string, Facts> = {
-  [T.vcn]: (_r, i) => [`cidr ${(i.cidrBlocks ?? []).join(", ")}`, `dnsLabel ${i.dnsLabel}`],
-  [T.subnet]: (r, i, refs) => [
+  [ResourceType.Vcn]: (_r, i) => [`cidr ${(i.cidrBlocks ?? []).join(", ")}`, `dnsLabel ${i.dnsLabel}`],
+  [ResourceType.Subnet]: (r, i, refs) => [
     `cidr ${i.cidrBlock}`,
     i.prohibitPublicIpOnVnic === true ? "private" : "public",
     `route table ${names(refs.targets(r, "routeTableId", ROUTE_TABLE_TYPES)) || "VCN default"}`,
     `security list ${names(refs.targets(r, "securityListIds", SECURITY_LIST_TYPES))}`,
   ],
-  [T.internetGateway]: (_r, i) => [i.enabled === false ? "disabled" : "enabled"],
-  [T.natGateway]: () => [],
-  [T.serviceGateway]: (_r, i) => [`${(i.services ?? []).length} service(s)`],
-  [T.routeTable]: routeFacts,
-  [T.defaultRouteTable]: (r, i, refs) => ["VCN default, renamed", ...routeFacts(r, i, refs)],
-  [T.securityList]: (_r, i) => ruleCounts(i),
-  [T.defaultSecurityList]: (_r, i) => ["VCN default, renamed", ...ruleCounts(i)],
-  [T.cluster]: (_r, i) => [
+  [ResourceType.InternetGateway]: (_r, i) => [i.enabled === false ? "disabled" : "enabled"],
+  [ResourceType.NatGateway]: () => [],
+  [ResourceType.ServiceGateway]: (_r, i) => [`${(i.services ?? []).length} service(s)`],
+  [ResourceType.RouteTable]: routeFacts,
+  [ResourceType.DefaultRouteTable]: (r, i, refs) => ["VCN default, renamed", ...routeFacts(r, i, refs)],
+  [ResourceType.SecurityList]: (_r, i) => ruleCounts(i),
+  [ResourceType.DefaultSecurityList]: (_r, i) => ["VCN default, renamed", ...ruleCounts(i)],
+  [ResourceType.Cluster]: (_r, i) => [
     `${i.type ?? "BASIC_CLUSTER"} ${i.kubernetesVersion}`,
     `cni ${i.clusterPodNetworkOptions?.[0]?.cniType ?? "FLANNEL_OVERLAY"}`,
     `endpoint ${i.endpointConfig?.isPublicIpEnabled ? "public" : "private"}`,
     `services ${i.options?.kubernetesNetworkConfig?.servicesCidr}`,
   ],
-  [T.nodePool]: (_r, i) => {
+  [ResourceType.NodePool]: (_r, i) => {
     const details = i.nodeConfigDetails ?? {};
     const shapeConfig = i.nodeShapeConfig ? ` (${i.nodeShapeConfig.ocpus} OCPU, ${i.nodeShapeConfig.memoryInGbs} GB)` : "";
     const boot = i.nodeSourceDetails?.bootVolumeSizeInGbs;
