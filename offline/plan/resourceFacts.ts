@@ -47,6 +47,12 @@ const FACTS: Record<string, Facts> = {
     `endpoint ${i.endpointConfig?.isPublicIpEnabled ? "public" : "private"}`,
     `services ${i.options?.kubernetesNetworkConfig?.servicesCidr}`,
   ],
+  [ResourceType.Bastion]: (r, i, refs) => [
+    `${i.bastionType}`,
+    `target subnet ${names(refs.targets(r, "targetSubnetId", [ResourceType.Subnet])) || "unknown"}`,
+    `clients ${(i.clientCidrBlockAllowLists ?? []).join(", ")}`,
+    `sessions up to ${i.maxSessionTtlInSeconds} s`,
+  ],
   [ResourceType.NodePool]: (_r, i) => {
     const details = i.nodeConfigDetails ?? {};
     const shapeConfig = i.nodeShapeConfig ? ` (${i.nodeShapeConfig.ocpus} OCPU, ${i.nodeShapeConfig.memoryInGbs} GB)` : "";
