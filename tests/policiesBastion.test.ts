@@ -1,6 +1,8 @@
+import { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { ResourceRecord } from "../offline/analyzer/records";
 import { bastionClientCidrsOpenToInternet, bastionTargetsWorkerSubnet } from "../policies/bastion";
-import { recordNamed, runResourcePolicy, runStackPolicy } from "./policiesHarness";
+import { allPolicies } from "../policies/catalog";
+import { recordNamed, runResourcePolicy, runResourcePolicyOverStack, runStackPolicy } from "./policiesHarness";
 import { stackRecords, withInputs } from "./helpers/stackRecords";
 
 const BASTION = "oke-bastion-bastion";
@@ -10,6 +12,17 @@ const ON = { bastion: true, bastionClientCidrs: '["203.0.113.0/24"]', endpointPu
 let preview: ResourceRecord[];
 beforeAll(async () => {
   preview = await stackRecords(ON, true);
+});
+
+describe("the README's private-endpoint stack with a bastion", () => {
+  it("draws no diagnostic from the whole pack at a fresh preview: 0 mandatory, nothing downgraded", async () => {
+    const diagnostics = [];
+    for (const policy of allPolicies) {
+      if ("validateStack" in policy) diagnostics.push(...(await runStackPolicy(policy as StackValidationPolicy, preview)).diagnostics);
+      else diagnostics.push(...(await runResourcePolicyOverStack(policy as ResourceValidationPolicy, preview)));
+    }
+    expect(diagnostics).toEqual([]);
+  });
 });
 
 describe("bastion-client-cidrs-open-to-internet", () => {
