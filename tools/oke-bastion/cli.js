@@ -2,6 +2,7 @@
 "use strict";
 
 const fs = require("fs");
+const os = require("os");
 const { spawn } = require("child_process");
 const { parseArgs, parseTarget, USAGE } = require("./args");
 const { resolveCredentials } = require("../oke-token/credentials");
@@ -137,11 +138,11 @@ async function connect(args, env) {
         say(`could not run ${ssh} (${e.message}).`);
         resolve(ExitCode.CREDENTIALS);
       });
-      running.on("exit", (status, signal) => resolve(status ?? (signal ? 128 + (require("os").constants.signals[signal] ?? 0) : 1)));
+      running.on("exit", (status, signal) => resolve(status ?? (signal ? 128 + (os.constants.signals[signal] ?? 0) : 1)));
     });
     return interrupted ? SIGNAL_EXIT[interrupted] : /** @type {number} */ (code);
   } finally {
-    for (const [s, h] of handlers) process.off(s, h);
+    // The handlers stay until the session is gone: a second Ctrl-C must not kill the cleanup.
     if (api && sessionId) {
       try {
         await api.remove(sessionId);
@@ -152,6 +153,7 @@ async function connect(args, env) {
     }
     api?.close();
     key.dispose();
+    for (const [s, h] of handlers) process.off(s, h);
   }
 }
 
