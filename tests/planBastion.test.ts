@@ -71,7 +71,7 @@ describe("array configuration, typed per Pulumi.yaml", () => {
     }
     expect(error).toBeInstanceOf(PlanInputError);
     expect((error as Error).message).toBe(
-      `Stack 'dev' with configuration key 'bastionClientCidrs' must be of type 'array', but --config bastionClientCidrs gives "${value}": set a JSON list of strings such as --config 'bastionClientCidrs=["..."]' (in a stack file, a YAML list).`,
+      `Stack 'dev' with configuration key 'bastionClientCidrs' must be of type 'array<string>', but --config bastionClientCidrs gives "${value}": set a JSON list of strings such as --config 'bastionClientCidrs=["..."]' (in a stack file, a YAML list).`,
     );
   });
 

@@ -71,6 +71,11 @@ function matchesType(decl: DeclaredKey, value: string): boolean {
   return decl.type === "array" ? matchesArray(value, decl.items) : TYPE_CHECKS[decl.type!](value);
 }
 
+/** The CLI's name for the type (InferFullTypeName in pulumi's workspace package): `array<string>`. */
+function fullTypeName(decl: DeclaredKey): string {
+  return decl.type === "array" && decl.items ? `array<${decl.items}>` : decl.type!;
+}
+
 function typeHint(decl: DeclaredKey, bare: string): string {
   if (decl.type === "array") return `a JSON list of ${decl.items ?? "value"}s such as --config '${bare}=["..."]' (in a stack file, a YAML list)`;
   return `a${decl.type === "integer" ? "n integer" : ` ${decl.type}`} value`;
@@ -85,7 +90,7 @@ function checkDeclared(stack: string, bare: string, decl: DeclaredKey | undefine
   }
   if (decl.type && !entry.secret && !matchesType(decl, entry.value)) {
     throw new PlanInputError(
-      `Stack '${stack}' with configuration key '${bare}' must be of type '${decl.type}', but ${entry.source} gives "${entry.value}": set ${typeHint(decl, bare)}.`,
+      `Stack '${stack}' with configuration key '${bare}' must be of type '${fullTypeName(decl)}', but ${entry.source} gives "${entry.value}": set ${typeHint(decl, bare)}.`,
     );
   }
   if (decl.secret && !entry.secret) {
