@@ -47,12 +47,6 @@ const FACTS: Record<string, Facts> = {
     `endpoint ${i.endpointConfig?.isPublicIpEnabled ? "public" : "private"}`,
     `services ${i.options?.kubernetesNetworkConfig?.servicesCidr}`,
   ],
-  [ResourceType.Bastion]: (r, i, refs) => [
-    `${i.bastionType}`,
-    `target subnet ${names(refs.targets(r, "targetSubnetId", [ResourceType.Subnet])) || "unknown"}`,
-    `clients ${(i.clientCidrBlockAllowLists ?? []).join(", ")}`,
-    `sessions up to ${i.maxSessionTtlInSeconds} s`,
-  ],
   [ResourceType.NodePool]: (_r, i) => {
     const details = i.nodeConfigDetails ?? {};
     const shapeConfig = i.nodeShapeConfig ? ` (${i.nodeShapeConfig.ocpus} OCPU, ${i.nodeShapeConfig.memoryInGbs} GB)` : "";
@@ -64,6 +58,12 @@ const FACTS: Record<string, Facts> = {
       `boot volume ${boot === undefined ? "image default" : `${boot} GB`}`,
     ];
   },
+  [ResourceType.Bastion]: (r, i, refs) => [
+    `${i.bastionType}`,
+    `target subnet ${names(refs.targets(r, "targetSubnetId", [ResourceType.Subnet])) || "unknown"}`,
+    `clients ${(i.clientCidrBlockAllowLists ?? []).join(", ")}`,
+    `sessions up to ${i.maxSessionTtlInSeconds} s`,
+  ],
 };
 
 /** One line of facts for a resource, empty for types the plan has nothing to say about. */
