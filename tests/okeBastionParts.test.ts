@@ -11,6 +11,8 @@ const { apiEndpoint } = require("../tools/oke-bastion/kubeconfig");
 const { sessionHost } = require("../tools/oke-bastion/sessions");
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { sessionKey } = require("../tools/oke-bastion/keys");
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { parseArgs } = require("../tools/oke-bastion/args");
 
 const SESSION = "ocid1.bastionsession.oc1.ap-tokyo-1.amaaaaaaexample";
 const HOST = "host.bastion.ap-tokyo-1.oci.oraclecloud.com";
@@ -81,5 +83,35 @@ describe("the session host", () => {
     execFileSync("ssh-keygen", ["-q", "-t", "rsa", "-b", "2048", "-a", "1", "-N", "secret", "-f", key]);
     fs.rmSync(`${key}.pub`);
     expect(() => sessionKey(key)).toThrow(expect.objectContaining({ exitCode: 2, message: expect.stringMatching(/is encrypted and has no .*\.pub next to it; write one with `ssh-keygen -y -f/) }));
+  });
+});
+
+describe("the command line", () => {
+  it.each([
+    [[], /say what to open, ssh or tunnel/],
+    [["scp", "10.0.10.3"], /unknown command "scp"/],
+    [["ssh", "10.0.10.3", "10.0.10.4"], /ssh takes exactly one node private IP \(got "10\.0\.10\.3" "10\.0\.10\.4"\)/],
+    [["ssh", "10.0.10.300"], /"10\.0\.10\.300" is not a node's private IPv4 address/],
+    [["ssh", "10.0.10.3", "--user", "opc;rm"], /--user "opc;rm" is not a login name/],
+    [["ssh", "10.0.10.3", "--wait-timeout", "0"], /--wait-timeout "0" is not a whole number from 1 to 3600/],
+    [["tunnel"], /tunnel needs --to <private ip:port> or --to api/],
+    [["tunnel", "--to", "10.0.0.2"], /--to "10\.0\.0\.2" is not a private IPv4 address and port/],
+    [["tunnel", "--to", "api", "--local-port", "70000"], /--local-port "70000" is not a whole number from 1 to 65535/],
+    [["tunnel", "--to", "api", "--identity", "k"], /unknown argument "--identity"/],
+    [["ssh", "10.0.10.3", "--bastion-id"], /--bastion-id needs a value/],
+  ])("%j is a usage error (exit 2) in one sentence", (argv, pattern) => {
+    let error: any;
+    try {
+      parseArgs(argv);
+    } catch (e) {
+      error = e;
+    }
+    expect(error?.exitCode).toBe(2);
+    expect(error.message).toMatch(pattern);
+    expect(error.message).toMatch(/^oke-bastion: [^\n]+\.$/);
+  });
+
+  it("takes --flag=value and defaults the user to opc and the wait to 300 s", () => {
+    expect(parseArgs(["ssh", "10.0.10.3", "--bastion-id=ocid1.bastion.oc1.x.y"])).toMatchObject({ command: "ssh", node: "10.0.10.3", user: "opc", bastionId: "ocid1.bastion.oc1.x.y", waitTimeoutSeconds: 300 });
   });
 });

@@ -108,9 +108,10 @@ function common(values) {
  */
 function parseArgs(argv) {
   const [command, ...rest] = argv;
-  if (command === undefined || command === "--help" || command === "-h" || rest.includes("--help") || rest.includes("-h")) {
+  if (command === "--help" || command === "-h" || rest.includes("--help") || rest.includes("-h")) {
     return { command: "help" };
   }
+  if (command === undefined) throw usageError(`oke-bastion: say what to open, ssh or tunnel; ${USAGE}.`);
   if (command === "ssh") {
     const { values, positional } = collect(rest, SSH_FLAGS);
     if (positional.length !== 1) {
