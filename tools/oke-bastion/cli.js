@@ -22,7 +22,7 @@ Ctrl-C. Credentials as oke-token reads them (~/.oci/config profile, OCI_CLI_* va
 --bastion-id defaults to the stack output bastionId when the pulumi CLI is on PATH.
 OKE_BASTION_POLL_MS sets how often the session state is read (default 3000).
 Exit status: ssh's own status; 1 credentials, Bastion API or session failure; 2 wrong command line;
-130 interrupted. Without a command it says so and exits 2.
+130 interrupted.
 `;
 
 const DEFAULT_POLL_MS = 3000;
