@@ -18,5 +18,6 @@ export = async () => {
     nodePoolId: nodePool.nodePool.id,
     names: quick.names,
     ...(quick.sample ? { sampleAddress: quick.sample.address } : {}),
+    ...(quick.bastion ? { bastionId: quick.bastion.bastion.id, bastionName: quick.bastion.bastion.name } : {}),
   };
 };

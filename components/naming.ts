@@ -56,3 +56,13 @@ export function quickCreateNames(clusterName: string, id: string): QuickCreateNa
 export function vcnDnsLabel(clusterName: string): string {
   return clusterName.replace(/[^A-Za-z0-9]/g, "").slice(0, 15);
 }
+
+/**
+ * The bastion's name in Quick Create's style. Quick Create builds no bastion; the pattern follows its
+ * `oke-<type>-quick-<clusterName>-<id>`, but OCI takes only letters and digits in a bastion name (the
+ * console's Create Bastion form: "alphanumeric characters only, no spaces"), so the hyphens, and any in
+ * the cluster name, are dropped: `okebastionquickcluster1dee46d169`.
+ */
+export function bastionName(clusterName: string, id: string): string {
+  return `oke-bastion-quick-${clusterName}-${id}`.replace(/[^A-Za-z0-9]/g, "");
+}

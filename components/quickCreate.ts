@@ -1,9 +1,10 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as oci from "@pulumi/oci";
 import * as pulumi from "@pulumi/pulumi";
+import { QuickCreateBastion } from "./bastion";
 import { OkeCluster } from "./cluster";
 import { kubeconfigForAuth } from "./kubeconfig";
-import { deriveNameSuffix, QuickCreateNames, quickCreateNames } from "./naming";
+import { bastionName, deriveNameSuffix, QuickCreateNames, quickCreateNames } from "./naming";
 import { Network } from "./network";
 import { QuickCreateNodePool } from "./nodePool";
 import { lookupRegionFacts, RegionFacts } from "./regionLookups";
@@ -31,6 +32,8 @@ export class QuickCreate extends pulumi.ComponentResource {
   readonly provider: k8s.Provider;
   /** The smoke workload, when `deploySample` is on. */
   readonly sample?: SampleWorkload;
+  /** The OCI Bastion into the worker subnet, when `bastion` is on. */
+  readonly bastion?: QuickCreateBastion;
 
   /** Validates `args` (one sentence per mistake), looks up the region, then builds. */
   static async create(name: string, args: QuickCreateArgs & { region: string }, opts?: pulumi.ComponentResourceOptions): Promise<QuickCreate> {
@@ -103,6 +106,15 @@ export class QuickCreate extends pulumi.ComponentResource {
     this.provider = new k8s.Provider(`${name}-k8s`, { kubeconfig: this.kubeconfig }, { ...child, dependsOn: [this.nodePool] });
     if (settings.deploySample) {
       this.sample = new SampleWorkload(`${name}-sample`, { provider: this.provider, lbSubnetId: this.network.lbSubnet.id }, child);
+    }
+
+    if (settings.bastion) {
+      this.bastion = new QuickCreateBastion(`${name}-bastion`, {
+        compartmentId: settings.compartmentId,
+        name: bastionName(settings.clusterName, suffix),
+        targetSubnetId: this.network.workerSubnet.id,
+        clientCidrs: settings.bastionClientCidrs,
+      }, child);
     }
 
     this.registerOutputs({

@@ -58,6 +58,10 @@ export interface QuickCreateArgs {
   kubeconfigAuth?: KubeconfigAuth;
   /** Deploy the smoke workload (3 replicas over fault domains behind a flexible load balancer). Default `false`. */
   deploySample?: boolean;
+  /** Build an OCI Bastion (STANDARD) targeting the worker subnet, to reach private nodes and a private endpoint. Default `false`. */
+  bastion?: boolean;
+  /** Address ranges allowed to open bastion sessions; required with `bastion`. As read from config: checked to be a list of CIDRs. */
+  bastionClientCidrs?: unknown;
 }
 
 /** Settings after defaults and validation: every field present, every CIDR parsed. */
@@ -80,6 +84,9 @@ export interface QuickCreateSettings {
   cidrs: AddressPlan;
   kubeconfigAuth: KubeconfigAuth;
   deploySample: boolean;
+  bastion: boolean;
+  /** Empty when `bastion` is off. */
+  bastionClientCidrs: string[];
 }
 
 export interface AddressPlan {
@@ -109,7 +116,11 @@ export const DEFAULTS = {
   servicesCidr: "10.96.0.0/16",
   kubeconfigAuth: "oci-cli" as KubeconfigAuth,
   deploySample: false,
+  bastion: false,
 };
+
+/** OCI Bastion accepts at most 20 client CIDR blocks, each unique (its CreateBastion 400 InvalidParameter message says so). */
+export const MAX_BASTION_CLIENT_CIDRS = 20;
 
 /** OCI takes custom boot volumes from 50 GB; below that only the image default exists. */
 export const MIN_BOOT_VOLUME_GBS = 50;
@@ -185,6 +196,28 @@ function addressPlan(args: QuickCreateArgs, cni: Cni): AddressPlan {
   };
 }
 
+const CIDR_LIST_EXAMPLE = "`pulumi config set --path 'bastionClientCidrs[0]' 203.0.113.0/24` (your own address range)";
+
+/** The allow-list only matters with a bastion; without one it is not read, so stale values do no harm. */
+function bastionClientCidrs(bastion: boolean, value: unknown): string[] {
+  if (!bastion) return [];
+  if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) {
+    fail("bastionClientCidrs", value ?? [], `bastion is on, so list the address ranges allowed to open sessions with ${CIDR_LIST_EXAMPLE}`);
+  }
+  if (!Array.isArray(value)) fail("bastionClientCidrs", value, `use a list of CIDRs set with ${CIDR_LIST_EXAMPLE}`);
+  const cidrs = value as unknown[];
+  for (const item of cidrs) {
+    if (typeof item !== "string" || !parseCidr(item)) {
+      fail("bastionClientCidrs", value, `${JSON.stringify(item)} is not an IPv4 network in CIDR notation such as 203.0.113.0/24; set each entry with ${CIDR_LIST_EXAMPLE}`);
+    }
+  }
+  const texts = cidrs as string[];
+  const duplicate = texts.find((c, i) => texts.indexOf(c) !== i);
+  if (duplicate) fail("bastionClientCidrs", value, `${duplicate} is listed twice and OCI accepts each range once; remove the duplicate`);
+  if (texts.length > MAX_BASTION_CLIENT_CIDRS) fail("bastionClientCidrs", value, `OCI accepts at most ${MAX_BASTION_CLIENT_CIDRS} ranges; merge some`);
+  return texts;
+}
+
 /** Applies Quick Create's defaults and rejects bad input with one sentence naming the key, before any resource exists. */
 export function resolveSettings(args: QuickCreateArgs): QuickCreateSettings {
   if (!args.compartmentId) fail("compartmentId", args.compartmentId ?? "", "set it to the OCID of the compartment, ocid1.compartment.oc1..<id>");
@@ -220,6 +253,8 @@ export function resolveSettings(args: QuickCreateArgs): QuickCreateSettings {
     cidrs: addressPlan(args, cni),
     kubeconfigAuth: oneOf("kubeconfigAuth", args.kubeconfigAuth, ["oci-cli", "token-helper"], DEFAULTS.kubeconfigAuth),
     deploySample: args.deploySample ?? DEFAULTS.deploySample,
+    bastion: args.bastion ?? DEFAULTS.bastion,
+    bastionClientCidrs: bastionClientCidrs(args.bastion ?? DEFAULTS.bastion, args.bastionClientCidrs),
   };
 }
 

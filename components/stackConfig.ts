@@ -5,12 +5,12 @@ import { QuickCreateArgs } from "./settings";
 /** The project namespace of every key in Pulumi.yaml and Pulumi.<stack>.yaml. */
 export const PROJECT_NAMESPACE = "oke-quick-create";
 
-function typed<T>(read: () => T | undefined, key: string, expected: string): T | undefined {
+function typed<T>(read: () => T | undefined, key: string, expected: string, example = `pulumi config set ${key} ...`): T | undefined {
   try {
     return read();
   } catch {
     // Pulumi's own message quotes the raw config and a stack trace; one sentence is enough.
-    throw new QuickCreateConfigError(key, `Invalid value for ${key}: use ${expected}, for example \`pulumi config set ${key} ...\`.`);
+    throw new QuickCreateConfigError(key, `Invalid value for ${key}: use ${expected}, for example \`${example}\`.`);
   }
 }
 
@@ -25,6 +25,7 @@ export function readStackConfig(): QuickCreateArgs & { region: string } {
   const str = (key: string) => config.get(key) || undefined;
   const num = (key: string) => typed(() => config.getNumber(key), key, "a number");
   const bool = (key: string) => typed(() => config.getBoolean(key), key, "true or false");
+  const list = (key: string) => typed(() => config.getObject<unknown>(key), key, "a list", `pulumi config set --path '${key}[0]' ...`);
   const required = (key: string, example: string) => {
     const value = config.get(key);
     if (!value) throw new QuickCreateConfigError(key, `Missing ${key}: set it with \`pulumi config set ${key} ${example}\`.`);
@@ -55,5 +56,7 @@ export function readStackConfig(): QuickCreateArgs & { region: string } {
     servicesCidr: str("servicesCidr"),
     kubeconfigAuth: str("kubeconfigAuth") as QuickCreateArgs["kubeconfigAuth"],
     deploySample: bool("deploySample"),
+    bastion: bool("bastion"),
+    bastionClientCidrs: list("bastionClientCidrs"),
   };
 }

@@ -122,3 +122,15 @@ export function clusterEndpoints(endpointSubnetCidr: string, isPublic: boolean) 
     vcnHostnameEndpoint: "",
   };
 }
+
+/**
+ * The address OCI gives a bastion's private endpoint in its target subnet (GetBastion's
+ * privateEndpointIpAddress): some free address there; the fixture takes the last usable one, away from
+ * the low addresses nodes get.
+ */
+export function bastionPrivateEndpointIp(targetSubnetCidr: string): string {
+  const [address, prefix] = targetSubnetCidr.split("/");
+  const start = address.split(".").reduce((n, octet) => n * 256 + Number(octet), 0);
+  const last = start + 2 ** (32 - Number(prefix)) - 2;
+  return [24, 16, 8, 0].map((shift) => Math.floor(last / 2 ** shift) % 256).join(".");
+}

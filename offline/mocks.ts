@@ -23,6 +23,7 @@ const OCID_KIND: Record<string, string> = {
   "oci:Core/networkSecurityGroup:NetworkSecurityGroup": "networksecuritygroup",
   "oci:ContainerEngine/cluster:Cluster": "cluster",
   "oci:ContainerEngine/nodePool:NodePool": "nodepool",
+  "oci:Bastion/bastion:Bastion": "bastion",
 };
 
 /**
@@ -65,6 +66,10 @@ export class OciMocks implements pulumi.runtime.Mocks {
         const endpoints = fixtures.clusterEndpoints(cidr, inputs.endpointConfig?.isPublicIpEnabled !== false);
         this.clusterEndpoints.set(id, endpoints);
         return { endpoints: [endpoints], state: "ACTIVE" };
+      }
+      case "oci:Bastion/bastion:Bastion": {
+        const cidr = this.subnetCidrs.get(inputs.targetSubnetId) ?? "10.0.10.0/24";
+        return { privateEndpointIpAddress: fixtures.bastionPrivateEndpointIp(cidr), state: "ACTIVE" };
       }
       case "kubernetes:core/v1:Service":
         return inputs.spec?.type === "LoadBalancer" ? { status: { loadBalancer: { ingress: [{ ip: "203.0.113.20" }] } } } : {};

@@ -1,4 +1,5 @@
 import { Policies } from "@pulumi/policy";
+import { bastionResourcePolicies, bastionStackPolicies } from "./bastion";
 import { clusterResourcePolicies, clusterStackPolicies } from "./cluster";
 import { kubernetesPolicies } from "./kubernetes";
 import { namingPolicies } from "./naming";
@@ -19,4 +20,6 @@ export const allPolicies: Policies = [
   ...clusterStackPolicies,
   ...namingPolicies,
   ...kubernetesPolicies,
+  ...bastionResourcePolicies,
+  ...bastionStackPolicies,
 ];

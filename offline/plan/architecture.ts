@@ -41,6 +41,8 @@ export interface Architecture {
   subnets: SubnetView[];
   cluster?: { name: string; version: string; type: string; cni: string; endpointPublic: boolean; endpointSubnet?: string };
   nodePool?: { name: string; shape: string; ocpus?: number; memoryGbs?: number; size: number; placements: AdPlacement[] };
+  /** An OCI Bastion: its private endpoint sits in `targetSubnet` (display name), sessions come from `clientCidrs`. */
+  bastion?: { name: string; targetSubnet?: string; clientCidrs: string[] };
 }
 
 const ROLE_ORDER: SubnetRole[] = ["endpoint", "workers", "load balancers", "other"];
@@ -123,12 +125,23 @@ function nodePoolView(pool: ResourceRecord): Architecture["nodePool"] {
   };
 }
 
+function bastionView(refs: References, bastion: ResourceRecord): Architecture["bastion"] {
+  const inputs = maskInputs(bastion.inputs) as Record<string, any>;
+  const target = refs.target(bastion, "targetSubnetId", [ResourceType.Subnet]);
+  return {
+    name: text(inputs.name ?? bastion.name),
+    targetSubnet: target ? References.displayName(target) : undefined,
+    clientCidrs: ((inputs.clientCidrBlockAllowLists ?? []) as unknown[]).map(text),
+  };
+}
+
 export function readArchitecture(records: readonly ResourceRecord[], region: string): Architecture {
   const refs = new References(records);
   const roles = subnetRoles(refs);
   const vcn = refs.ofType(ResourceType.Vcn)[0];
   const cluster = refs.ofType(ResourceType.Cluster)[0];
   const pool = refs.ofType(ResourceType.NodePool)[0];
+  const bastion = refs.ofType(ResourceType.Bastion)[0];
   const clusterInputs = cluster ? (maskInputs(cluster.inputs) as Record<string, any>) : undefined;
   const endpointSubnet = cluster ? refs.target(cluster, "endpointConfig", [ResourceType.Subnet]) : undefined;
   return {
@@ -152,5 +165,6 @@ export function readArchitecture(records: readonly ResourceRecord[], region: str
       endpointSubnet: endpointSubnet ? References.displayName(endpointSubnet) : undefined,
     },
     nodePool: pool ? nodePoolView(pool) : undefined,
+    bastion: bastion ? bastionView(refs, bastion) : undefined,
   };
 }

@@ -36,3 +36,9 @@ export function nodeShapeLabel(a: Architecture): string {
 export function gatewayExit(kind: GatewayKind): "internet" | "osn" {
   return kind === "service" ? "osn" : "internet";
 }
+
+/** The bastion's box: what it is, its name, who may open sessions. */
+export function bastionLabel(a: Architecture): string[] {
+  const b = a.bastion!;
+  return ["OCI Bastion (private endpoint)", b.name, `sessions from ${b.clientCidrs.join(", ") || "nobody"}`];
+}

@@ -1,5 +1,5 @@
 import { Architecture } from "./architecture";
-import { endpointLabel, GATEWAY_TITLE, gatewayExit, nodeShapeLabel, routeLabel, subnetTitle } from "./diagramText";
+import { bastionLabel, endpointLabel, GATEWAY_TITLE, gatewayExit, nodeShapeLabel, routeLabel, subnetTitle } from "./diagramText";
 
 function q(text: string): string {
   return `"${text.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n")}"`;
@@ -58,6 +58,7 @@ export function toDot(a: Architecture, title: string): string {
       w(`        subnet${i}_anchor [label="", shape=point, style=invis];`);
       anchors[i] = `subnet${i}_anchor`;
     }
+    if (a.bastion && a.bastion.targetSubnet === s.name) w(`        bastion [label=${q(bastionLabel(a).join("\n"))}, fillcolor="#f2dede"];`);
     w("      }");
   });
   w("    }");
@@ -75,6 +76,9 @@ export function toDot(a: Architecture, title: string): string {
     if (exit === "osn" && !sgw) return;
     w(`  gw${i} -> ${exit};`);
   });
+  if (a.bastion?.targetSubnet && a.subnets.some((s) => s.name === a.bastion!.targetSubnet)) {
+    w(`  internet -> bastion [label="SSH sessions (OCI Bastion service)", style=dashed];`);
+  }
   w("}");
   return out.join("\n") + "\n";
 }

@@ -1,5 +1,5 @@
 import { Architecture } from "./architecture";
-import { endpointLabel, GATEWAY_TITLE, gatewayExit, nodeShapeLabel, routeLabel, subnetTitle } from "./diagramText";
+import { bastionLabel, endpointLabel, GATEWAY_TITLE, gatewayExit, nodeShapeLabel, routeLabel, subnetTitle } from "./diagramText";
 
 /** Mermaid labels: quotes become #quot; and line breaks <br/>, the two things that break its parser. */
 function label(text: string): string {
@@ -24,6 +24,7 @@ export function toMermaid(a: Architecture, title: string): string {
     w(`      subgraph subnet${i}[${label(`${subnetTitle(s)}\n${s.name}`)}]`);
     if (s.role === "endpoint" && a.cluster) w(`        endpoint[${label(endpointLabel(a).join("\n"))}]`);
     if (s.role === "load balancers") w(`        lb[${label("service load balancers\n(created by Kubernetes)")}]`);
+    if (a.bastion && a.bastion.targetSubnet === s.name) w(`        bastion[${label(bastionLabel(a).join("\n"))}]`);
     if (s.role === "workers" && a.nodePool) {
       a.nodePool.placements.forEach((p, ad) => {
         w(`        subgraph ad${ad}[${label(p.availabilityDomain)}]`);
@@ -50,5 +51,8 @@ export function toMermaid(a: Architecture, title: string): string {
     const exit = gatewayExit(g.kind);
     if (exit === "internet" || sgw) w(`  gw${i} --> ${exit}`);
   });
+  if (a.bastion?.targetSubnet && a.subnets.some((s) => s.name === a.bastion!.targetSubnet)) {
+    w(`  internet -.->|${label("SSH sessions (OCI Bastion service)")}| bastion`);
+  }
   return out.join("\n") + "\n";
 }

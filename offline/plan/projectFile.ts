@@ -3,11 +3,13 @@ import * as path from "path";
 import YAML from "yaml";
 import { PlanInputError } from "./planError";
 
-export type DeclaredType = "string" | "integer" | "boolean";
+export type DeclaredType = "string" | "integer" | "boolean" | "array";
 
 /** One key of Pulumi.yaml's `config:` block in the project namespace. */
 export interface DeclaredKey {
   type?: DeclaredType;
+  /** For `type: array`, the type of every item (`items: { type: string }`). */
+  items?: DeclaredType;
   /** The default as YAML gave it (a number stays a number), absent when the key is required. */
   default?: unknown;
   secret: boolean;
@@ -35,16 +37,25 @@ export function readYamlFile(file: string): unknown {
   }
 }
 
-const TYPES = new Set<DeclaredType>(["string", "integer", "boolean"]);
+const TYPES = new Set<DeclaredType>(["string", "integer", "boolean", "array"]);
 
 function declaration(name: string, key: string, raw: unknown): DeclaredKey {
   // `key: value` is shorthand for an untyped key with that default, as in the CLI.
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) return { default: raw ?? undefined, secret: false };
   const spec = raw as Record<string, unknown>;
   if (spec.type !== undefined && !TYPES.has(spec.type as DeclaredType)) {
-    throw new PlanInputError(`Pulumi.yaml declares config key '${key}' with type '${String(spec.type)}'; the plan understands string, integer and boolean: use one of those.`);
+    throw new PlanInputError(`Pulumi.yaml declares config key '${key}' with type '${String(spec.type)}'; the plan understands string, integer, boolean and array: use one of those.`);
   }
-  return { type: spec.type as DeclaredType | undefined, default: spec.default ?? spec.value, secret: spec.secret === true };
+  const items = (spec.items as Record<string, unknown> | undefined)?.type;
+  if (spec.type === "array" && (typeof items !== "string" || !TYPES.has(items as DeclaredType) || items === "array")) {
+    throw new PlanInputError(`Pulumi.yaml declares config key '${key}' as an array without a simple item type: add \`items: { type: string }\` (or integer, boolean).`);
+  }
+  return {
+    type: spec.type as DeclaredType | undefined,
+    ...(spec.type === "array" ? { items: items as DeclaredType } : {}),
+    default: spec.default ?? spec.value,
+    secret: spec.secret === true,
+  };
 }
 
 /** Reads Pulumi.yaml as the CLI does: the project name is the config namespace of bare keys. */

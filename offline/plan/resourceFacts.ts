@@ -58,6 +58,12 @@ const FACTS: Record<string, Facts> = {
       `boot volume ${boot === undefined ? "image default" : `${boot} GB`}`,
     ];
   },
+  [ResourceType.Bastion]: (r, i, refs) => [
+    `${i.bastionType}`,
+    `target subnet ${names(refs.targets(r, "targetSubnetId", [ResourceType.Subnet])) || "unknown"}`,
+    `clients ${(i.clientCidrBlockAllowLists ?? []).join(", ")}`,
+    `sessions up to ${i.maxSessionTtlInSeconds} s`,
+  ],
 };
 
 /** One line of facts for a resource, empty for types the plan has nothing to say about. */

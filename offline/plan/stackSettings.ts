@@ -46,6 +46,41 @@ const TYPE_CHECKS: Record<string, (v: string) => boolean> = {
   string: () => true,
 };
 
+/** Items arrive parsed from JSON: strings as strings, numbers and booleans as themselves. */
+const ITEM_CHECKS: Record<string, (v: unknown) => boolean> = {
+  integer: (v) => Number.isInteger(v),
+  boolean: (v) => typeof v === "boolean",
+  string: (v) => typeof v === "string",
+};
+
+/**
+ * An array arrives as the JSON the engine passes for a structured value (a stack file's YAML list, or
+ * `--config 'key=["a","b"]'`); every item must have the declared item type.
+ */
+function matchesArray(value: string, items: string | undefined): boolean {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    return false;
+  }
+  return Array.isArray(parsed) && (!items || parsed.every(ITEM_CHECKS[items] ?? (() => true)));
+}
+
+function matchesType(decl: DeclaredKey, value: string): boolean {
+  return decl.type === "array" ? matchesArray(value, decl.items) : TYPE_CHECKS[decl.type!](value);
+}
+
+/** The CLI's name for the type (InferFullTypeName in pulumi's workspace package): `array<string>`. */
+function fullTypeName(decl: DeclaredKey): string {
+  return decl.type === "array" && decl.items ? `array<${decl.items}>` : decl.type!;
+}
+
+function typeHint(decl: DeclaredKey, bare: string): string {
+  if (decl.type === "array") return `a JSON list of ${decl.items ?? "value"}s such as --config '${bare}=["..."]' (in a stack file, a YAML list)`;
+  return `a${decl.type === "integer" ? "n integer" : ` ${decl.type}`} value`;
+}
+
 function checkDeclared(stack: string, bare: string, decl: DeclaredKey | undefined, entry: Sourced, anyDeclared: boolean): void {
   if (!decl) {
     if (!anyDeclared) return;
@@ -53,9 +88,9 @@ function checkDeclared(stack: string, bare: string, decl: DeclaredKey | undefine
       `Stack '${stack}' sets configuration key '${bare}' (in ${entry.source}), which Pulumi.yaml does not declare: fix the spelling or declare it under config: in Pulumi.yaml.`,
     );
   }
-  if (decl.type && !entry.secret && !TYPE_CHECKS[decl.type](entry.value)) {
+  if (decl.type && !entry.secret && !matchesType(decl, entry.value)) {
     throw new PlanInputError(
-      `Stack '${stack}' with configuration key '${bare}' must be of type '${decl.type}', but ${entry.source} gives "${entry.value}": set a${decl.type === "integer" ? "n integer" : ` ${decl.type}`} value.`,
+      `Stack '${stack}' with configuration key '${bare}' must be of type '${fullTypeName(decl)}', but ${entry.source} gives "${entry.value}": set ${typeHint(decl, bare)}.`,
     );
   }
   if (decl.secret && !entry.secret) {

@@ -17,6 +17,7 @@ export const ResourceType = {
   NetworkSecurityGroupSecurityRule: "oci:Core/networkSecurityGroupSecurityRule:NetworkSecurityGroupSecurityRule",
   Cluster: "oci:ContainerEngine/cluster:Cluster",
   NodePool: "oci:ContainerEngine/nodePool:NodePool",
+  Bastion: "oci:Bastion/bastion:Bastion",
 } as const;
 
 /** Both kinds of security list carry the same rule shape (ingressSecurityRules / egressSecurityRules). */

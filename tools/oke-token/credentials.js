@@ -22,6 +22,7 @@ const { parseIni, profileValues } = require("./ini");
  * @property {string | undefined} region --region
  * @property {string | undefined} profile --profile
  * @property {string | undefined} configFile --config-file
+ * @property {string} [program] the command named in error messages; default "oke-token"
  */
 
 /**
@@ -66,9 +67,10 @@ function nonEmpty(env, value) {
  * @param {string} file
  * @param {string} profile
  * @param {boolean} envIsComplete
+ * @param {string} program
  * @returns {Map<string, string> | undefined}
  */
-function readProfile(file, profile, envIsComplete) {
+function readProfile(file, profile, envIsComplete, program) {
   let text;
   try {
     text = fs.readFileSync(file, "utf8");
@@ -77,22 +79,22 @@ function readProfile(file, profile, envIsComplete) {
     if (code === "ENOENT" && envIsComplete) return undefined;
     if (code === "ENOENT") {
       throw credentialError(
-        `oke-token: OCI config file ${file} does not exist; create it with \`oci setup config\`, point --config-file or OCI_CLI_CONFIG_FILE at yours, or set OCI_CLI_USER, OCI_CLI_TENANCY, OCI_CLI_FINGERPRINT, OCI_CLI_KEY_FILE and OCI_CLI_REGION.`,
+        `${program}: OCI config file ${file} does not exist; create it with \`oci setup config\`, point --config-file or OCI_CLI_CONFIG_FILE at yours, or set OCI_CLI_USER, OCI_CLI_TENANCY, OCI_CLI_FINGERPRINT, OCI_CLI_KEY_FILE and OCI_CLI_REGION.`,
       );
     }
-    throw credentialError(`oke-token: cannot read OCI config file ${file} (${code ?? String(e)}); check its permissions.`);
+    throw credentialError(`${program}: cannot read OCI config file ${file} (${code ?? String(e)}); check its permissions.`);
   }
   let sections;
   try {
     sections = parseIni(text, file);
   } catch (e) {
-    throw credentialError(`oke-token: ${/** @type {Error} */ (e).message}; fix that line.`);
+    throw credentialError(`${program}: ${/** @type {Error} */ (e).message}; fix that line.`);
   }
   const values = profileValues(sections, profile);
   if (!values) {
     const known = [...sections.keys()].map((s) => `[${s}]`).join(", ") || "none";
     throw credentialError(
-      `oke-token: OCI config file ${file} has no profile [${profile}] (profiles found: ${known}); pass --profile with one of them or add the section.`,
+      `${program}: OCI config file ${file} has no profile [${profile}] (profiles found: ${known}); pass --profile with one of them or add the section.`,
     );
   }
   return values;
@@ -105,11 +107,12 @@ function readProfile(file, profile, envIsComplete) {
  * @param {string | Buffer} pem
  * @param {string | undefined} passphrase
  * @param {string} what names the key's source in messages, e.g. "key_file /k.pem (from profile ...)"
+ * @param {string} program
  */
-function parsePrivateKey(pem, passphrase, what) {
+function parsePrivateKey(pem, passphrase, what, program) {
   const encrypted = /-----BEGIN ENCRYPTED PRIVATE KEY-----|Proc-Type:\s*4,ENCRYPTED/.test(pem.toString());
   if (encrypted && passphrase === undefined) {
-    throw credentialError(`oke-token: ${what} is encrypted; set pass_phrase in the profile or OCI_CLI_PASSPHRASE.`);
+    throw credentialError(`${program}: ${what} is encrypted; set pass_phrase in the profile or OCI_CLI_PASSPHRASE.`);
   }
   let key;
   try {
@@ -117,12 +120,12 @@ function parsePrivateKey(pem, passphrase, what) {
   } catch {
     throw credentialError(
       encrypted
-        ? `oke-token: the pass_phrase does not decrypt ${what}; correct pass_phrase in the profile or OCI_CLI_PASSPHRASE.`
-        : `oke-token: ${what} is not a PEM private key; use the API private key, not the public one.`,
+        ? `${program}: the pass_phrase does not decrypt ${what}; correct pass_phrase in the profile or OCI_CLI_PASSPHRASE.`
+        : `${program}: ${what} is not a PEM private key; use the API private key, not the public one.`,
     );
   }
   if (key.asymmetricKeyType !== "rsa") {
-    throw credentialError(`oke-token: ${what} holds a ${key.asymmetricKeyType} key; OCI API signing keys are RSA.`);
+    throw credentialError(`${program}: ${what} holds a ${key.asymmetricKeyType} key; OCI API signing keys are RSA.`);
   }
   return key;
 }
@@ -131,16 +134,17 @@ function parsePrivateKey(pem, passphrase, what) {
  * @param {string} keyFile
  * @param {string | undefined} passphrase
  * @param {string} origin where key_file came from, for messages
+ * @param {string} program
  */
-function loadPrivateKeyFile(keyFile, passphrase, origin) {
+function loadPrivateKeyFile(keyFile, passphrase, origin, program) {
   let pem;
   try {
     pem = fs.readFileSync(keyFile);
   } catch (e) {
     const code = /** @type {NodeJS.ErrnoException} */ (e).code ?? String(e);
-    throw credentialError(`oke-token: cannot read key_file ${keyFile} (${origin}): ${code}; fix the path or the file's permissions.`);
+    throw credentialError(`${program}: cannot read key_file ${keyFile} (${origin}): ${code}; fix the path or the file's permissions.`);
   }
-  return parsePrivateKey(pem, passphrase, `key_file ${keyFile} (${origin})`);
+  return parsePrivateKey(pem, passphrase, `key_file ${keyFile} (${origin})`, program);
 }
 
 /**
@@ -151,6 +155,7 @@ function loadPrivateKeyFile(keyFile, passphrase, origin) {
  * @returns {Credentials}
  */
 function resolveCredentials(request, env) {
+  const program = request.program ?? "oke-token";
   const home = env.HOME || os.homedir();
   const chosenFile = request.configFile ?? nonEmpty(env, "OCI_CLI_CONFIG_FILE");
   const file = expandHome(chosenFile ?? "~/.oci/config", home);
@@ -161,14 +166,14 @@ function resolveCredentials(request, env) {
     (keyContent !== undefined || nonEmpty(env, ENV_FOR_KEY.key_file) !== undefined) &&
     (request.region !== undefined || nonEmpty(env, ENV_FOR_KEY.region) !== undefined);
   // A file the user named must exist; only the default location may be absent when env has everything.
-  const values = readProfile(file, profile, envIsComplete && chosenFile === undefined) ?? new Map();
+  const values = readProfile(file, profile, envIsComplete && chosenFile === undefined, program) ?? new Map();
   const where = `profile [${profile}] in ${file}`;
 
   /** @param {keyof typeof HINT_FOR_KEY} key */
   const required = (key) => {
     const value = nonEmpty(env, ENV_FOR_KEY[key]) ?? values.get(key);
     if (value) return value;
-    throw credentialError(`oke-token: ${where} has no "${key}"; add ${HINT_FOR_KEY[key]} there or set ${ENV_FOR_KEY[key]}.`);
+    throw credentialError(`${program}: ${where} has no "${key}"; add ${HINT_FOR_KEY[key]} there or set ${ENV_FOR_KEY[key]}.`);
   };
 
   const user = required("user");
@@ -176,10 +181,10 @@ function resolveCredentials(request, env) {
   const fingerprint = required("fingerprint");
   const region = request.region ?? nonEmpty(env, ENV_FOR_KEY.region) ?? values.get("region");
   if (!region) {
-    throw credentialError(`oke-token: no region given and ${where} has no "region"; pass --region or add ${HINT_FOR_KEY.region} there.`);
+    throw credentialError(`${program}: no region given and ${where} has no "region"; pass --region or add ${HINT_FOR_KEY.region} there.`);
   }
   if (!/^[A-Za-z0-9-]+$/.test(region)) {
-    throw credentialError(`oke-token: region "${region}" is not a region identifier such as us-ashburn-1; correct --region, OCI_CLI_REGION or the profile's region.`);
+    throw credentialError(`${program}: region "${region}" is not a region identifier such as us-ashburn-1; correct --region, OCI_CLI_REGION or the profile's region.`);
   }
 
   const envPass = env[ENV_FOR_KEY.pass_phrase];
@@ -187,11 +192,11 @@ function resolveCredentials(request, env) {
 
   let privateKey;
   if (keyContent !== undefined) {
-    privateKey = parsePrivateKey(keyContent, passphrase, "OCI_CLI_KEY_CONTENT");
+    privateKey = parsePrivateKey(keyContent, passphrase, "OCI_CLI_KEY_CONTENT", program);
   } else {
     const keyFileFromEnv = nonEmpty(env, ENV_FOR_KEY.key_file);
     const keyFile = expandHome(required("key_file"), home);
-    privateKey = loadPrivateKeyFile(keyFile, passphrase, keyFileFromEnv ? "from OCI_CLI_KEY_FILE" : `from ${where}`);
+    privateKey = loadPrivateKeyFile(keyFile, passphrase, keyFileFromEnv ? "from OCI_CLI_KEY_FILE" : `from ${where}`, program);
   }
   return { tenancy, user, fingerprint, privateKey, region };
 }

@@ -1,0 +1,36 @@
+import * as oci from "@pulumi/oci";
+import * as pulumi from "@pulumi/pulumi";
+
+/** OCI Bastion's longest session (3 hours), the bastion's `maxSessionTtlInSeconds` ceiling. */
+export const BASTION_MAX_SESSION_TTL_SECONDS = 3 * 60 * 60;
+/** A STANDARD bastion hosts SSH sessions; the other type (SESSION) is for internal Oracle use. */
+export const BASTION_TYPE = "STANDARD";
+
+export interface QuickCreateBastionArgs {
+  compartmentId: pulumi.Input<string>;
+  name: string;
+  /**
+   * The worker subnet: the bastion's private endpoint takes an address there, so Quick Create's
+   * worker-to-worker and worker-to-endpoint rules already let it reach nodes on 22 and the API on 6443.
+   */
+  targetSubnetId: pulumi.Input<string>;
+  clientCidrs: string[];
+}
+
+/** An OCI Bastion into the worker subnet: sessions to private nodes (SSH) and to a private API endpoint. */
+export class QuickCreateBastion extends pulumi.ComponentResource {
+  readonly bastion: oci.bastion.Bastion;
+
+  constructor(name: string, args: QuickCreateBastionArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("oke-quick-create:index:Bastion", name, {}, opts);
+    this.bastion = new oci.bastion.Bastion(`${name}-bastion`, {
+      bastionType: BASTION_TYPE,
+      compartmentId: args.compartmentId,
+      name: args.name,
+      targetSubnetId: args.targetSubnetId,
+      clientCidrBlockAllowLists: args.clientCidrs,
+      maxSessionTtlInSeconds: BASTION_MAX_SESSION_TTL_SECONDS,
+    }, { parent: this });
+    this.registerOutputs({ bastionId: this.bastion.id, bastionName: this.bastion.name });
+  }
+}

@@ -1,0 +1,247 @@
+import { execFileSync } from "child_process";
+import { createHash, createPublicKey, KeyObject, verify } from "crypto";
+import * as fs from "fs";
+import { IncomingMessage, ServerResponse } from "http";
+import * as https from "https";
+import { AddressInfo } from "net";
+import * as path from "path";
+
+/**
+ * A stand-in for the OCI Bastion API on 127.0.0.1, checking what the real service checks before it
+ * answers: every request carries a valid OCI HTTP signature (draft-cavage, rsa-sha256) by the expected
+ * key, over x-date, (request-target) and host, plus content-type, content-length and x-content-sha256
+ * (which must match the body) on a POST; the CreateSession body has the shape of CreateSessionDetails.
+ * Answers use the Session model of oci-bastion (lib/model/session.d.ts) and the service's error shape
+ * `{ code, message }`.
+ */
+
+export type SessionScenario =
+  | { kind: "active-after"; polls: number }
+  | { kind: "fails-after"; polls: number; details: string }
+  | { kind: "never-active" }
+  | { kind: "unknown-bastion" };
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  body?: any;
+}
+
+interface SessionState {
+  id: string;
+  polls: number;
+  deleted: boolean;
+  body: any;
+}
+
+const API_VERSION = "/20210331";
+
+/** A self-signed certificate for 127.0.0.1, made with the openssl CLI (the CA for NODE_EXTRA_CA_CERTS). */
+export function selfSignedCertificate(dir: string): { key: string; cert: string; certFile: string } {
+  const keyFile = path.join(dir, "server-key.pem");
+  const certFile = path.join(dir, "server-cert.pem");
+  execFileSync("openssl", [
+    "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", keyFile, "-out", certFile, "-days", "1",
+    "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+  ], { stdio: "ignore", timeout: 20000 });
+  return { key: fs.readFileSync(keyFile, "utf8"), cert: fs.readFileSync(certFile, "utf8"), certFile };
+}
+
+function parseSignature(header: string | undefined): Record<string, string> | undefined {
+  if (!header?.startsWith("Signature ")) return undefined;
+  const params: Record<string, string> = {};
+  for (const m of header.slice("Signature ".length).matchAll(/(\w+)="([^"]*)"/g)) params[m[1]] = m[2];
+  return params;
+}
+
+/** Why the request's signature is not acceptable, or undefined when it is. */
+export function signatureProblem(req: { method: string; url: string; headers: Record<string, string | string[] | undefined> }, body: Buffer, keyId: string, publicKey: KeyObject): string | undefined {
+  const sig = parseSignature(req.headers.authorization as string | undefined);
+  if (!sig) return "no OCI signature in the authorization header";
+  if (sig.version !== "1" || sig.algorithm !== "rsa-sha256") return `unexpected signature version/algorithm ${sig.version}/${sig.algorithm}`;
+  if (sig.keyId !== keyId) return `keyId ${sig.keyId} is not ${keyId}`;
+  // Header names are case-insensitive: oci-common lists "Content-Type Content-Length" as written.
+  const signed = (sig.headers ?? "").split(" ").map((h) => h.toLowerCase());
+  const required = ["(request-target)", "host"];
+  if (!signed.includes("date") && !signed.includes("x-date")) return "neither date nor x-date is signed";
+  if (req.method === "POST" || req.method === "PUT") required.push("content-type", "content-length", "x-content-sha256");
+  const missing = required.filter((h) => !signed.includes(h));
+  if (missing.length) return `the signature does not cover ${missing.join(", ")}`;
+  const date = Date.parse(String(req.headers["x-date"] ?? req.headers.date));
+  if (!(Math.abs(Date.now() - date) < 5 * 60 * 1000)) return "the signed date is missing or more than 5 minutes off";
+  if (signed.includes("x-content-sha256")) {
+    if (req.headers["x-content-sha256"] !== createHash("sha256").update(body).digest("base64")) return "x-content-sha256 does not match the body";
+    if (Number(req.headers["content-length"]) !== body.length) return "content-length does not match the body";
+  }
+  const lines = signed.map((h) => (h === "(request-target)" ? `(request-target): ${req.method.toLowerCase()} ${req.url}` : `${h}: ${req.headers[h]}`));
+  const ok = verify("sha256", Buffer.from(lines.join("\n")), publicKey, Buffer.from(sig.signature ?? "", "base64"));
+  return ok ? undefined : "the signature does not verify with the API key's public key";
+}
+
+export class BastionStandIn {
+  readonly requests: RecordedRequest[] = [];
+  readonly rejected: string[] = [];
+  private readonly sessions = new Map<string, SessionState>();
+  private server?: https.Server;
+  private counter = 0;
+  scenario: SessionScenario = { kind: "active-after", polls: 3 };
+
+  constructor(
+    private readonly tls: { key: string; cert: string },
+    private readonly keyId: string,
+    privateKeyPem: string,
+    readonly bastionId: string,
+  ) {
+    this.publicKey = createPublicKey(privateKeyPem);
+  }
+  private readonly publicKey: KeyObject;
+
+  get endpoint(): string {
+    return `https://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
+  }
+
+  start(): Promise<void> {
+    this.server = https.createServer(this.tls, (req, res) => {
+      const chunks: Buffer[] = [];
+      req.on("data", (c: Buffer) => chunks.push(c));
+      req.on("end", () => this.handle(req, Buffer.concat(chunks), res));
+    });
+    return new Promise((resolve) => this.server!.listen(0, "127.0.0.1", () => resolve()));
+  }
+
+  stop(): Promise<void> {
+    return new Promise((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  reset(scenario: SessionScenario): void {
+    this.scenario = scenario;
+    this.requests.length = 0;
+    this.rejected.length = 0;
+    this.sessions.clear();
+  }
+
+  /** Sessions created and not deleted. */
+  liveSessions(): string[] {
+    return [...this.sessions.values()].filter((s) => !s.deleted).map((s) => s.id);
+  }
+
+  private send(res: ServerResponse, status: number, body?: unknown): void {
+    const text = body === undefined ? "" : JSON.stringify(body);
+    res.writeHead(status, { "content-type": "application/json", "opc-request-id": `req-${++this.counter}`, "content-length": Buffer.byteLength(text) });
+    res.end(text);
+  }
+
+  private error(res: ServerResponse, status: number, code: string, message: string): void {
+    this.send(res, status, { code, message });
+  }
+
+  private handle(req: IncomingMessage, body: Buffer, res: ServerResponse): void {
+    const method = req.method ?? "";
+    const url = req.url ?? "";
+    const problem = signatureProblem({ method, url, headers: req.headers }, body, this.keyId, this.publicKey);
+    let parsed: any;
+    try {
+      parsed = body.length ? JSON.parse(body.toString("utf8")) : undefined;
+    } catch {
+      parsed = "(not JSON)";
+    }
+    this.requests.push({ method, path: url, body: parsed });
+    if (problem) {
+      this.rejected.push(`${method} ${url}: ${problem}`);
+      return this.error(res, 401, "NotAuthenticated", `The required information to complete authentication was not provided or was incorrect (${problem}).`);
+    }
+    if (method === "POST" && url === `${API_VERSION}/sessions`) return this.create(parsed, res);
+    const m = new RegExp(`^${API_VERSION}/sessions/([^/?]+)$`).exec(url);
+    const session = m ? this.sessions.get(decodeURIComponent(m[1])) : undefined;
+    if (!m || !session || session.deleted) return this.error(res, 404, "NotAuthorizedOrNotFound", "Authorization failed or requested resource not found.");
+    if (method === "GET") {
+      session.polls++;
+      return this.send(res, 200, this.view(session));
+    }
+    if (method === "DELETE") {
+      session.deleted = true;
+      res.writeHead(204, { "opc-request-id": `req-${++this.counter}` });
+      res.end();
+      return;
+    }
+    return this.error(res, 405, "MethodNotAllowed", `${method} is not allowed here.`);
+  }
+
+  private create(body: any, res: ServerResponse): void {
+    const details = body?.targetResourceDetails;
+    const bad =
+      typeof body?.bastionId !== "string" ? "bastionId is required" :
+      details?.sessionType !== "PORT_FORWARDING" ? "targetResourceDetails.sessionType must be PORT_FORWARDING here" :
+      typeof details.targetResourcePrivateIpAddress !== "string" || !Number.isInteger(details.targetResourcePort) ? "a PORT_FORWARDING target needs targetResourcePrivateIpAddress and targetResourcePort" :
+      !/^(ssh-rsa|ssh-ed25519|ecdsa-sha2-nistp\d+) [A-Za-z0-9+/=]+/.test(body?.keyDetails?.publicKeyContent ?? "") ? "keyDetails.publicKeyContent must be an OpenSSH public key" :
+      body.keyType !== undefined && body.keyType !== "PUB" ? "keyType must be PUB" :
+      body.sessionTtlInSeconds !== undefined && !(body.sessionTtlInSeconds >= 1800 && body.sessionTtlInSeconds <= 10800) ? "sessionTtlInSeconds must be between 1800 and the bastion's maximum, 10800" :
+      undefined;
+    if (bad) return this.error(res, 400, "InvalidParameter", bad);
+    if (this.scenario.kind === "unknown-bastion" || body.bastionId !== this.bastionId) {
+      return this.error(res, 404, "NotAuthorizedOrNotFound", "Authorization failed or requested resource not found.");
+    }
+    const id = `ocid1.bastionsession.oc1.ap-tokyo-1.standin${++this.counter}`;
+    const session = { id, polls: 0, deleted: false, body };
+    this.sessions.set(id, session);
+    this.send(res, 200, this.view(session));
+  }
+
+  private state(s: SessionState): { lifecycleState: string; lifecycleDetails?: string } {
+    const sc = this.scenario;
+    if (sc.kind === "active-after" && s.polls >= sc.polls) return { lifecycleState: "ACTIVE" };
+    if (sc.kind === "fails-after" && s.polls >= sc.polls) return { lifecycleState: "FAILED", lifecycleDetails: sc.details };
+    return { lifecycleState: "CREATING" };
+  }
+
+  private view(s: SessionState) {
+    const t = s.body.targetResourceDetails;
+    const host = "127.0.0.1";
+    return {
+      id: s.id,
+      displayName: s.body.displayName,
+      bastionId: s.body.bastionId,
+      bastionName: "okebastionquickcluster1dee46d169",
+      targetResourceDetails: { sessionType: "PORT_FORWARDING", targetResourcePrivateIpAddress: t.targetResourcePrivateIpAddress, targetResourcePort: t.targetResourcePort },
+      sshMetadata: { command: `ssh -i <privateKey> -N -L <localPort>:${t.targetResourcePrivateIpAddress}:${t.targetResourcePort} -p 22 ${s.id}@${host}` },
+      keyType: "PUB",
+      keyDetails: { publicKeyContent: s.body.keyDetails.publicKeyContent },
+      bastionPublicHostKeyInfo: null,
+      timeCreated: new Date().toISOString(),
+      timeUpdated: new Date().toISOString(),
+      sessionTtlInSeconds: s.body.sessionTtlInSeconds ?? 10800,
+      ...this.state(s),
+    };
+  }
+}
+
+/**
+ * A stand-in `ssh`: records its arguments (and the mode of every key file it is given) as one JSON line
+ * in $STANDIN_SSH_LOG, then exits with $STANDIN_SSH_EXIT, or with "wait" stays up until signalled
+ * (never longer than 20 s) and records the signal.
+ */
+export function writeStandInSsh(dir: string): string {
+  const file = path.join(dir, "ssh");
+  fs.writeFileSync(file, `#!${process.execPath}
+const fs = require("fs");
+const argv = process.argv.slice(2);
+const keys = {};
+const words = argv.flatMap((a) => a.split(" "));
+words.forEach((w, i) => {
+  if (w === "-i" && words[i + 1]) {
+    const f = words[i + 1].replace(/^'|'$/g, "");
+    try { keys[f] = { file: (fs.statSync(f).mode & 0o777).toString(8), dir: (fs.statSync(require("path").dirname(f)).mode & 0o777).toString(8) }; } catch { keys[f] = "missing"; }
+  }
+});
+const log = (entry) => fs.appendFileSync(process.env.STANDIN_SSH_LOG, JSON.stringify(entry) + "\\n");
+log({ argv, keys, pid: process.pid });
+const mode = process.env.STANDIN_SSH_EXIT || "0";
+if (mode === "wait") {
+  for (const s of ["SIGTERM", "SIGINT"]) process.on(s, () => { log({ signal: s }); process.exit(128 + (s === "SIGTERM" ? 15 : 2)); });
+  setTimeout(() => process.exit(99), 20000);
+} else {
+  process.exit(Number(mode));
+}
+`, { mode: 0o755 });
+  return file;
+}

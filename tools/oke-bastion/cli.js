@@ -1,0 +1,195 @@
+// @ts-check
+"use strict";
+
+const fs = require("fs");
+const os = require("os");
+const { spawn } = require("child_process");
+const { parseArgs, parseTarget, USAGE } = require("./args");
+const { resolveCredentials } = require("../oke-token/credentials");
+const { ExitCode, OkeTokenError, usageError } = require("../oke-token/errors");
+const { sessionKey } = require("./keys");
+const { sessionApi, waitUntilActive, sessionHost } = require("./sessions");
+const { findSsh, sshThroughSession, tunnelThroughSession } = require("./ssh");
+const { stackOutput } = require("./stackOutput");
+const { apiEndpoint, tunnelKubeconfig } = require("./kubeconfig");
+
+const HELP = `${USAGE}
+
+Opens an OCI Bastion PORT_FORWARDING session, waits until it is ACTIVE, and runs the system ssh
+through it: \`ssh\` logs in to a node (as \`ssh <user>@<node IP>\` would from inside the VCN), \`tunnel\`
+forwards a local port and prints a kubeconfig for it. The session is deleted when ssh ends, and on
+Ctrl-C. Credentials as oke-token reads them (~/.oci/config profile, OCI_CLI_* variables).
+--bastion-id defaults to the stack output bastionId when the pulumi CLI is on PATH.
+OKE_BASTION_POLL_MS sets how often the session state is read (default 3000).
+Exit status: ssh's own status; 1 credentials, Bastion API or session failure; 2 wrong command line;
+130 interrupted.
+`;
+
+const DEFAULT_POLL_MS = 3000;
+/** ssh gets this long to go after SIGTERM before SIGKILL, so cleanup never hangs on it. */
+const CHILD_GRACE_MS = 5000;
+const SIGNAL_EXIT = /** @type {const} */ ({ SIGINT: 130, SIGTERM: 143, SIGHUP: 129 });
+
+/** @param {string} line */
+function say(line) {
+  process.stderr.write(`oke-bastion: ${line}\n`);
+}
+
+/**
+ * @param {import("./args").SshArgs | import("./args").TunnelArgs} args
+ * @param {NodeJS.ProcessEnv} env
+ */
+function bastionIdOf(args, env) {
+  const id = args.bastionId ?? stackOutput("bastionId", env, { flag: "--bastion-id ocid1.bastion.oc1.<region>.<id>" });
+  if (!id) {
+    throw usageError("oke-bastion: --bastion-id is required: the pulumi CLI is not on PATH to read the stack output bastionId; pass --bastion-id ocid1.bastion.oc1.<region>.<id> (from `pulumi stack output bastionId`).");
+  }
+  if (!/^ocid1\.bastion\.[A-Za-z0-9._-]+$/.test(id)) {
+    throw usageError(`oke-bastion: --bastion-id "${id}" is not a bastion OCID such as ocid1.bastion.oc1.<region>.<id>.`);
+  }
+  return id;
+}
+
+/**
+ * Where the tunnel goes, and the kubeconfig it can start from.
+ * @param {import("./args").TunnelArgs} args
+ * @param {NodeJS.ProcessEnv} env
+ */
+function tunnelTarget(args, env) {
+  /** @type {{ text: string, source: string } | undefined} */
+  let base;
+  if (args.kubeconfig) {
+    try {
+      base = { text: fs.readFileSync(args.kubeconfig, "utf8"), source: `--kubeconfig ${args.kubeconfig}` };
+    } catch (e) {
+      throw usageError(`oke-bastion: cannot read --kubeconfig ${args.kubeconfig} (${/** @type {NodeJS.ErrnoException} */ (e).code ?? String(e)}); write it with \`pulumi stack output kubeconfig --show-secrets > FILE\`.`);
+    }
+  }
+  if (args.to !== "api") return { target: parseTarget(args.to), base };
+  if (!base) {
+    const text = stackOutput("kubeconfig", env, { secret: true, flag: "--kubeconfig FILE or --to <private endpoint IP>:6443" });
+    if (!text) {
+      throw usageError("oke-bastion: --to api reads the private endpoint from the cluster's kubeconfig, and the pulumi CLI is not on PATH; pass --kubeconfig FILE (from `pulumi stack output kubeconfig --show-secrets`) or --to <private endpoint IP>:6443.");
+    }
+    base = { text, source: "the stack output kubeconfig" };
+  }
+  return { target: apiEndpoint(base.text, base.source), base };
+}
+
+/**
+ * @param {import("./args").SshArgs | import("./args").TunnelArgs} args
+ * @param {NodeJS.ProcessEnv} env
+ * @returns {Promise<number>}
+ */
+async function connect(args, env) {
+  const ssh = findSsh(env);
+  const bastionId = bastionIdOf(args, env);
+  const tunnel = args.command === "tunnel" ? tunnelTarget(args, env) : undefined;
+  const target = args.command === "ssh" ? { ip: args.node, port: 22 } : /** @type {NonNullable<typeof tunnel>} */ (tunnel).target;
+  const credentials = resolveCredentials({ region: args.region, profile: args.profile, configFile: args.configFile, program: "oke-bastion" }, env);
+  const pollMs = Number(env.OKE_BASTION_POLL_MS) > 0 ? Number(env.OKE_BASTION_POLL_MS) : DEFAULT_POLL_MS;
+
+  const key = sessionKey(args.command === "ssh" ? args.identity : undefined);
+  /** @type {import("./sessions").SessionApi | undefined} */
+  let api;
+  /** @type {string | undefined} */
+  let sessionId;
+  /** @type {import("child_process").ChildProcess | undefined} */
+  let child;
+  /** @type {keyof typeof SIGNAL_EXIT | undefined} */
+  let interrupted;
+  /** @param {keyof typeof SIGNAL_EXIT} signal */
+  const onSignal = (signal) => {
+    interrupted ??= signal;
+    if (child && child.exitCode === null && child.signalCode === null) {
+      child.kill("SIGTERM");
+      setTimeout(() => child?.kill("SIGKILL"), CHILD_GRACE_MS).unref();
+    }
+  };
+  const handlers = /** @type {const} */ (["SIGINT", "SIGTERM", "SIGHUP"]).map((s) => /** @type {const} */ ([s, () => onSignal(s)]));
+  for (const [s, h] of handlers) process.on(s, h);
+
+  try {
+    api = sessionApi(credentials, args.endpoint, bastionId);
+    const created = await api.create(target, key.publicKey);
+    sessionId = created.id;
+    if (interrupted) return SIGNAL_EXIT[interrupted];
+    say(`session ${sessionId} to ${target.ip}:${target.port} created; waiting until it is ACTIVE (at most ${args.waitTimeoutSeconds} s).`);
+    const active = await waitUntilActive(api, created, { timeoutSeconds: args.waitTimeoutSeconds, pollMs, aborted: () => !!interrupted });
+    if (interrupted) return SIGNAL_EXIT[interrupted];
+    const { host, port } = sessionHost(active, credentials.region);
+    const session = { sessionId, host, port, keyFile: key.privateKeyFile };
+
+    let argv;
+    if (args.command === "ssh") {
+      argv = sshThroughSession({ ...session, node: args.node, user: args.user, identity: args.identity });
+      child = spawn(ssh, argv, { stdio: "inherit", env });
+    } else {
+      const localPort = args.localPort ?? target.port;
+      argv = tunnelThroughSession({ ...session, localPort, target });
+      // stdout carries only the kubeconfig; whatever ssh prints goes to stderr.
+      child = spawn(ssh, argv, { stdio: ["ignore", 2, 2], env });
+      process.stdout.write(tunnelKubeconfig(target, localPort, tunnel?.base));
+      say(`forwarding 127.0.0.1:${localPort} to ${target.ip}:${target.port} through session ${sessionId}; Ctrl-C closes the tunnel and deletes the session.`);
+    }
+    const running = child;
+    const code = await new Promise((resolve) => {
+      running.on("error", (e) => {
+        say(`could not run ${ssh} (${e.message}).`);
+        resolve(ExitCode.CREDENTIALS);
+      });
+      running.on("exit", (status, signal) => resolve(status ?? (signal ? 128 + (os.constants.signals[signal] ?? 0) : 1)));
+    });
+    return interrupted ? SIGNAL_EXIT[interrupted] : /** @type {number} */ (code);
+  } finally {
+    // The handlers stay until the session is gone: a second Ctrl-C must not kill the cleanup.
+    if (api && sessionId) {
+      try {
+        await api.remove(sessionId);
+        say(`session ${sessionId} deleted.`);
+      } catch (e) {
+        say(`${String(/** @type {Error} */ (e).message).replace(/^oke-bastion: /, "").replace(/\.$/, "")}; the session ends by itself after its time to live, or delete it in the console.`);
+      }
+    }
+    api?.close();
+    key.dispose();
+    for (const [s, h] of handlers) process.off(s, h);
+  }
+}
+
+/**
+ * @param {readonly string[]} argv
+ * @param {NodeJS.ProcessEnv} env
+ * @returns {Promise<number>}
+ */
+async function run(argv, env) {
+  try {
+    const args = parseArgs(argv);
+    if (args.command === "help") {
+      process.stdout.write(HELP);
+      return ExitCode.OK;
+    }
+    return await connect(args, env);
+  } catch (e) {
+    if (e instanceof OkeTokenError) {
+      process.stderr.write(`${e.message}\n`);
+      return e.exitCode;
+    }
+    throw e;
+  }
+}
+
+/** Entry point for bin/oke-bastion.js. */
+function main() {
+  run(process.argv.slice(2), process.env).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e) => {
+      process.stderr.write(`oke-bastion: unexpected failure (${String(e?.message ?? e).split("\n")[0]}).\n`);
+      process.exitCode = ExitCode.CREDENTIALS;
+    },
+  );
+}
+
+module.exports = { run, main };

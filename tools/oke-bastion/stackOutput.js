@@ -1,0 +1,30 @@
+// @ts-check
+"use strict";
+
+const { spawnSync } = require("child_process");
+const { onPath } = require("./ssh");
+const { usageError } = require("../oke-token/errors");
+
+/** `pulumi stack output` reads the backend, which may be remote: bounded, never interactive. */
+const PULUMI_TIMEOUT_MS = 60_000;
+
+/**
+ * A stack output, read the way `pulumi stack output NAME` does it, from the current directory's
+ * project and selected stack. Only when the pulumi CLI is on PATH; otherwise undefined.
+ * @param {string} name
+ * @param {NodeJS.ProcessEnv} env
+ * @param {{ secret?: boolean, flag: string }} how `flag` is what to pass instead, for the message
+ * @returns {string | undefined}
+ */
+function stackOutput(name, env, how) {
+  const pulumi = onPath("pulumi", env);
+  if (!pulumi) return undefined;
+  const args = ["stack", "output", name, "--non-interactive", ...(how.secret ? ["--show-secrets"] : [])];
+  const result = spawnSync(pulumi, args, { env, encoding: "utf8", timeout: PULUMI_TIMEOUT_MS, stdio: ["ignore", "pipe", "pipe"] });
+  const value = (result.stdout ?? "").trim();
+  if (result.status === 0 && value) return value;
+  const why = (result.error ? String(result.error.message) : (result.stderr ?? "").trim().split("\n").pop() ?? "").replace(/^error:\s*/, "").replace(/\.$/, "");
+  throw usageError(`oke-bastion: \`pulumi ${args.join(" ")}\` gave no ${name} (${why || `exit ${result.status}`}); run it in the project with bastion=true deployed, or pass ${how.flag}.`);
+}
+
+module.exports = { stackOutput };
