@@ -1,11 +1,13 @@
 import { QuickCreate } from "./components/quickCreate";
 import { readStackConfig } from "./components/stackConfig";
+import { newerImageNotice } from "./components/upgrade";
 
 // An async entrypoint: settings are validated and the region looked up before any resource exists.
 export = async () => {
   const config = readStackConfig();
   const quick = await QuickCreate.create("oke", config);
   const { network, cluster, nodePool } = quick;
+  const newerImage = newerImageNotice(quick.poolImage);
   return {
     region: config.region,
     clusterId: cluster.cluster.id,
@@ -18,5 +20,6 @@ export = async () => {
     nodePoolId: nodePool.nodePool.id,
     names: quick.names,
     ...(quick.sample ? { sampleAddress: quick.sample.address } : {}),
+    ...(newerImage ? { nodeImageUpdate: newerImage } : {}),
   };
 };

@@ -6,12 +6,20 @@ import { kubeconfigForAuth } from "./kubeconfig";
 import { deriveNameSuffix, QuickCreateNames, quickCreateNames } from "./naming";
 import { Network } from "./network";
 import { QuickCreateNodePool } from "./nodePool";
+import { lookupDeployedState } from "./deployedState";
 import { lookupRegionFacts, RegionFacts } from "./regionLookups";
 import { SampleWorkload } from "./sampleWorkload";
 import { QuickCreateArgs, QuickCreateSettings, resolveSettings } from "./settings";
+import { checkUpgrade, choosePoolImage, nodePoolCycling, PoolImageChoice } from "./upgrade";
 
 /** OKE's kubeconfig token format that `oci ce cluster generate-token` serves. */
 export const KUBECONFIG_TOKEN_VERSION = "2.0.0";
+
+/** Display names are derived, never drawn at random, so a later run finds what an earlier one built. */
+function namesOf(settings: QuickCreateSettings): QuickCreateNames {
+  const suffix = settings.nameSuffix ?? deriveNameSuffix(pulumi.getProject(), pulumi.getStack(), settings.clusterName);
+  return quickCreateNames(settings.clusterName, suffix);
+}
 
 /**
  * Everything the console's Quick Create builds: network, cluster and node pool, with its names.
@@ -31,25 +39,40 @@ export class QuickCreate extends pulumi.ComponentResource {
   readonly provider: k8s.Provider;
   /** The smoke workload, when `deploySample` is on. */
   readonly sample?: SampleWorkload;
+  /** Which image pool1 boots and why (kept, newest for a new version, ...), from what is deployed. */
+  readonly poolImage: PoolImageChoice;
 
   /** Validates `args` (one sentence per mistake), looks up the region, then builds. */
   static async create(name: string, args: QuickCreateArgs & { region: string }, opts?: pulumi.ComponentResourceOptions): Promise<QuickCreate> {
     const settings = resolveSettings(args);
-    const facts = await lookupRegionFacts({
-      region: args.region,
-      compartmentId: settings.compartmentId,
+    const names = namesOf(settings);
+    const [facts, deployed] = await Promise.all([
+      lookupRegionFacts({
+        region: args.region,
+        compartmentId: settings.compartmentId,
+        kubernetesVersion: settings.kubernetesVersion,
+        nodeImageId: settings.nodeImageId,
+      }),
+      lookupDeployedState({ compartmentId: settings.compartmentId, clusterName: names.cluster, vcnDisplayName: names.vcn }),
+    ]);
+    // A version OKE would refuse stops here, before it can reach any resource's inputs.
+    checkUpgrade(settings.kubernetesVersion, deployed);
+    const poolImage = choosePoolImage({
+      newest: facts.nodeImage,
+      configuredImageId: settings.nodeImageId,
       kubernetesVersion: settings.kubernetesVersion,
-      nodeImageId: settings.nodeImageId,
+      deployed,
+      refresh: settings.nodeImageRefresh,
     });
-    return new QuickCreate(name, settings, facts, opts);
+    return new QuickCreate(name, settings, facts, opts, poolImage);
   }
 
-  constructor(name: string, settings: QuickCreateSettings, facts: RegionFacts, opts?: pulumi.ComponentResourceOptions) {
+  constructor(name: string, settings: QuickCreateSettings, facts: RegionFacts, opts?: pulumi.ComponentResourceOptions, poolImage?: PoolImageChoice) {
     super("oke-quick-create:index:QuickCreate", name, {}, opts);
     this.settings = settings;
     this.facts = facts;
-    const suffix = settings.nameSuffix ?? deriveNameSuffix(pulumi.getProject(), pulumi.getStack(), settings.clusterName);
-    this.names = quickCreateNames(settings.clusterName, suffix);
+    this.poolImage = poolImage ?? { image: facts.nodeImage, reason: "newest for a new pool" };
+    this.names = namesOf(settings);
     const child = { parent: this };
 
     this.network = new Network(`${name}-network`, {
@@ -88,9 +111,10 @@ export class QuickCreate extends pulumi.ComponentResource {
       nodeOcpus: settings.nodeOcpus,
       nodeMemoryGbs: settings.nodeMemoryGbs,
       nodeCount: settings.nodeCount,
-      imageId: facts.nodeImage.imageId,
+      imageId: this.poolImage.image.imageId,
       bootVolumeSizeGbs: settings.bootVolumeSizeGbs,
       sshPublicKey: settings.sshPublicKey,
+      cycling: nodePoolCycling(settings.clusterType, settings.nodeShape, settings.nodeCycling),
     }, child);
 
     const okeKubeconfig = oci.containerengine.getClusterKubeConfigOutput({

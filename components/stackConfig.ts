@@ -55,5 +55,8 @@ export function readStackConfig(): QuickCreateArgs & { region: string } {
     servicesCidr: str("servicesCidr"),
     kubeconfigAuth: str("kubeconfigAuth") as QuickCreateArgs["kubeconfigAuth"],
     deploySample: bool("deploySample"),
+    nodeCyclingMaximumSurge: str("nodeCyclingMaximumSurge"),
+    nodeCyclingMaximumUnavailable: str("nodeCyclingMaximumUnavailable"),
+    nodeImageRefresh: bool("nodeImageRefresh"),
   };
 }

@@ -4,6 +4,7 @@ import { kubernetesPolicies } from "./kubernetes";
 import { namingPolicies } from "./naming";
 import { networkPolicies } from "./network";
 import { nodePoolPolicies } from "./nodePool";
+import { nodePoolCyclingPolicies } from "./nodePoolCycling";
 import { securityListResourcePolicies, securityListStackPolicies } from "./securityLists";
 
 /**
@@ -19,4 +20,5 @@ export const allPolicies: Policies = [
   ...clusterStackPolicies,
   ...namingPolicies,
   ...kubernetesPolicies,
+  ...nodePoolCyclingPolicies,
 ];
