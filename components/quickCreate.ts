@@ -114,7 +114,7 @@ export class QuickCreate extends pulumi.ComponentResource {
       imageId: this.poolImage.image.imageId,
       bootVolumeSizeGbs: settings.bootVolumeSizeGbs,
       sshPublicKey: settings.sshPublicKey,
-      cycling: nodePoolCycling(settings.clusterType, settings.nodeShape, settings.nodeCycling),
+      cycling: nodePoolCycling(settings.clusterType, settings.nodeCycling),
     }, child);
 
     const okeKubeconfig = oci.containerengine.getClusterKubeConfigOutput({

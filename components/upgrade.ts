@@ -82,8 +82,11 @@ export function newerImageNotice(choice: PoolImageChoice): string | undefined {
   return `${newer.sourceName} (${newer.imageId}) is newer than the image pool1 runs; set nodeImageRefresh to true to move pool1 to it.`;
 }
 
-/** OKE's node cycling exists on enhanced clusters only, and not for bare-metal shapes (NodePoolCyclingDetails). */
-export function nodePoolCycling(clusterType: ClusterType, nodeShape: string, settings: NodeCyclingSettings) {
-  if (clusterType !== "enhanced" || nodeShape.startsWith("BM.")) return undefined;
+/**
+ * OKE cycles nodes on enhanced clusters only, VM and bare-metal shapes alike (OKE "Updating Worker Nodes
+ * in an Existing Node Pool by Terminating and Replacing Nodes"); basic clusters get no cycling details.
+ */
+export function nodePoolCycling(clusterType: ClusterType, settings: NodeCyclingSettings) {
+  if (clusterType !== "enhanced") return undefined;
   return { isNodeCyclingEnabled: true, maximumSurge: settings.maximumSurge, maximumUnavailable: settings.maximumUnavailable };
 }

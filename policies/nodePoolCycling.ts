@@ -6,8 +6,8 @@ import { UNKNOWN, read, readPath, show } from "./lib/values";
 /**
  * Node cycling on enhanced clusters: without nodePoolCyclingDetails an upgrade changes the pool's
  * version and image for new nodes only, and the existing nodes keep running the old ones until someone
- * replaces them by hand. OKE offers cycling on enhanced clusters only (NodePoolCyclingDetails), and not
- * for bare-metal shapes. The cycling settings and the cluster type are literals, so this decides at the
+ * replaces them by hand. OKE offers cycling on enhanced clusters only (NodePoolCyclingDetails), for VM
+ * and bare-metal shapes. The cycling settings and the cluster type are literals, so this decides at the
  * preview of a new stack.
  */
 
@@ -16,7 +16,7 @@ const ENHANCED = "ENHANCED_CLUSTER";
 export const nodePoolCyclingEnabled: StackValidationPolicy = {
   name: "node-pool-cycling-enabled",
   description:
-    "On an enhanced cluster, every node pool (except bare-metal shapes) sets nodePoolCyclingDetails.isNodeCyclingEnabled, so an upgrade or a new image replaces the running nodes instead of leaving them on the old version.",
+    "On an enhanced cluster, every node pool sets nodePoolCyclingDetails.isNodeCyclingEnabled, so an upgrade or a new image replaces the running nodes instead of leaving them on the old version.",
   enforcementLevel: "advisory",
   validateStack: (args, reportViolation) => {
     // One cluster per stack (kubernetes-versions-match): pools are matched to it without ids.
@@ -25,10 +25,6 @@ export const nodePoolCyclingEnabled: StackValidationPolicy = {
       return;
     }
     for (const pool of ofType(args.resources, ResourceType.NodePool)) {
-      const shape = read(pool.props, "nodeShape");
-      if (typeof shape === "string" && shape.startsWith("BM.")) {
-        continue;
-      }
       const enabled = readPath(pool.props, "nodePoolCyclingDetails", "isNodeCyclingEnabled");
       if (enabled === true) {
         continue;
