@@ -57,14 +57,15 @@ export class OciMocks implements pulumi.runtime.Mocks {
 
   /**
    * A deployed resource whose change forces a replacement gets its id only from `pulumi up`, so what
-   * refers to it sees an unknown value, as in a real preview.
+   * refers to it sees an unknown value, as in a real preview. Mocks see no URN; type and name are
+   * unique in this stack, so they find the same resource the plan's diff matches by URN.
    */
   private replacesDeployed(args: pulumi.runtime.MockResourceArgs): boolean {
     const before = this.deployed?.find(args.type, args.name);
     if (!before) return false;
     // Unknown inputs reach mocks as undefined outside a preview; the plan shows them as unknown.
     const inputs = maskInputs(JSON.parse(JSON.stringify(args.inputs, (_k, v) => (v === undefined ? UNKNOWN_VALUE : v))));
-    const change = diffResource({ ...before, inputs: before.inputs }, { urn: before.urn, type: args.type, name: args.name, inputs });
+    const change = diffResource(before, { urn: before.urn, type: args.type, name: args.name, inputs });
     return change?.action === "replace";
   }
 
@@ -94,6 +95,11 @@ export class OciMocks implements pulumi.runtime.Mocks {
     }
   }
 
+  /** Read-back lookups are regional: a plan deployed to another region has nothing here. */
+  private get deployedHere(): DeployedPlan | undefined {
+    return this.deployed && (!this.deployed.region || this.deployed.region === this.region) ? this.deployed : undefined;
+  }
+
   call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
     const inputs = args.inputs;
     switch (args.token) {
@@ -102,14 +108,14 @@ export class OciMocks implements pulumi.runtime.Mocks {
       case INVOKE.clusterOption: return fixtures.clusterOption(inputs.compartmentId);
       case INVOKE.nodePoolOption: return fixtures.nodePoolOption(this.region, inputs.compartmentId);
       case INVOKE.vcns:
-        return { id: "CoreVcnsDataSource", compartmentId: inputs.compartmentId, virtualNetworks: this.deployed?.vcns(inputs.compartmentId, inputs.displayName) ?? [] };
+        return { id: "CoreVcnsDataSource", compartmentId: inputs.compartmentId, virtualNetworks: this.deployedHere?.vcns(inputs.compartmentId, inputs.displayName) ?? [] };
       case INVOKE.clusters:
-        return { id: "ContainerengineClustersDataSource", compartmentId: inputs.compartmentId, clusters: this.deployed?.clusters(inputs.compartmentId, inputs.name) ?? [] };
+        return { id: "ContainerengineClustersDataSource", compartmentId: inputs.compartmentId, clusters: this.deployedHere?.clusters(inputs.compartmentId, inputs.name) ?? [] };
       case INVOKE.nodePools:
         return {
           id: "ContainerengineNodePoolsDataSource",
           compartmentId: inputs.compartmentId,
-          nodePools: this.deployed?.nodePools(inputs.compartmentId, inputs.clusterId, inputs.name) ?? [],
+          nodePools: this.deployedHere?.nodePools(inputs.compartmentId, inputs.clusterId, inputs.name) ?? [],
         };
       case INVOKE.clusterKubeConfig: {
         const endpoints = this.clusterEndpoints.get(inputs.clusterId);

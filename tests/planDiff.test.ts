@@ -1,4 +1,4 @@
-import { changedPaths, countChanges, countLine, diffPlans, PlannedResource, renderChanges } from "../offline/plan/diff";
+import { changedPaths, countChanges, countLine, diffPlans, planNotes, PlannedResource, renderChanges } from "../offline/plan/diff";
 import { FORCE_NEW_PATHS, forcesReplacement } from "../offline/plan/replaceRules";
 import { ResourceType } from "../offline/plan/resourceTypes";
 
@@ -96,5 +96,14 @@ describe("the Changes block", () => {
       "0 to create, 1 to update, 1 to replace, 0 to delete",
     ]);
     expect(countLine(countChanges([]))).toBe("0 to create, 0 to update, 0 to replace, 0 to delete");
+  });
+});
+
+describe("what the program reports instead of changing", () => {
+  test("a newer node image (the nodeImageUpdate output) becomes a note under the changes; none without it", () => {
+    expect(planNotes({ nodeImageUpdate: "Oracle-Linux-X (ocid1.image.oc1..x) is newer than the image pool1 runs; set nodeImageRefresh to true to move pool1 to it." })).toEqual([
+      "note: not applied: Oracle-Linux-X (ocid1.image.oc1..x) is newer than the image pool1 runs; set nodeImageRefresh to true to move pool1 to it.",
+    ]);
+    expect(planNotes({ region: "ap-tokyo-1" })).toEqual([]);
   });
 });

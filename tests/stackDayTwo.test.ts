@@ -33,6 +33,20 @@ async function refusal(overrides: Record<string, string>, state: DeployedResourc
   return { message: error.message, registered };
 }
 
+describe("the offline read-back answers", () => {
+  test("the deployed cluster lists the newer offered versions as its availableKubernetesUpgrades, as OKE does", () => {
+    const plan = new DeployedPlan(REGION, deployed);
+    const [cluster] = plan.clusters(named(first, CLUSTER).compartmentId, "cluster1");
+    expect(cluster).toMatchObject({ kubernetesVersion: "v1.33.1", availableKubernetesUpgrades: ["v1.34.1"], state: "ACTIVE" });
+    expect(new DeployedPlan(REGION, deployedFrom(first)).clusters("ocid1.compartment.oc1..other")).toEqual([]);
+  });
+
+  test("a plan deployed in another region is not found: lookups are regional", async () => {
+    const run = await runAgainst({ kubernetesVersion: "v1.32.1" }, new DeployedPlan("us-ashburn-1", deployed));
+    expect(named(run, CLUSTER).kubernetesVersion).toBe("v1.32.1");
+  });
+});
+
 describe("a first deployment finds nothing and builds as Quick Create does", () => {
   test("pool1 gets the newest image for the version and cycles its nodes on the enhanced cluster", () => {
     const pool = named(first, POOL);

@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import { parseArgs, USAGE } from "./args";
 import { writeDiagram } from "./diagramFile";
-import { renderChanges } from "./diff";
+import { planNotes, renderChanges } from "./diff";
 import { describeFailure } from "./errorMessage";
 import { EXIT } from "./exitStatus";
 import { planJson } from "./jsonReport";
@@ -37,11 +37,6 @@ async function writeFiles(plan: Plan, json: string | undefined, diagram: string 
   }
 }
 
-/** What the program decided not to change by itself and reports instead (a newer node image). */
-function notices(outputs: Record<string, unknown>): string[] {
-  return typeof outputs.nodeImageUpdate === "string" ? [`note: not applied: ${outputs.nodeImageUpdate}`] : [];
-}
-
 /** `npm start -- ...`: prints the plan and returns the exit status (0 clean, 1 mandatory violation, 2 invalid). */
 export async function main(argv: readonly string[], io: CliIo = defaultIo()): Promise<number> {
   try {
@@ -61,7 +56,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
         outputs: plan.outputs,
         policies: plan.policies,
         packDir: plan.packDir,
-        changeLines: args.deployed ? [...renderChanges(plan.changes, args.deployed), ...notices(plan.outputs)] : undefined,
+        changeLines: args.deployed ? [...renderChanges(plan.changes, args.deployed), ...planNotes(plan.outputs)] : undefined,
       }),
     );
     await writeFiles(plan, args.json, args.diagram);

@@ -38,7 +38,7 @@ function walk(path: string, a: unknown, b: unknown, into: PathChange[]): void {
   if (Array.isArray(a) || Array.isArray(b)) {
     const left = Array.isArray(a) ? a : [];
     const right = Array.isArray(b) ? b : [];
-    if (!Array.isArray(a) && a !== undefined || !Array.isArray(b) && b !== undefined) {
+    if ((!Array.isArray(a) && a !== undefined) || (!Array.isArray(b) && b !== undefined)) {
       into.push({ path, old: a, new: b });
       return;
     }
@@ -46,7 +46,7 @@ function walk(path: string, a: unknown, b: unknown, into: PathChange[]): void {
     return;
   }
   if (isObject(a) || isObject(b)) {
-    if (!isObject(a) && a !== undefined || !isObject(b) && b !== undefined) {
+    if ((!isObject(a) && a !== undefined) || (!isObject(b) && b !== undefined)) {
       into.push({ path, old: a, new: b });
       return;
     }
@@ -130,4 +130,9 @@ export function renderChanges(changes: readonly ResourceChange[], against: strin
   }
   lines.push(countLine(countChanges(changes)));
   return lines;
+}
+
+/** What the program chose not to change by itself and reports instead (the `nodeImageUpdate` output). */
+export function planNotes(outputs: Record<string, unknown>): string[] {
+  return typeof outputs.nodeImageUpdate === "string" ? [`note: not applied: ${outputs.nodeImageUpdate}`] : [];
 }
