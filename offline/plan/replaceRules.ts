@@ -6,11 +6,14 @@ import { ResourceType } from "./resourceTypes";
  * or below one of them replaces the resource, any other change updates it in place.
  *
  * Sources, checked against each other:
- * - OCI API models: UpdateClusterDetails (+ UpdateClusterOptionsDetails), UpdateNodePoolDetails
- *   (+ UpdateNodePoolNodeConfigDetails), UpdateVcnDetails, UpdateSubnetDetails,
- *   UpdateInternetGatewayDetails, UpdateNatGatewayDetails, UpdateServiceGatewayDetails,
- *   UpdateRouteTableDetails, UpdateSecurityListDetails (the Change*Compartment operations move the
- *   compartment of network resources in place).
+ * - OCI API models: UpdateClusterDetails (name, kubernetesVersion, options, freeformTags, definedTags,
+ *   imagePolicyConfig, type; docs.oracle.com/iaas/tools/python/latest/api/container_engine/models/
+ *   oci.container_engine.models.UpdateClusterDetails.html) with UpdateClusterOptionsDetails,
+ *   UpdateNodePoolDetails with UpdateNodePoolNodeConfigDetails, and for the network oci-core 2.139.1's
+ *   lib/model/update-{vcn,subnet,internet-gateway,nat-gateway,service-gateway,route-table,
+ *   security-list}-details.d.ts. Some changes go through their own operations and are still in place:
+ *   Change*Compartment moves network resources, AddVcnCidr/ModifyVcnCidr/RemoveVcnCidr change a VCN's
+ *   cidrBlocks (UpdateVcnDetails has none).
  * - @pulumi/oci 4.20.0 (bridged from terraform-provider-oci, where these fields are ForceNew): every
  *   input its docs do not mark "(Updatable)" in containerengine/cluster.d.ts, containerengine/nodePool.d.ts,
  *   core/{vcn,subnet,internetGateway,natGateway,serviceGateway,routeTable,securityList}.d.ts and the
