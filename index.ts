@@ -1,6 +1,6 @@
 import { QuickCreate } from "./components/quickCreate";
 import { readStackConfig } from "./components/stackConfig";
-import { newerImageNotice } from "./components/upgrade";
+import { describePoolImage, newerImageNotice } from "./components/upgrade";
 
 // An async entrypoint: settings are validated and the region looked up before any resource exists.
 export = async () => {
@@ -18,6 +18,7 @@ export = async () => {
     workerSubnetId: network.workerSubnet.id,
     lbSubnetId: network.lbSubnet.id,
     nodePoolId: nodePool.nodePool.id,
+    nodeImage: describePoolImage(quick.poolImage),
     names: quick.names,
     ...(quick.sample ? { sampleAddress: quick.sample.address } : {}),
     ...(newerImage ? { nodeImageUpdate: newerImage } : {}),

@@ -71,8 +71,14 @@ export function choosePoolImage(args: {
   if (pool.kubernetesVersion !== args.kubernetesVersion) return { image: args.newest, reason: "newest for the new version" };
   if (pool.imageId === args.newest.imageId) return { image: args.newest, reason: "kept" };
   if (args.refresh) return { image: args.newest, reason: "refreshed" };
-  const running = { imageId: pool.imageId, sourceName: pool.imageName ?? "(the image pool1 runs)", sourceType: "IMAGE" };
+  const running = { imageId: pool.imageId, sourceName: pool.imageName ?? pool.imageId, sourceType: "IMAGE" };
   return { image: running, reason: "kept", newerAvailable: args.newest };
+}
+
+/** The stack output `nodeImage`: which image pool1 boots and why, so a preview shows the choice by name. */
+export function describePoolImage(choice: PoolImageChoice): string {
+  if (choice.reason === "configured") return `${choice.image.imageId} (configured nodeImageId)`;
+  return `${choice.image.sourceName} (${choice.reason})`;
 }
 
 /** Stack output text naming a newer image that is not applied. */

@@ -53,6 +53,7 @@ describe("a first deployment finds nothing and builds as Quick Create does", () 
     expect(pool.nodeSourceDetails.imageId).toBe(expectedNodeImage(REGION, "v1.33.1").imageId);
     expect(pool.nodePoolCyclingDetails).toEqual({ isNodeCyclingEnabled: true, maximumSurge: "1", maximumUnavailable: "0" });
     expect(first.outputs.nodeImageUpdate).toBeUndefined();
+    expect(first.outputs.nodeImage).toBe(`${expectedNodeImage(REGION, "v1.33.1").sourceName} (newest for a new pool)`);
   });
 });
 
@@ -68,6 +69,7 @@ describe("upgrade with one config change", () => {
     expect(pool.kubernetesVersion).toBe("v1.34.1");
     expect(pool.nodeSourceDetails.imageId).toBe(expectedNodeImage(REGION, "v1.34.1").imageId);
     expect(pool.nodePoolCyclingDetails).toEqual({ isNodeCyclingEnabled: true, maximumSurge: "2", maximumUnavailable: "0" });
+    expect(upgraded.outputs.nodeImage).toBe(`${expectedNodeImage(REGION, "v1.34.1").sourceName} (newest for the new version)`);
   });
 
   test("both are updated in place, nothing is replaced", () => {
@@ -127,6 +129,7 @@ describe("no change by surprise", () => {
   test("while the version stays, pool1 keeps the image it runs and the newer one is a stack output", async () => {
     const run = await runAgainst({}, older());
     expect(named(run, POOL).nodeSourceDetails.imageId).toBe(olderImage("v1.33.1"));
+    expect(run.outputs.nodeImage).toBe(`${nodeImageNames("v1.33.1")[1]} (kept)`);
     const newest = expectedNodeImage(REGION, "v1.33.1");
     expect(run.outputs.nodeImageUpdate).toBe(`${newest.sourceName} (${newest.imageId}) is newer than the image pool1 runs; set nodeImageRefresh to true to move pool1 to it.`);
     expect(diffPlans(older(), planned(run))).toEqual([]);

@@ -1,7 +1,7 @@
 import { DeployedState, selectOurCluster } from "../components/deployedState";
 import { QuickCreateConfigError } from "../components/errors";
 import { resolveSettings } from "../components/settings";
-import { checkUpgrade, choosePoolImage, compareVersions, newerImageNotice, nodePoolCycling } from "../components/upgrade";
+import { checkUpgrade, choosePoolImage, compareVersions, describePoolImage, newerImageNotice, nodePoolCycling } from "../components/upgrade";
 
 const deployed = (version: string, upgrades: string[], pool?: Partial<NonNullable<DeployedState["pool"]>>): DeployedState => ({
   cluster: { id: "ocid1.cluster.oc1..c", name: "cluster1", vcnId: "ocid1.vcn.oc1..ours", kubernetesVersion: version, availableKubernetesUpgrades: upgrades, type: "ENHANCED_CLUSTER" },
@@ -78,6 +78,7 @@ describe("no image change by surprise", () => {
     const choice = choosePoolImage({ newest, kubernetesVersion: "v1.33.1", deployed: deployed("v1.33.1", [], running), refresh: false });
     expect(choice.image.imageId).toBe("ocid1.image.oc1..old");
     expect(choice.reason).toBe("kept");
+    expect(describePoolImage(choice)).toBe("Oracle-Linux-8.10-2025.04.16-0-OKE-1.33.1-1020 (kept)");
     expect(newerImageNotice(choice)).toBe(
       "Oracle-Linux-8.10-2025.06.17-0-OKE-1.33.1-1033 (ocid1.image.oc1..new) is newer than the image pool1 runs; set nodeImageRefresh to true to move pool1 to it.",
     );
@@ -93,11 +94,14 @@ describe("no image change by surprise", () => {
     const forNew = { ...newest, imageId: "ocid1.image.oc1..134" };
     const choice = choosePoolImage({ newest: forNew, kubernetesVersion: "v1.34.1", deployed: deployed("v1.33.1", ["v1.34.1"], running), refresh: false });
     expect(choice).toMatchObject({ image: forNew, reason: "newest for the new version" });
+    expect(describePoolImage(choice)).toBe("Oracle-Linux-8.10-2025.06.17-0-OKE-1.33.1-1033 (newest for the new version)");
   });
 
   test("a new pool and a configured nodeImageId take the lookup's image", () => {
     expect(choosePoolImage({ newest, kubernetesVersion: "v1.33.1", refresh: false }).image).toBe(newest);
-    expect(choosePoolImage({ newest, configuredImageId: newest.imageId, kubernetesVersion: "v1.33.1", deployed: deployed("v1.33.1", [], running), refresh: false }).reason).toBe("configured");
+    const configured = choosePoolImage({ newest, configuredImageId: newest.imageId, kubernetesVersion: "v1.33.1", deployed: deployed("v1.33.1", [], running), refresh: false });
+    expect(configured.reason).toBe("configured");
+    expect(describePoolImage(configured)).toBe("ocid1.image.oc1..new (configured nodeImageId)");
   });
 });
 
