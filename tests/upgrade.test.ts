@@ -64,6 +64,13 @@ describe("the deployed cluster is the one in this stack's VCN", () => {
     expect(selectOurCluster(clusters, new Set(["ocid1.vcn.oc1..ours"]), "oke-vcn-quick-cluster1-x")).toBeUndefined();
   });
 
+  test("two live ones in our VCN is a state only a person can sort out: one sentence naming both", () => {
+    const twins = ["a", "b"].map((x) => ({ id: `ocid1.cluster.oc1..${x}`, name: "cluster1", vcnId: "ocid1.vcn.oc1..ours", state: "ACTIVE" }));
+    expect(() => selectOurCluster(twins, new Set(["ocid1.vcn.oc1..ours"]), "oke-vcn-quick-cluster1-x")).toThrow(
+      'Found 2 live clusters named "cluster1" in VCN oke-vcn-quick-cluster1-x (ocid1.cluster.oc1..a, ocid1.cluster.oc1..b); delete the one this stack does not manage before running it again.',
+    );
+  });
+
   test("the live one in our VCN is", () => {
     const ours = { id: "ocid1.cluster.oc1..ours", name: "cluster1", vcnId: "ocid1.vcn.oc1..ours", state: "ACTIVE" };
     expect(selectOurCluster([...clusters, ours], new Set(["ocid1.vcn.oc1..ours"]), "oke-vcn-quick-cluster1-x")).toBe(ours);
