@@ -25,6 +25,8 @@ export interface NodePoolArgs {
   /** Unset keeps the image default (the "47 GB"). */
   bootVolumeSizeGbs?: number;
   sshPublicKey?: string;
+  /** How OKE replaces nodes after a version or image change; unset where OKE has no cycling (basic clusters). */
+  cycling?: { isNodeCyclingEnabled: boolean; maximumSurge: string; maximumUnavailable: string };
 }
 
 /**
@@ -73,6 +75,7 @@ export class QuickCreateNodePool extends pulumi.ComponentResource {
       nodeEvictionNodePoolSettings: { ...EVICTION },
       freeformTags: { OKEnodePoolName: NODE_POOL_NAME },
       ...(args.sshPublicKey ? { sshPublicKey: args.sshPublicKey } : {}),
+      ...(args.cycling ? { nodePoolCyclingDetails: { ...args.cycling } } : {}),
     }, { parent: this });
     this.registerOutputs({ nodePoolId: this.nodePool.id });
   }

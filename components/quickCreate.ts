@@ -7,12 +7,23 @@ import { kubeconfigForAuth } from "./kubeconfig";
 import { bastionName, deriveNameSuffix, QuickCreateNames, quickCreateNames } from "./naming";
 import { Network } from "./network";
 import { QuickCreateNodePool } from "./nodePool";
+import { lookupDeployedState } from "./deployedState";
 import { lookupRegionFacts, RegionFacts } from "./regionLookups";
 import { SampleWorkload } from "./sampleWorkload";
 import { QuickCreateArgs, QuickCreateSettings, resolveSettings } from "./settings";
+import { checkUpgrade, choosePoolImage, nodePoolCycling, PoolImageChoice } from "./upgrade";
 
 /** OKE's kubeconfig token format that `oci ce cluster generate-token` serves. */
 export const KUBECONFIG_TOKEN_VERSION = "2.0.0";
+
+/** Display names are derived, never drawn at random, so a later run finds what an earlier one built. */
+function nameSuffixOf(settings: QuickCreateSettings): string {
+  return settings.nameSuffix ?? deriveNameSuffix(pulumi.getProject(), pulumi.getStack(), settings.clusterName);
+}
+
+function namesOf(settings: QuickCreateSettings): QuickCreateNames {
+  return quickCreateNames(settings.clusterName, nameSuffixOf(settings));
+}
 
 /**
  * Everything the console's Quick Create builds: network, cluster and node pool, with its names.
@@ -34,25 +45,40 @@ export class QuickCreate extends pulumi.ComponentResource {
   readonly sample?: SampleWorkload;
   /** The OCI Bastion into the worker subnet, when `bastion` is on. */
   readonly bastion?: QuickCreateBastion;
+  /** Which image pool1 boots and why (kept, newest for a new version, ...), from what is deployed. */
+  readonly poolImage: PoolImageChoice;
 
   /** Validates `args` (one sentence per mistake), looks up the region, then builds. */
   static async create(name: string, args: QuickCreateArgs & { region: string }, opts?: pulumi.ComponentResourceOptions): Promise<QuickCreate> {
     const settings = resolveSettings(args);
-    const facts = await lookupRegionFacts({
-      region: args.region,
-      compartmentId: settings.compartmentId,
+    const names = namesOf(settings);
+    const [facts, deployed] = await Promise.all([
+      lookupRegionFacts({
+        region: args.region,
+        compartmentId: settings.compartmentId,
+        kubernetesVersion: settings.kubernetesVersion,
+        nodeImageId: settings.nodeImageId,
+      }),
+      lookupDeployedState({ compartmentId: settings.compartmentId, clusterName: names.cluster, vcnDisplayName: names.vcn }),
+    ]);
+    // A version OKE would refuse stops here, before it can reach any resource's inputs.
+    checkUpgrade(settings.kubernetesVersion, deployed);
+    const poolImage = choosePoolImage({
+      newest: facts.nodeImage,
+      configuredImageId: settings.nodeImageId,
       kubernetesVersion: settings.kubernetesVersion,
-      nodeImageId: settings.nodeImageId,
+      deployed,
+      refresh: settings.nodeImageRefresh,
     });
-    return new QuickCreate(name, settings, facts, opts);
+    return new QuickCreate(name, settings, facts, opts, poolImage);
   }
 
-  constructor(name: string, settings: QuickCreateSettings, facts: RegionFacts, opts?: pulumi.ComponentResourceOptions) {
+  constructor(name: string, settings: QuickCreateSettings, facts: RegionFacts, opts?: pulumi.ComponentResourceOptions, poolImage?: PoolImageChoice) {
     super("oke-quick-create:index:QuickCreate", name, {}, opts);
     this.settings = settings;
     this.facts = facts;
-    const suffix = settings.nameSuffix ?? deriveNameSuffix(pulumi.getProject(), pulumi.getStack(), settings.clusterName);
-    this.names = quickCreateNames(settings.clusterName, suffix);
+    this.poolImage = poolImage ?? { image: facts.nodeImage, reason: "newest for a new pool" };
+    this.names = namesOf(settings);
     const child = { parent: this };
 
     this.network = new Network(`${name}-network`, {
@@ -91,9 +117,10 @@ export class QuickCreate extends pulumi.ComponentResource {
       nodeOcpus: settings.nodeOcpus,
       nodeMemoryGbs: settings.nodeMemoryGbs,
       nodeCount: settings.nodeCount,
-      imageId: facts.nodeImage.imageId,
+      imageId: this.poolImage.image.imageId,
       bootVolumeSizeGbs: settings.bootVolumeSizeGbs,
       sshPublicKey: settings.sshPublicKey,
+      cycling: nodePoolCycling(settings.clusterType, settings.nodeCycling),
     }, child);
 
     const okeKubeconfig = oci.containerengine.getClusterKubeConfigOutput({
@@ -111,7 +138,7 @@ export class QuickCreate extends pulumi.ComponentResource {
     if (settings.bastion) {
       this.bastion = new QuickCreateBastion(`${name}-bastion`, {
         compartmentId: settings.compartmentId,
-        name: bastionName(settings.clusterName, suffix),
+        name: bastionName(settings.clusterName, nameSuffixOf(settings)),
         targetSubnetId: this.network.workerSubnet.id,
         clientCidrs: settings.bastionClientCidrs,
       }, child);

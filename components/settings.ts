@@ -62,6 +62,12 @@ export interface QuickCreateArgs {
   bastion?: boolean;
   /** Address ranges allowed to open bastion sessions; required with `bastion`. As read from config: checked to be a list of CIDRs. */
   bastionClientCidrs?: unknown;
+  /** Extra nodes OKE may add while it cycles pool1 (enhanced clusters): a count or a percentage. Default `"1"`. */
+  nodeCyclingMaximumSurge?: string;
+  /** Nodes OKE may take away while it cycles pool1 (enhanced clusters): a count or a percentage. Default `"0"`. */
+  nodeCyclingMaximumUnavailable?: string;
+  /** Move pool1 to a newer image for the same Kubernetes version. Default `false`: keep the image it runs. */
+  nodeImageRefresh?: boolean;
 }
 
 /** Settings after defaults and validation: every field present, every CIDR parsed. */
@@ -87,6 +93,14 @@ export interface QuickCreateSettings {
   bastion: boolean;
   /** Empty when `bastion` is off. */
   bastionClientCidrs: string[];
+  nodeCycling: NodeCyclingSettings;
+  nodeImageRefresh: boolean;
+}
+
+/** How OKE replaces pool1's nodes after a version or image change; strings, as OKE takes counts or percentages. */
+export interface NodeCyclingSettings {
+  maximumSurge: string;
+  maximumUnavailable: string;
 }
 
 export interface AddressPlan {
@@ -117,6 +131,10 @@ export const DEFAULTS = {
   kubeconfigAuth: "oci-cli" as KubeconfigAuth,
   deploySample: false,
   bastion: false,
+  // OKE's own defaults for NodePoolCyclingDetails: one node added before one is drained, none missing.
+  nodeCyclingMaximumSurge: "1",
+  nodeCyclingMaximumUnavailable: "0",
+  nodeImageRefresh: false,
 };
 
 /** OCI Bastion accepts at most 20 client CIDR blocks, each unique (its CreateBastion 400 InvalidParameter message says so). */
@@ -255,7 +273,33 @@ export function resolveSettings(args: QuickCreateArgs): QuickCreateSettings {
     deploySample: args.deploySample ?? DEFAULTS.deploySample,
     bastion: args.bastion ?? DEFAULTS.bastion,
     bastionClientCidrs: bastionClientCidrs(args.bastion ?? DEFAULTS.bastion, args.bastionClientCidrs),
+    nodeCycling: nodeCycling(args, wholeNumber("nodeCount", args.nodeCount, 1, DEFAULTS.nodeCount)),
+    nodeImageRefresh: args.nodeImageRefresh ?? DEFAULTS.nodeImageRefresh,
   };
+}
+
+const CYCLING_AMOUNT = /^(\d+)(%?)$/;
+
+/**
+ * OKE takes maximumSurge and maximumUnavailable as a count from 0 to the pool's size or a percentage
+ * from 0% to 100% (NodePoolCyclingDetails); with both at zero no node could ever be replaced.
+ */
+function nodeCycling(args: QuickCreateArgs, nodeCount: number): NodeCyclingSettings {
+  const amount = (key: string, value: string | undefined, fallback: string): string => {
+    const text = value ?? fallback;
+    const match = CYCLING_AMOUNT.exec(text);
+    const limit = match?.[2] ? 100 : nodeCount;
+    if (!match || Number(match[1]) > limit) {
+      fail(key, text, `use a whole number from 0 to nodeCount (${nodeCount}) or a percentage from 0% to 100%`);
+    }
+    return text;
+  };
+  const maximumSurge = amount("nodeCyclingMaximumSurge", args.nodeCyclingMaximumSurge, DEFAULTS.nodeCyclingMaximumSurge);
+  const maximumUnavailable = amount("nodeCyclingMaximumUnavailable", args.nodeCyclingMaximumUnavailable, DEFAULTS.nodeCyclingMaximumUnavailable);
+  if (parseInt(maximumSurge, 10) === 0 && parseInt(maximumUnavailable, 10) === 0) {
+    fail("nodeCyclingMaximumUnavailable", maximumUnavailable, "with nodeCyclingMaximumSurge also 0 OKE could never replace a node; allow at least one extra or one missing node");
+  }
+  return { maximumSurge, maximumUnavailable };
 }
 
 export function isFlexShape(shape: string): boolean {

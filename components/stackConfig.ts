@@ -58,5 +58,8 @@ export function readStackConfig(): QuickCreateArgs & { region: string } {
     deploySample: bool("deploySample"),
     bastion: bool("bastion"),
     bastionClientCidrs: list("bastionClientCidrs"),
+    nodeCyclingMaximumSurge: str("nodeCyclingMaximumSurge"),
+    nodeCyclingMaximumUnavailable: str("nodeCyclingMaximumUnavailable"),
+    nodeImageRefresh: bool("nodeImageRefresh"),
   };
 }

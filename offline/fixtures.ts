@@ -25,8 +25,11 @@ export const REGIONS: Record<string, RegionFixture> = {
   "uk-london-1": { key: "LHR", availabilityDomains: 3 },
 };
 
-/** Versions the fixture regions offer, oldest first as GetClusterOptions lists them. */
-export const OFFERED_VERSIONS = ["v1.31.10", "v1.32.1", "v1.33.1"];
+/**
+ * Versions the fixture regions offer, oldest first as GetClusterOptions lists them. The default stack
+ * runs v1.33.1, so one newer minor (v1.34.1) is there to plan an upgrade to.
+ */
+export const OFFERED_VERSIONS = ["v1.31.10", "v1.32.1", "v1.33.1", "v1.34.1"];
 /** The tenancy-specific prefix of availability domain names. */
 export const AD_PREFIX = "Uocm";
 
@@ -103,6 +106,21 @@ export function nodePoolOption(region: string, compartmentId: string) {
     images: [],
     sources: names.map((sourceName) => ({ sourceType: "IMAGE", sourceName, imageId: fakeOcid("image", region, sourceName) })),
   };
+}
+
+/**
+ * A cluster's availableKubernetesUpgrades as OKE reports it: the offered versions newer than the one it
+ * runs (OKE lists no downgrades and nothing the region does not offer).
+ */
+export function availableUpgrades(version: string): string[] {
+  const key = (v: string) => v.replace(/^v/, "").split(".").map(Number);
+  const newer = (a: number[], b: number[]) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
+  return OFFERED_VERSIONS.filter((v) => newer(key(v), key(version)) > 0);
+}
+
+/** The source name of a fixture image id, as NodePool.nodeImageName reports it. */
+export function nodeImageName(region: string, imageId: string | undefined): string | undefined {
+  return OFFERED_VERSIONS.flatMap(nodeImageNames).find((name) => fakeOcid("image", region, name) === imageId);
 }
 
 /** The image a correct lookup picks for a version: the newest OL8 x86_64 build. */

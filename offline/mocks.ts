@@ -1,5 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
+import { UNKNOWN_VALUE } from "./analyzer/records";
+import { DeployedPlan } from "./deployedPlan";
 import * as fixtures from "./fixtures";
+import { diffResource } from "./plan/diff";
+import { maskInputs } from "./plan/masking";
 import { ClusterEndpoints, okeKubeconfig } from "./kubeconfigFixture";
 
 export const INVOKE = {
@@ -8,6 +12,9 @@ export const INVOKE = {
   clusterOption: "oci:ContainerEngine/getClusterOption:getClusterOption",
   nodePoolOption: "oci:ContainerEngine/getNodePoolOption:getNodePoolOption",
   clusterKubeConfig: "oci:ContainerEngine/getClusterKubeConfig:getClusterKubeConfig",
+  vcns: "oci:Core/getVcns:getVcns",
+  clusters: "oci:ContainerEngine/getClusters:getClusters",
+  nodePools: "oci:ContainerEngine/getNodePools:getNodePools",
 } as const;
 
 const OCID_KIND: Record<string, string> = {
@@ -36,16 +43,31 @@ export class OciMocks implements pulumi.runtime.Mocks {
 
   // An unknown region fails here, in words: an error raised inside an invoke reaches the program
   // without its message. An unset one is left for the program, which names the key to set.
-  constructor(private readonly region: string, private readonly preview = false) {
+  // `deployed` is what an earlier plan says exists (`--deployed`); without it nothing does.
+  constructor(private readonly region: string, private readonly preview = false, private readonly deployed?: DeployedPlan) {
     if (region) fixtures.regionFixture(region);
   }
 
   newResource(args: pulumi.runtime.MockResourceArgs): { id: string | undefined; state: Record<string, unknown> } {
-    if (this.preview) return { id: undefined, state: { ...args.inputs } };
+    if (this.preview || this.replacesDeployed(args)) return { id: undefined, state: { ...args.inputs } };
     const kind = OCID_KIND[args.type];
     // A Default* resource adopts the VCN's default object: its id is the one it manages, as in OCI.
     const id = args.inputs.manageDefaultResourceId ?? (kind ? fixtures.fakeOcid(kind, this.region, args.name) : `${args.name}-id`);
     return { id, state: { ...args.inputs, ...this.computed(args, id) } };
+  }
+
+  /**
+   * A deployed resource whose change forces a replacement gets its id only from `pulumi up`, so what
+   * refers to it sees an unknown value, as in a real preview. Mocks see no URN; type and name are
+   * unique in this stack, so they find the same resource the plan's diff matches by URN.
+   */
+  private replacesDeployed(args: pulumi.runtime.MockResourceArgs): boolean {
+    const before = this.deployed?.find(args.type, args.name);
+    if (!before) return false;
+    // Unknown inputs reach mocks as undefined outside a preview; the plan shows them as unknown.
+    const inputs = maskInputs(JSON.parse(JSON.stringify(args.inputs, (_k, v) => (v === undefined ? UNKNOWN_VALUE : v))));
+    const change = diffResource(before, { urn: before.urn, type: args.type, name: args.name, inputs });
+    return change?.action === "replace";
   }
 
   private computed(args: pulumi.runtime.MockResourceArgs, id: string): Record<string, unknown> {
@@ -78,6 +100,11 @@ export class OciMocks implements pulumi.runtime.Mocks {
     }
   }
 
+  /** Read-back lookups are regional: a plan deployed to another region has nothing here. */
+  private get deployedHere(): DeployedPlan | undefined {
+    return this.deployed && (!this.deployed.region || this.deployed.region === this.region) ? this.deployed : undefined;
+  }
+
   call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
     const inputs = args.inputs;
     switch (args.token) {
@@ -85,6 +112,16 @@ export class OciMocks implements pulumi.runtime.Mocks {
       case INVOKE.services: return fixtures.services(this.region);
       case INVOKE.clusterOption: return fixtures.clusterOption(inputs.compartmentId);
       case INVOKE.nodePoolOption: return fixtures.nodePoolOption(this.region, inputs.compartmentId);
+      case INVOKE.vcns:
+        return { id: "CoreVcnsDataSource", compartmentId: inputs.compartmentId, virtualNetworks: this.deployedHere?.vcns(inputs.compartmentId, inputs.displayName) ?? [] };
+      case INVOKE.clusters:
+        return { id: "ContainerengineClustersDataSource", compartmentId: inputs.compartmentId, clusters: this.deployedHere?.clusters(inputs.compartmentId, inputs.name) ?? [] };
+      case INVOKE.nodePools:
+        return {
+          id: "ContainerengineNodePoolsDataSource",
+          compartmentId: inputs.compartmentId,
+          nodePools: this.deployedHere?.nodePools(inputs.compartmentId, inputs.clusterId, inputs.name) ?? [],
+        };
       case INVOKE.clusterKubeConfig: {
         const endpoints = this.clusterEndpoints.get(inputs.clusterId);
         if (!endpoints) throw new Error(`No cluster ${inputs.clusterId} was created, so there is no kubeconfig for it.`);

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ResourceRecordOptions, UNKNOWN_VALUE } from "./analyzer/records";
+import { DeployedPlan } from "./deployedPlan";
 import { OciMocks } from "./mocks";
 
 /** What the engine received for one resource: the record the Analyzer protocol is built from. */
@@ -16,6 +17,10 @@ export interface ResourceRecord {
   propertyDependencies: Record<string, string[]>;
   /** The resource options policies can see (AnalyzerResourceOptions), e.g. ignoreChanges. */
   options: ResourceRecordOptions;
+  /** The id the engine got back; absent while unknown (a preview, a replacement). */
+  id?: string;
+  /** Outputs that are not inputs (endpoints, state): what a later `--deployed` run reads back. */
+  outputs?: Record<string, unknown>;
 }
 
 export interface ProgramRun {
@@ -35,6 +40,8 @@ export interface RunOptions {
   program: () => Promise<Record<string, unknown>>;
   /** Where to record registrations; pass one to see what was registered even when the program throws. */
   record?: ResourceRecord[];
+  /** What an earlier plan says is deployed: the read-back lookups answer from it. */
+  deployed?: DeployedPlan;
 }
 
 
@@ -50,6 +57,9 @@ function recordRegistrations(into: ResourceRecord[]): void {
       if (!err) {
         const deps: Record<string, string[]> = {};
         req.getPropertydependenciesMap().forEach((value: any, key: string) => { deps[key] = value.getUrnsList(); });
+        const inputs = req.getObject()?.toJavaScript() ?? {};
+        const state: Record<string, unknown> = resp.getObject()?.toJavaScript() ?? {};
+        const outputs = Object.fromEntries(Object.entries(state).filter(([k]) => !(k in inputs)));
         into.push({
           urn: resp.getUrn(),
           type: req.getType(),
@@ -57,7 +67,7 @@ function recordRegistrations(into: ResourceRecord[]): void {
           custom: req.getCustom(),
           parent: req.getParent() || undefined,
           provider: req.getProvider() || undefined,
-          inputs: req.getObject()?.toJavaScript() ?? {},
+          inputs,
           dependencies: req.getDependenciesList(),
           propertyDependencies: deps,
           options: {
@@ -66,6 +76,8 @@ function recordRegistrations(into: ResourceRecord[]): void {
             deleteBeforeReplace: req.getDeletebeforereplacedefined() ? req.getDeletebeforereplace() : undefined,
             additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
           },
+          id: resp.getId() || undefined,
+          outputs: Object.keys(outputs).length ? outputs : undefined,
         });
       }
       callback(err, resp);
@@ -94,7 +106,7 @@ async function settle(value: unknown): Promise<unknown> {
  */
 export async function runProgram(options: RunOptions): Promise<ProgramRun> {
   const region = options.config["oci:region"];
-  await pulumi.runtime.setMocks(new OciMocks(region, options.preview), options.project, options.stack, options.preview ?? false);
+  await pulumi.runtime.setMocks(new OciMocks(region, options.preview, options.deployed), options.project, options.stack, options.preview ?? false);
   pulumi.runtime.setAllConfig(options.config, options.secretKeys ?? []);
   const resources: ResourceRecord[] = options.record ?? [];
   recordRegistrations(resources);

@@ -5,6 +5,7 @@ import { kubernetesPolicies } from "./kubernetes";
 import { namingPolicies } from "./naming";
 import { networkPolicies } from "./network";
 import { nodePoolPolicies } from "./nodePool";
+import { nodePoolCyclingPolicies } from "./nodePoolCycling";
 import { securityListResourcePolicies, securityListStackPolicies } from "./securityLists";
 
 /**
@@ -22,4 +23,5 @@ export const allPolicies: Policies = [
   ...kubernetesPolicies,
   ...bastionResourcePolicies,
   ...bastionStackPolicies,
+  ...nodePoolCyclingPolicies,
 ];

@@ -46,12 +46,15 @@ describe("offline plan of the dev stack", () => {
   });
 
   test("the JSON has the documented shape", () => {
-    const json = JSON.parse(JSON.stringify(planJson(plan.settings, plan.records, plan.outputs, plan.policies)));
-    expect(Object.keys(json).sort()).toEqual(["config", "outputs", "policies", "project", "resources", "stack"]);
+    const json = JSON.parse(JSON.stringify(planJson(plan.settings, plan.records, plan.outputs, plan.policies, plan.changes)));
+    expect(Object.keys(json).sort()).toEqual(["changes", "config", "outputs", "policies", "project", "resources", "stack"]);
     expect(json).toMatchObject({ stack: "dev", project: "oke-quick-create" });
     expect(json.resources).toHaveLength(plan.records.length);
     const pool = json.resources.find((r: any) => r.type === "oci:ContainerEngine/nodePool:NodePool");
-    expect(Object.keys(pool).sort()).toEqual(["dependencies", "inputs", "name", "parent", "type", "urn"]);
+    expect(Object.keys(pool).sort()).toEqual(["dependencies", "id", "inputs", "name", "parent", "type", "urn"]);
+    // Nothing deployed: every resource is a create, matched by URN.
+    expect(json.changes).toContainEqual({ urn: pool.urn, type: pool.type, name: pool.name, action: "create", paths: [] });
+    expect(json.changes.map((c: any) => c.action)).toEqual(plan.records.map(() => "create"));
     expect(pool.inputs.nodeConfigDetails.size).toBe(3);
     expect(json.policies.packs).toEqual([{ name: "oke-quick-create", version: "0.1.0" }]);
     for (const d of json.policies.diagnostics) {

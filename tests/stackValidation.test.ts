@@ -49,7 +49,7 @@ test("podsCidr is checked against the VCN only when flannel uses it", async () =
 
 test("a version the region does not offer lists what it offers", async () => {
   const error = await rejection({ kubernetesVersion: "v1.20.8" });
-  expect(error.message).toBe('Invalid value "v1.20.8" for kubernetesVersion: region ap-tokyo-1 offers v1.31.10, v1.32.1, v1.33.1.');
+  expect(error.message).toBe('Invalid value "v1.20.8" for kubernetesVersion: region ap-tokyo-1 offers v1.31.10, v1.32.1, v1.33.1, v1.34.1.');
 });
 
 test("a non-integer nodeCount from the stack file is named, not a stack trace", async () => {

@@ -9,10 +9,12 @@ export interface PlanArgs {
   preview: boolean;
   json?: string;
   diagram?: string;
+  /** The JSON of an earlier plan, taken as what is deployed. */
+  deployed?: string;
   help: boolean;
 }
 
-const WITH_VALUE = new Set(["--stack", "--config", "--policy-pack-config", "--json", "--diagram"]);
+const WITH_VALUE = new Set(["--stack", "--config", "--policy-pack-config", "--json", "--diagram", "--deployed"]);
 const SWITCHES = new Set(["--preview", "--help", "-h"]);
 
 export const USAGE = `Usage: npm start -- [options]
@@ -27,6 +29,8 @@ Options:
   --preview                    leave every id unknown, as in the first \`pulumi preview\` of a new stack
   --json FILE                  write the plan as JSON (secrets masked)
   --diagram FILE               draw the architecture: .svg (Graphviz) or .mmd (Mermaid)
+  --deployed FILE              take an earlier --json plan as what is deployed and print each resource's
+                               change: create, update (inputs old -> new), replace (the input forcing it), delete
   --help                       show this help
 
 Exit status: 0 no mandatory violation, 1 a mandatory policy is violated, 2 invalid config or program error.`;
@@ -63,7 +67,11 @@ export function parseArgs(argv: readonly string[]): PlanArgs {
       case "--policy-pack-config": parsed.policyPackConfig = value; break;
       case "--json": parsed.json = value; break;
       case "--diagram": parsed.diagram = value; break;
+      case "--deployed": parsed.deployed = value; break;
     }
+  }
+  if (parsed.deployed && parsed.preview) {
+    throw new PlanInputError("--preview plans a stack with nothing deployed, so it cannot be combined with --deployed: drop one of them.");
   }
   return parsed;
 }

@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import { parseArgs, USAGE } from "./args";
 import { writeDiagram } from "./diagramFile";
+import { planNotes, renderChanges } from "./diff";
 import { describeFailure } from "./errorMessage";
 import { EXIT } from "./exitStatus";
 import { planJson } from "./jsonReport";
@@ -28,7 +29,7 @@ function defaultIo(): CliIo {
 
 async function writeFiles(plan: Plan, json: string | undefined, diagram: string | undefined): Promise<void> {
   if (json) {
-    fs.writeFileSync(json, JSON.stringify(planJson(plan.settings, plan.records, plan.outputs, plan.policies), null, 2) + "\n");
+    fs.writeFileSync(json, JSON.stringify(planJson(plan.settings, plan.records, plan.outputs, plan.policies, plan.changes), null, 2) + "\n");
   }
   if (diagram) {
     const title = `${plan.settings.project} · stack ${plan.settings.stack} · ${plan.region}`;
@@ -55,6 +56,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
         outputs: plan.outputs,
         policies: plan.policies,
         packDir: plan.packDir,
+        changeLines: args.deployed ? [...renderChanges(plan.changes, args.deployed), ...planNotes(plan.outputs)] : undefined,
       }),
     );
     await writeFiles(plan, args.json, args.diagram);

@@ -1,4 +1,5 @@
 import { ResourceRecord } from "../runProgram";
+import { ResourceChange } from "./diff";
 import { maskConfig, maskInputs, maskOutputs } from "./masking";
 import { PolicyResults } from "./policyResults";
 import { StackSettings } from "./stackSettings";
@@ -8,12 +9,24 @@ export interface PlanJson {
   stack: string;
   project: string;
   config: Record<string, string>;
-  resources: Array<{ urn: string; type: string; name: string; parent?: string; inputs: Record<string, unknown>; dependencies: string[] }>;
+  resources: Array<{
+    urn: string;
+    type: string;
+    name: string;
+    parent?: string;
+    /** Known once "deployed" (absent in a --preview plan): a later `--deployed` run finds resources by it. */
+    id?: string;
+    inputs: Record<string, unknown>;
+    outputs?: Record<string, unknown>;
+    dependencies: string[];
+  }>;
   outputs: Record<string, unknown>;
   policies: PolicyResults;
+  /** What `pulumi up` would do, resources matched by URN against `--deployed` (without it: all creates). */
+  changes: Array<{ urn: string; type: string; name: string; action: ResourceChange["action"]; paths: string[]; replaceReasons?: string[] }>;
 }
 
-export function planJson(settings: StackSettings, records: readonly ResourceRecord[], outputs: Record<string, unknown>, policies: PolicyResults): PlanJson {
+export function planJson(settings: StackSettings, records: readonly ResourceRecord[], outputs: Record<string, unknown>, policies: PolicyResults, changes: readonly ResourceChange[] = []): PlanJson {
   return {
     stack: settings.stack,
     project: settings.project,
@@ -23,7 +36,9 @@ export function planJson(settings: StackSettings, records: readonly ResourceReco
       type: r.type,
       name: r.name,
       parent: r.parent,
+      id: r.id,
       inputs: maskInputs(r.inputs),
+      outputs: r.outputs && maskInputs(r.outputs),
       dependencies: r.dependencies,
     })),
     outputs: maskOutputs(outputs),
@@ -31,5 +46,8 @@ export function planJson(settings: StackSettings, records: readonly ResourceReco
       packs: policies.packs,
       diagnostics: policies.diagnostics.map(({ policyPack, policy, enforcementLevel, urn, message }) => ({ policyPack, policy, enforcementLevel, urn, message })),
     },
+    changes: changes.map(({ urn, type, name, action, paths, replaceReasons }) => ({
+      urn, type, name, action, paths, ...(action === "replace" ? { replaceReasons } : {}),
+    })),
   };
 }

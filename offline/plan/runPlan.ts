@@ -1,10 +1,14 @@
 import * as path from "path";
 import { PolicyPackConfigFile, DEFAULT_PACK_DIR } from "../analyzer";
 import { REGIONS } from "../fixtures";
+import { DeployedPlan } from "../deployedPlan";
 import { ResourceRecord, runProgram } from "../runProgram";
 import { PlanArgs } from "./args";
 import { Architecture, readArchitecture } from "./architecture";
+import { readDeployedFile } from "./deployedFile";
 import { checkDiagramPath } from "./diagramFile";
+import { diffPlans, ResourceChange } from "./diff";
+import { maskInputs } from "./masking";
 import { checkPolicies, startPack, toAnalyzerRecords } from "./policyCheck";
 import { readPolicyPackConfig } from "./policyPackConfig";
 import { PolicyResults } from "./policyResults";
@@ -22,6 +26,8 @@ export interface Plan {
   policies: PolicyResults;
   architecture: Architecture;
   packDir: string;
+  /** What `pulumi up` would do, against `--deployed` (or against nothing: every resource a create). */
+  changes: ResourceChange[];
 }
 
 /** Where the project lives; `npm start` runs from there, tests pass it explicitly. */
@@ -32,7 +38,7 @@ export interface PlanEnvironment {
 }
 
 /** Reads everything the user gave before any work starts, so a typo fails in milliseconds. */
-function readInputs(args: PlanArgs, env: PlanEnvironment): { settings: StackSettings; policyConfig?: PolicyPackConfigFile } {
+function readInputs(args: PlanArgs, env: PlanEnvironment): { settings: StackSettings; policyConfig?: PolicyPackConfigFile; deployed?: DeployedPlan } {
   const project = readProjectFile(env.projectDir);
   const settings = resolveStackSettings(env.projectDir, project, args.stack, args.config);
   const policyConfig = args.policyPackConfig ? readPolicyPackConfig(args.policyPackConfig) : undefined;
@@ -45,7 +51,12 @@ function readInputs(args: PlanArgs, env: PlanEnvironment): { settings: StackSett
       `oci:region "${settings.config["oci:region"]}" has no offline fixture: use one of ${Object.keys(REGIONS).join(", ")} (for example --config oci:region=us-ashburn-1).`,
     );
   }
-  return { settings, policyConfig };
+  const deployed = args.deployed ? readDeployedFile(args.deployed) : undefined;
+  return { settings, policyConfig, deployed };
+}
+
+function plannedResources(records: readonly ResourceRecord[]) {
+  return records.map((r) => ({ urn: r.urn, type: r.type, name: r.name, inputs: maskInputs(r.inputs), ignoreChanges: r.options.ignoreChanges }));
 }
 
 /**
@@ -54,7 +65,7 @@ function readInputs(args: PlanArgs, env: PlanEnvironment): { settings: StackSett
  * resource and the stack go to the pack over the Analyzer protocol.
  */
 export async function runPlan(args: PlanArgs, env: PlanEnvironment): Promise<Plan> {
-  const { settings, policyConfig } = readInputs(args, env);
+  const { settings, policyConfig, deployed } = readInputs(args, env);
   const packDir = env.packDir ?? DEFAULT_PACK_DIR;
   const region = settings.config["oci:region"];
   const packStarting = startPack({ packDir, project: settings.project, stack: settings.stack, stackConfig: settings.config });
@@ -64,14 +75,15 @@ export async function runPlan(args: PlanArgs, env: PlanEnvironment): Promise<Pla
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const program = require(path.join(env.projectDir, "index")) as () => Promise<Record<string, unknown>>;
     const run = await env.progress.step(`Running ${settings.project} (stack ${settings.stack}) offline`, () =>
-      runProgram({ project: settings.project, stack: settings.stack, config: settings.config, secretKeys: settings.secretKeys, preview: args.preview, program }),
+      runProgram({ project: settings.project, stack: settings.stack, config: settings.config, secretKeys: settings.secretKeys, preview: args.preview, program, deployed }),
     );
     const session = await env.progress.step(`Starting policy pack ${path.relative(process.cwd(), packDir) || packDir}`, () => packStarting);
     try {
       const policies = await env.progress.step(`Checking ${run.resources.length} resources against ${session.info.name}@${session.info.version}`, () =>
         checkPolicies(session, toAnalyzerRecords(run.resources), policyConfig),
       );
-      return { settings, region, preview: args.preview, records: run.resources, outputs: run.outputs, policies, architecture: readArchitecture(run.resources, region), packDir };
+      const changes = diffPlans(deployed?.resources ?? [], plannedResources(run.resources));
+      return { settings, region, preview: args.preview, records: run.resources, outputs: run.outputs, policies, architecture: readArchitecture(run.resources, region), packDir, changes };
     } finally {
       await session.close();
     }

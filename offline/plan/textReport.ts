@@ -63,6 +63,8 @@ export interface TextReportInput {
   outputs: Record<string, unknown>;
   policies: PolicyResults;
   packDir: string;
+  /** The "Changes" block, printed with `--deployed`. */
+  changeLines?: string[];
 }
 
 export function renderTextReport(input: TextReportInput): string {
@@ -76,6 +78,7 @@ export function renderTextReport(input: TextReportInput): string {
     "Outputs:",
     ...renderOutputs(input.outputs),
     "",
+    ...(input.changeLines ? [...input.changeLines, ""] : []),
     ...renderPolicies(input.policies, input.records, path.relative(process.cwd(), input.packDir) || "."),
     "",
     summaryLine(summarize(input.records, input.policies)),
