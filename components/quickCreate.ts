@@ -5,10 +5,12 @@ import { OkeCluster } from "./cluster";
 import { kubeconfigForAuth } from "./kubeconfig";
 import { deriveNameSuffix, QuickCreateNames, quickCreateNames } from "./naming";
 import { Network } from "./network";
+import { DestroyHooks } from "./destroyHooks";
 import { QuickCreateNodePool } from "./nodePool";
 import { lookupRegionFacts, RegionFacts } from "./regionLookups";
 import { SampleWorkload } from "./sampleWorkload";
 import { QuickCreateArgs, QuickCreateSettings, resolveSettings } from "./settings";
+import { stackTagValue } from "./stackTag";
 
 /** OKE's kubeconfig token format that `oci ce cluster generate-token` serves. */
 export const KUBECONFIG_TOKEN_VERSION = "2.0.0";
@@ -31,6 +33,8 @@ export class QuickCreate extends pulumi.ComponentResource {
   readonly provider: k8s.Provider;
   /** The smoke workload, when `deploySample` is on. */
   readonly sample?: SampleWorkload;
+  /** What `pulumi destroy --run-program` runs around the cluster, subnets and VCN. */
+  readonly destroyHooks: DestroyHooks;
 
   /** Validates `args` (one sentence per mistake), looks up the region, then builds. */
   static async create(name: string, args: QuickCreateArgs & { region: string }, opts?: pulumi.ComponentResourceOptions): Promise<QuickCreate> {
@@ -51,6 +55,16 @@ export class QuickCreate extends pulumi.ComponentResource {
     const suffix = settings.nameSuffix ?? deriveNameSuffix(pulumi.getProject(), pulumi.getStack(), settings.clusterName);
     this.names = quickCreateNames(settings.clusterName, suffix);
     const child = { parent: this };
+    const stackTag = stackTagValue(pulumi.getProject(), pulumi.getStack());
+    const kubeconfigEndpoint = settings.endpointPublic ? "PUBLIC_ENDPOINT" : "PRIVATE_ENDPOINT";
+    this.destroyHooks = new DestroyHooks(name, {
+      stackTag,
+      region: facts.region,
+      kubeconfig: async (clusterId) => {
+        const { content } = await oci.containerengine.getClusterKubeConfig({ clusterId, tokenVersion: KUBECONFIG_TOKEN_VERSION, endpoint: kubeconfigEndpoint });
+        return kubeconfigForAuth(content, settings.kubeconfigAuth);
+      },
+    });
 
     this.network = new Network(`${name}-network`, {
       compartmentId: settings.compartmentId,
@@ -60,6 +74,7 @@ export class QuickCreate extends pulumi.ComponentResource {
       endpointPublic: settings.endpointPublic,
       workersPublic: settings.workersPublic,
       oracleServices: facts.oracleServices,
+      hooks: { subnets: this.destroyHooks.subnets, vcn: this.destroyHooks.vcn },
     }, child);
 
     this.cluster = new OkeCluster(`${name}-cluster`, {
@@ -74,6 +89,8 @@ export class QuickCreate extends pulumi.ComponentResource {
       vcnId: this.network.vcn.id,
       endpointSubnetId: this.network.endpointSubnet.id,
       lbSubnetId: this.network.lbSubnet.id,
+      stackTag,
+      hooks: this.destroyHooks.cluster,
     }, child);
 
     this.nodePool = new QuickCreateNodePool(`${name}-nodepool`, {
@@ -96,7 +113,7 @@ export class QuickCreate extends pulumi.ComponentResource {
     const okeKubeconfig = oci.containerengine.getClusterKubeConfigOutput({
       clusterId: this.cluster.cluster.id,
       tokenVersion: KUBECONFIG_TOKEN_VERSION,
-      endpoint: settings.endpointPublic ? "PUBLIC_ENDPOINT" : "PRIVATE_ENDPOINT",
+      endpoint: kubeconfigEndpoint,
     }, child).content;
     this.kubeconfig = pulumi.secret(okeKubeconfig.apply((content) => kubeconfigForAuth(content, settings.kubeconfigAuth)));
     // Workloads need nodes, not just an ACTIVE control plane: wait for the pool.

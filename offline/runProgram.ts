@@ -16,6 +16,30 @@ export interface ResourceRecord {
   propertyDependencies: Record<string, string[]>;
   /** The resource options policies can see (AnalyzerResourceOptions), e.g. ignoreChanges. */
   options: ResourceRecordOptions;
+  /** Named resource hooks bound to the resource, by kind (beforeDelete, onError, ...); absent when none. */
+  hooks?: HookBindings;
+}
+
+export type HookKind = "beforeCreate" | "afterCreate" | "beforeUpdate" | "afterUpdate" | "beforeDelete" | "afterDelete" | "onError";
+export type HookBindings = Partial<Record<HookKind, string[]>>;
+
+const HOOK_LISTS: Record<HookKind, string> = {
+  beforeCreate: "getBeforeCreateList",
+  afterCreate: "getAfterCreateList",
+  beforeUpdate: "getBeforeUpdateList",
+  afterUpdate: "getAfterUpdateList",
+  beforeDelete: "getBeforeDeleteList",
+  afterDelete: "getAfterDeleteList",
+  onError: "getOnErrorList",
+};
+
+function hookBindings(req: any): HookBindings | undefined {
+  const binding = req.getHooks?.();
+  if (!binding) return undefined;
+  const kinds = (Object.keys(HOOK_LISTS) as HookKind[])
+    .map((kind) => [kind, binding[HOOK_LISTS[kind]]() as string[]] as const)
+    .filter(([, names]) => names.length > 0);
+  return kinds.length > 0 ? Object.fromEntries(kinds) : undefined;
 }
 
 export interface ProgramRun {
@@ -42,8 +66,19 @@ export interface RunOptions {
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const settings = require("@pulumi/pulumi/runtime/settings");
 
+/**
+ * Pulumi's mock monitor has no registerResourceHook / registerErrorHook: a resource with hooks would wait
+ * forever on the hook's registration. The engine's answer is empty, so the runner gives that answer
+ * (the hooks never run offline; their functions are tested on their own) and records the bindings.
+ */
+function acceptHookRegistrations(monitor: any): void {
+  monitor.registerResourceHook ??= (_req: unknown, callback: (err: unknown, resp: unknown) => void) => callback(null, {});
+  monitor.registerErrorHook ??= (_req: unknown, callback: (err: unknown, resp: unknown) => void) => callback(null, {});
+}
+
 function recordRegistrations(into: ResourceRecord[]): void {
   const monitor = settings.getMonitor();
+  acceptHookRegistrations(monitor);
   const register = monitor.registerResource.bind(monitor);
   monitor.registerResource = (req: any, callback: (err: unknown, resp: any) => void) => {
     register(req, (err: unknown, resp: any) => {
@@ -66,6 +101,7 @@ function recordRegistrations(into: ResourceRecord[]): void {
             deleteBeforeReplace: req.getDeletebeforereplacedefined() ? req.getDeletebeforereplace() : undefined,
             additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
           },
+          hooks: hookBindings(req),
         });
       }
       callback(err, resp);

@@ -1,4 +1,4 @@
-import { ResourceRecord } from "../runProgram";
+import { HookBindings, ResourceRecord } from "../runProgram";
 import { maskConfig, maskInputs, maskOutputs } from "./masking";
 import { PolicyResults } from "./policyResults";
 import { StackSettings } from "./stackSettings";
@@ -8,7 +8,7 @@ export interface PlanJson {
   stack: string;
   project: string;
   config: Record<string, string>;
-  resources: Array<{ urn: string; type: string; name: string; parent?: string; inputs: Record<string, unknown>; dependencies: string[] }>;
+  resources: Array<{ urn: string; type: string; name: string; parent?: string; inputs: Record<string, unknown>; dependencies: string[]; hooks?: HookBindings }>;
   outputs: Record<string, unknown>;
   policies: PolicyResults;
 }
@@ -25,6 +25,7 @@ export function planJson(settings: StackSettings, records: readonly ResourceReco
       parent: r.parent,
       inputs: maskInputs(r.inputs),
       dependencies: r.dependencies,
+      ...(r.hooks ? { hooks: r.hooks } : {}),
     })),
     outputs: maskOutputs(outputs),
     policies: {
