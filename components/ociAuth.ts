@@ -42,13 +42,11 @@ export type OciAuth =
   | { kind: "api-key"; tenancy: string; user: string; fingerprint: string; privateKey: string; passphrase?: string; region: string }
   | { kind: "config-file"; file: string; profile: string; region?: string };
 
-function nonEmpty(value: string | undefined): string | undefined {
-  return value !== undefined && value.trim() !== "" ? value.trim() : undefined;
-}
-
 function setting(sources: OciAuthSources, key: ProviderKey): string | undefined {
   const envName = PROVIDER_KEYS[key];
-  return nonEmpty(sources.providerConfig[key]) ?? nonEmpty(sources.env[`TF_VAR_${envName}`]) ?? nonEmpty(sources.env[`OCI_${envName.toUpperCase()}`]);
+  // A PEM keeps its layout; identifiers lose stray whitespace from copy and paste.
+  const clean = (value: string | undefined) => (value === undefined || value.trim() === "" ? undefined : key === "privateKey" ? value : value.trim());
+  return clean(sources.providerConfig[key]) ?? clean(sources.env[`TF_VAR_${envName}`]) ?? clean(sources.env[`OCI_${envName.toUpperCase()}`]);
 }
 
 function expandHome(p: string, home: string): string {

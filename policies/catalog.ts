@@ -5,6 +5,7 @@ import { namingPolicies } from "./naming";
 import { networkPolicies } from "./network";
 import { nodePoolPolicies } from "./nodePool";
 import { securityListResourcePolicies, securityListStackPolicies } from "./securityLists";
+import { stackTagPolicies } from "./stackTags";
 
 /**
  * Every policy of the pack, as plain data. index.ts serves exactly this list; tests import it from here
@@ -19,4 +20,5 @@ export const allPolicies: Policies = [
   ...clusterStackPolicies,
   ...namingPolicies,
   ...kubernetesPolicies,
+  ...stackTagPolicies,
 ];

@@ -14,11 +14,14 @@ export interface SubnetLoadBalancer {
   id: string;
   displayName: string;
   ours: boolean;
+  /** Already being deleted: it still holds its VNIC, but needs no delete call. */
+  deleting: boolean;
 }
 
 /** Pages are bounded: a compartment with more than this many pages of load balancers is not waited on. */
 const MAX_PAGES = 50;
-const GONE = new Set(["DELETED", "DELETING"]);
+const DELETED = "DELETED";
+const DELETING = "DELETING";
 
 async function allPages<T>(fetchPage: (page?: string) => Promise<{ items: T[]; next?: string }>): Promise<T[]> {
   const items: T[] = [];
@@ -32,7 +35,7 @@ async function allPages<T>(fetchPage: (page?: string) => Promise<{ items: T[]; n
   return items;
 }
 
-/** Load balancers and network load balancers in `subnetIds` that are not (being) deleted. */
+/** Load balancers and network load balancers in `subnetIds` that are not deleted yet. */
 export async function subnetLoadBalancers(clients: CleanupClients, compartmentId: string, subnetIds: string[], stackTag: string): Promise<SubnetLoadBalancer[]> {
   const inSubnet = (ids: string[]) => ids.some((id) => subnetIds.includes(id));
   const lbs = await allPages(async (page) => {
@@ -45,11 +48,17 @@ export async function subnetLoadBalancers(clients: CleanupClients, compartmentId
   });
   return [
     ...lbs
-      .filter((lb) => inSubnet(lb.subnetIds ?? []) && !GONE.has(lb.lifecycleState))
-      .map((lb) => ({ kind: "load balancer" as const, id: lb.id, displayName: lb.displayName, ours: carriesStackTag(lb.freeformTags, stackTag) })),
+      .filter((lb) => inSubnet(lb.subnetIds ?? []) && lb.lifecycleState !== DELETED)
+      .map((lb) => ({
+        kind: "load balancer" as const, id: lb.id, displayName: lb.displayName,
+        ours: carriesStackTag(lb.freeformTags, stackTag), deleting: lb.lifecycleState === DELETING,
+      })),
     ...nlbs
-      .filter((nlb) => inSubnet([nlb.subnetId]) && !GONE.has(nlb.lifecycleState))
-      .map((nlb) => ({ kind: "network load balancer" as const, id: nlb.id, displayName: nlb.displayName, ours: carriesStackTag(nlb.freeformTags, stackTag) })),
+      .filter((nlb) => inSubnet([nlb.subnetId]) && nlb.lifecycleState !== DELETED)
+      .map((nlb) => ({
+        kind: "network load balancer" as const, id: nlb.id, displayName: nlb.displayName,
+        ours: carriesStackTag(nlb.freeformTags, stackTag), deleting: nlb.lifecycleState === DELETING,
+      })),
   ];
 }
 
@@ -79,7 +88,7 @@ export async function sweepTaggedLoadBalancers(
   waits: Waits,
 ): Promise<SweepResult> {
   const found = await subnetLoadBalancers(clients, target.compartmentId, target.subnetIds, target.stackTag);
-  const ours = found.filter((lb) => lb.ours);
+  const ours = found.filter((lb) => lb.ours && !lb.deleting);
   for (const lb of ours) {
     if (lb.kind === "load balancer") await clients.loadBalancer.deleteLoadBalancer({ loadBalancerId: lb.id });
     else await clients.networkLoadBalancer.deleteNetworkLoadBalancer({ networkLoadBalancerId: lb.id });
@@ -96,7 +105,7 @@ export async function sweepTaggedLoadBalancers(
         `check its work requests in the console, then run \`pulumi destroy --run-program\` again.`,
     );
   }
-  const foreign = left.filter((lb) => !lb.ours);
+  const foreign = left.filter((lb) => !lb.ours && !lb.deleting);
   if (foreign.length > 0) throw new ForeignLoadBalancersError(foreign, target.stackTag);
   return { deleted: ours };
 }

@@ -16,7 +16,7 @@ export interface SubnetRetryLimits {
 
 export const SUBNET_RETRY_LIMITS: SubnetRetryLimits = { maxWaitMs: 15 * 60_000, retryDelayMs: 20_000 };
 
-const VNIC_OCID = /ocid1\.vnic\.[a-z0-9._-]+/gi;
+const VNIC_OCID = /ocid1\.vnic\.[a-z0-9._-]*[a-z0-9]/gi;
 
 /** OCI: `409 Conflict ... The Subnet <id> references the VNIC <id>` (also "the service VNIC"). */
 export function isVnicConflict(error: string): boolean {
