@@ -31,7 +31,7 @@ export function signatureProblem(method: string, path: string, headers: Incoming
   if (auth.version !== "1") return `version ${auth.version}`;
   if (auth.algorithm !== "rsa-sha256") return `algorithm ${auth.algorithm}`;
   if (auth.keyId !== signer.keyId) return `keyId ${auth.keyId}`;
-  const signed = (auth.headers ?? "").split(" ");
+  const signed = (auth.headers ?? "").split(" ").map((h) => h.toLowerCase());
   const dateHeader = signed.includes("x-date") ? "x-date" : "date";
   const required = [dateHeader, "(request-target)", "host", ...(BODY_METHODS.has(method) ? ["x-content-sha256", "content-type", "content-length"] : [])];
   const missing = required.filter((h) => !signed.includes(h));
