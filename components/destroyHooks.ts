@@ -12,6 +12,8 @@ export interface DestroyHookSettings {
   region: string;
   /** The cluster's kubeconfig for its OCID, as the stack exports it. */
   kubeconfig: (clusterId: string) => Promise<string>;
+  /** The cluster the program declares now (its id once known), to tell a replacement from a destroy. */
+  clusterId: () => Promise<string | undefined>;
 }
 
 export interface DestroyHookLimits {
@@ -77,6 +79,7 @@ export class DestroyHooks {
 
   private async beforeClusterDelete(args: pulumi.ResourceHookArgs): Promise<void> {
     const outputs = args.oldOutputs ?? {};
+    const current = await this.settings.clusterId();
     const result = await cleanUpBeforeClusterDelete({
       kubeconfig: () => this.settings.kubeconfig(args.id),
       clients: () => this.clients(),
@@ -86,6 +89,7 @@ export class DestroyHooks {
       serviceWaits: this.limits.services,
       sweepWaits: this.limits.sweep,
       log: (message) => pulumi.log.info(message),
+      replacedBy: current && current !== args.id ? current : undefined,
     });
     this.claims = result.claims;
   }

@@ -57,6 +57,7 @@ export class QuickCreate extends pulumi.ComponentResource {
     const child = { parent: this };
     const stackTag = stackTagValue(pulumi.getProject(), pulumi.getStack());
     const kubeconfigEndpoint = settings.endpointPublic ? "PUBLIC_ENDPOINT" : "PRIVATE_ENDPOINT";
+    let declaredClusterId: string | undefined;
     this.destroyHooks = new DestroyHooks(name, {
       stackTag,
       region: facts.region,
@@ -64,6 +65,7 @@ export class QuickCreate extends pulumi.ComponentResource {
         const { content } = await oci.containerengine.getClusterKubeConfig({ clusterId, tokenVersion: KUBECONFIG_TOKEN_VERSION, endpoint: kubeconfigEndpoint });
         return kubeconfigForAuth(content, settings.kubeconfigAuth);
       },
+      clusterId: async () => declaredClusterId,
     });
 
     this.network = new Network(`${name}-network`, {
@@ -92,6 +94,10 @@ export class QuickCreate extends pulumi.ComponentResource {
       stackTag,
       hooks: this.destroyHooks.cluster,
     }, child);
+
+    // Hooks run after the program has registered everything, so by then this holds the id the engine
+    // gave the declared cluster: the old one on a destroy, the new one when a replacement deletes the old.
+    this.cluster.cluster.id.apply((id) => (declaredClusterId = id));
 
     this.nodePool = new QuickCreateNodePool(`${name}-nodepool`, {
       compartmentId: settings.compartmentId,

@@ -138,6 +138,15 @@ describe("before the cluster is deleted", () => {
     expect(deletesOf("20170115")).toHaveLength(1);
   });
 
+  it("on a replacement, deletes the old cluster's Services but no tagged load balancer: the new cluster's share the tag", async () => {
+    oci.loadBalancers = [lb("ocid1.loadbalancer.oc1.ap-tokyo-1.newclusters", TAGS)];
+    kube.services = [{ namespace: "shop", name: "web", type: "LoadBalancer", cleanupPolls: 1 }];
+    await cleanUpBeforeClusterDelete(input({ replacedBy: "ocid1.cluster.oc1.ap-tokyo-1.new" }));
+    expect(kube.requests).toContain("DELETE /api/v1/namespaces/shop/services/web");
+    expect(oci.requests).toEqual([]);
+    expect(logs[1]).toBe("The cluster is being replaced by ocid1.cluster.oc1.ap-tokyo-1.new, whose load balancers share this stack's tag: left the LB subnet as it is.");
+  });
+
   it("sends nothing the stand-in accepts when the key is not the registered one", async () => {
     const { privateKey } = crypto.generateKeyPairSync("rsa", { modulusLength: 1024 });
     const impostor = clientsFor(oci.url, privateKey.export({ type: "pkcs8", format: "pem" }).toString());

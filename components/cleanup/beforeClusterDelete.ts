@@ -13,6 +13,12 @@ export interface ClusterCleanupInput {
   serviceWaits: Waits;
   sweepWaits: Waits;
   log: (message: string) => void;
+  /**
+   * The program's cluster when it is not the one being deleted: a replacement during `pulumi up`. The
+   * new cluster's load balancers carry the same stack tag in the same subnet, so the tagged sweep is
+   * skipped then; it runs on a destroy, where the program's cluster is the one going.
+   */
+  replacedBy?: string;
 }
 
 export interface ClusterCleanupResult {
@@ -45,7 +51,9 @@ export async function cleanUpBeforeClusterDelete(input: ClusterCleanupInput): Pr
   } catch (error) {
     input.log(`The cluster's Kubernetes API could not be used (${reason(error)}); deleting this stack's tagged load balancers directly.`);
   }
-  if (input.lbSubnetIds.length > 0) {
+  if (input.replacedBy) {
+    input.log(`The cluster is being replaced by ${input.replacedBy}, whose load balancers share this stack's tag: left the LB subnet as it is.`);
+  } else if (input.lbSubnetIds.length > 0) {
     const sweep = await sweepTaggedLoadBalancers(input.clients(), {
       compartmentId: input.compartmentId, subnetIds: input.lbSubnetIds, stackTag: input.stackTag,
     }, input.sweepWaits);
