@@ -45,8 +45,7 @@ function clientsFor(url: string, privateKey = KEY_PEM): CleanupClients {
 beforeAll(() => {
   // The SDKs take about a second to load (Jest compiles the Kubernetes client's ES modules once);
   // loading them here keeps that out of the first test's time.
-  require("@kubernetes/client-node");
-  require("oci-loadbalancer");
+  for (const sdk of ["@kubernetes/client-node", "oci-common", "oci-loadbalancer", "oci-networkloadbalancer", "oci-core"]) require(sdk);
   // The SDK warns on every failed call it does not retry; the failures here are the tests' own.
   const warn = console.warn.bind(console);
   jest.spyOn(console, "warn").mockImplementation((...args: unknown[]) => {
@@ -129,6 +128,14 @@ describe("before the cluster is deleted", () => {
     expect(deletesOf("20200501")).toEqual(["DELETE /20200501/networkLoadBalancers/ocid1.networkloadbalancer.oc1.ap-tokyo-1.ours"]);
     expect(deletesOf("20170115")).toEqual([]);
     expect(oci.loadBalancers.map((l) => l.lifecycleState)).toEqual(["ACTIVE", "ACTIVE"]);
+  });
+
+  it("names this stack's load balancer when its deletion does not finish in time", async () => {
+    oci.loadBalancers = [{ ...lb("ocid1.loadbalancer.oc1.ap-tokyo-1.slow", TAGS), deletePolls: Infinity }];
+    await expect(cleanUpBeforeClusterDelete(input())).rejects.toThrow(
+      'This stack\'s load balancer "slow" (ocid1.loadbalancer.oc1.ap-tokyo-1.slow) did not finish deleting in time: check its work requests in the console, then run `pulumi destroy --run-program` again.',
+    );
+    expect(deletesOf("20170115")).toHaveLength(1);
   });
 
   it("still sweeps the subnet when the Kubernetes API refuses the kubeconfig", async () => {
