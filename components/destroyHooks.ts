@@ -10,10 +10,8 @@ export interface DestroyHookSettings {
   /** `<project>/<stack>`, the tag OKE puts on this stack's load balancers and volumes. */
   stackTag: string;
   region: string;
-  /** The cluster's kubeconfig for its OCID, as the stack exports it. */
-  kubeconfig: (clusterId: string) => Promise<string>;
-  /** The cluster the program declares now (its id once known), to tell a replacement from a destroy. */
-  clusterId: () => Promise<string | undefined>;
+  /** A cluster's kubeconfig for its OCID, as the stack exports it, fetched when a hook needs it. */
+  fetchKubeconfig: (clusterId: string) => Promise<string>;
 }
 
 export interface DestroyHookLimits {
@@ -57,6 +55,8 @@ export class DestroyHooks {
   readonly subnets: pulumi.ResourceHookBinding;
   readonly vcn: pulumi.ResourceHookBinding;
   private claims = new Map<string, string>();
+  /** The cluster the program declares, once the engine has answered, and its kubeconfig. */
+  private declared: { clusterId?: string; kubeconfig?: { clusterId: string; text: string } } = {};
   private clientCache?: CleanupClients;
 
   constructor(name: string, private readonly settings: DestroyHookSettings, private readonly limits = DESTROY_HOOK_LIMITS) {
@@ -69,6 +69,21 @@ export class DestroyHooks {
     this.vcn = { afterDelete: [listKeptVolumes] };
   }
 
+  /**
+   * Remembers the declared cluster. When a delete hook runs, this is the cluster being deleted on a
+   * destroy (whose kubeconfig the program has just read), the new cluster when a create-before-delete
+   * replacement deletes the old one, and unset when the old one goes first (nothing else shares the tag).
+   */
+  track(clusterId: pulumi.Output<string>, kubeconfig: pulumi.Output<string>): void {
+    clusterId.apply((id) => (this.declared.clusterId = id));
+    pulumi.all([clusterId, kubeconfig]).apply(([id, text]) => (this.declared.kubeconfig = { clusterId: id, text }));
+  }
+
+  private kubeconfig(clusterId: string): Promise<string> {
+    const known = this.declared.kubeconfig;
+    return known?.clusterId === clusterId ? Promise.resolve(known.text) : this.settings.fetchKubeconfig(clusterId);
+  }
+
   private clients(): CleanupClients {
     this.clientCache ??= cleanupClients(
       ociAuthenticationProvider(resolveOciAuth({ providerConfig: ociProviderConfig(), env: process.env })),
@@ -79,9 +94,9 @@ export class DestroyHooks {
 
   private async beforeClusterDelete(args: pulumi.ResourceHookArgs): Promise<void> {
     const outputs = args.oldOutputs ?? {};
-    const current = await this.settings.clusterId();
+    const current = this.declared.clusterId;
     const result = await cleanUpBeforeClusterDelete({
-      kubeconfig: () => this.settings.kubeconfig(args.id),
+      kubeconfig: () => this.kubeconfig(args.id),
       clients: () => this.clients(),
       compartmentId: str(outputs.compartmentId),
       lbSubnetIds: (outputs.options?.serviceLbSubnetIds ?? []).filter((id: unknown) => typeof id === "string"),

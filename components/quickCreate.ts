@@ -57,15 +57,13 @@ export class QuickCreate extends pulumi.ComponentResource {
     const child = { parent: this };
     const stackTag = stackTagValue(pulumi.getProject(), pulumi.getStack());
     const kubeconfigEndpoint = settings.endpointPublic ? "PUBLIC_ENDPOINT" : "PRIVATE_ENDPOINT";
-    let declaredClusterId: string | undefined;
     this.destroyHooks = new DestroyHooks(name, {
       stackTag,
       region: facts.region,
-      kubeconfig: async (clusterId) => {
+      fetchKubeconfig: async (clusterId) => {
         const { content } = await oci.containerengine.getClusterKubeConfig({ clusterId, tokenVersion: KUBECONFIG_TOKEN_VERSION, endpoint: kubeconfigEndpoint });
         return kubeconfigForAuth(content, settings.kubeconfigAuth);
       },
-      clusterId: async () => declaredClusterId,
     });
 
     this.network = new Network(`${name}-network`, {
@@ -95,10 +93,6 @@ export class QuickCreate extends pulumi.ComponentResource {
       hooks: this.destroyHooks.cluster,
     }, child);
 
-    // Hooks run after the program has registered everything, so by then this holds the id the engine
-    // gave the declared cluster: the old one on a destroy, the new one when a replacement deletes the old.
-    this.cluster.cluster.id.apply((id) => (declaredClusterId = id));
-
     this.nodePool = new QuickCreateNodePool(`${name}-nodepool`, {
       compartmentId: settings.compartmentId,
       clusterId: this.cluster.cluster.id,
@@ -122,6 +116,7 @@ export class QuickCreate extends pulumi.ComponentResource {
       endpoint: kubeconfigEndpoint,
     }, child).content;
     this.kubeconfig = pulumi.secret(okeKubeconfig.apply((content) => kubeconfigForAuth(content, settings.kubeconfigAuth)));
+    this.destroyHooks.track(this.cluster.cluster.id, this.kubeconfig);
     // Workloads need nodes, not just an ACTIVE control plane: wait for the pool.
     this.provider = new k8s.Provider(`${name}-k8s`, { kubeconfig: this.kubeconfig }, { ...child, dependsOn: [this.nodePool] });
     if (settings.deploySample) {
