@@ -5,6 +5,7 @@ import { cleanUpBeforeClusterDelete, ClusterCleanupInput } from "../components/c
 import { keptVolumes, keptVolumesReport } from "../components/cleanup/keptVolumes";
 import { blockVolumeClaims, BLOCK_VOLUME_CSI_DRIVER } from "../components/cleanup/kubernetesServices";
 import { cleanupClients, CleanupClients } from "../components/cleanup/ociClients";
+import { Waits } from "../components/cleanup/waits";
 import { subnetRetryHook } from "../components/cleanup/subnetRetry";
 import { ociAuthenticationProvider, resolveOciAuth } from "../components/ociAuth";
 import { STACK_TAG_KEY } from "../components/stackTag";
@@ -26,7 +27,14 @@ const LB_SUBNET = "ocid1.subnet.oc1.ap-tokyo-1.aaaaaaaalbsubnet";
 const OTHER_SUBNET = "ocid1.subnet.oc1.ap-tokyo-1.aaaaaaaaother";
 const STACK = "oke-quick-create/dev";
 const TAGS = { OKEclusterName: "cluster1", [STACK_TAG_KEY]: STACK };
-const FAST = { timeoutMs: 150, pollMs: 2 };
+/**
+ * Waits on a clock that moves only when the code under test sleeps: a bound of 50 ms polled every
+ * 10 ms is five polls however loaded the machine is, and no test really sleeps.
+ */
+function virtualWaits(timeoutMs: number, pollMs: number): Waits {
+  let clock = 0;
+  return { timeoutMs, pollMs, now: () => clock, sleep: async (ms) => void (clock += ms) };
+}
 
 let oci: OciStandIn;
 let kube: KubernetesStandIn;
@@ -71,8 +79,8 @@ function input(overrides: Partial<ClusterCleanupInput> = {}): ClusterCleanupInpu
     compartmentId: COMPARTMENT,
     lbSubnetIds: [LB_SUBNET],
     stackTag: STACK,
-    serviceWaits: FAST,
-    sweepWaits: FAST,
+    serviceWaits: virtualWaits(50, 10),
+    sweepWaits: virtualWaits(150, 10),
     log: (m) => logs.push(m),
     ...overrides,
   };
@@ -90,7 +98,7 @@ describe("before the cluster is deleted", () => {
       { namespace: "shop", name: "web", type: "LoadBalancer", cleanupPolls: 3, onDelete: () => oci.startDeleting("ocid1.loadbalancer.oc1.ap-tokyo-1.web", 2) },
       { namespace: "shop", name: "db", type: "ClusterIP" },
     ];
-    await cleanUpBeforeClusterDelete(input({ serviceWaits: { timeoutMs: 2000, pollMs: 2 } }));
+    await cleanUpBeforeClusterDelete(input({ serviceWaits: virtualWaits(2000, 10) }));
     expect(kube.requests.filter((r) => r === "DELETE /api/v1/namespaces/shop/services/web")).toHaveLength(1);
     expect(kube.requests).not.toContain("DELETE /api/v1/namespaces/shop/services/db");
     expect(kube.requests.filter((r) => r === "GET /api/v1/namespaces/shop/services/web")).toHaveLength(3);
@@ -104,12 +112,12 @@ describe("before the cluster is deleted", () => {
   it("stops waiting for a Service whose load balancer never goes, then deletes the tagged load balancer itself", async () => {
     oci.loadBalancers = [{ ...lb("ocid1.loadbalancer.oc1.ap-tokyo-1.stuck", TAGS), deletePolls: 3 }];
     kube.services = [{ namespace: "default", name: "stuck", type: "LoadBalancer", cleanupPolls: Infinity }];
-    const started = Date.now();
     await cleanUpBeforeClusterDelete(input());
-    expect(Date.now() - started).toBeLessThan(1500);
+    // Bounded: one read at the start and one after each of the five 10 ms pauses of the 50 ms limit.
+    expect(kube.requests.filter((r) => r === "GET /api/v1/namespaces/default/services/stuck")).toHaveLength(6);
     expect(deletesOf("20170115")).toEqual(["DELETE /20170115/loadBalancers/ocid1.loadbalancer.oc1.ap-tokyo-1.stuck"]);
     expect(oci.loadBalancers[0].lifecycleState).toBe("DELETED");
-    expect(logs[1]).toMatch(/^Service\(s\) default\/stuck still waited for the cloud controller after 0 s/);
+    expect(logs[1]).toBe("Service(s) default/stuck still waited for the cloud controller after 50 ms; deleting this stack's tagged load balancers directly.");
     expect(logs[2]).toBe('Deleted load balancer "stuck" left in the LB subnet.');
     expect(oci.rejected).toEqual([]);
   });

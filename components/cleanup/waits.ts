@@ -24,6 +24,6 @@ export async function pollUntil(check: () => Promise<boolean>, waits: Waits): Pr
 }
 
 export function minutes(ms: number): string {
-  const m = Math.round(ms / 60000);
-  return m >= 1 ? `${m} min` : `${Math.round(ms / 1000)} s`;
+  if (ms >= 60_000) return `${Math.round(ms / 60_000)} min`;
+  return ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`;
 }
