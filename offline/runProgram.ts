@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ResourceRecordOptions, UNKNOWN_VALUE } from "./analyzer/records";
+import { acceptHookRegistrations, hookBindings, HookBindings } from "./hookRecords";
 import { OciMocks } from "./mocks";
 
 /** What the engine received for one resource: the record the Analyzer protocol is built from. */
@@ -18,28 +19,6 @@ export interface ResourceRecord {
   options: ResourceRecordOptions;
   /** Named resource hooks bound to the resource, by kind (beforeDelete, onError, ...); absent when none. */
   hooks?: HookBindings;
-}
-
-export type HookKind = "beforeCreate" | "afterCreate" | "beforeUpdate" | "afterUpdate" | "beforeDelete" | "afterDelete" | "onError";
-export type HookBindings = Partial<Record<HookKind, string[]>>;
-
-const HOOK_LISTS: Record<HookKind, string> = {
-  beforeCreate: "getBeforeCreateList",
-  afterCreate: "getAfterCreateList",
-  beforeUpdate: "getBeforeUpdateList",
-  afterUpdate: "getAfterUpdateList",
-  beforeDelete: "getBeforeDeleteList",
-  afterDelete: "getAfterDeleteList",
-  onError: "getOnErrorList",
-};
-
-function hookBindings(req: any): HookBindings | undefined {
-  const binding = req.getHooks?.();
-  if (!binding) return undefined;
-  const kinds = (Object.keys(HOOK_LISTS) as HookKind[])
-    .map((kind) => [kind, binding[HOOK_LISTS[kind]]() as string[]] as const)
-    .filter(([, names]) => names.length > 0);
-  return kinds.length > 0 ? Object.fromEntries(kinds) : undefined;
 }
 
 export interface ProgramRun {
@@ -65,16 +44,6 @@ export interface RunOptions {
 // The runtime's monitor is internal API; the request it receives is exactly what the engine records.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const settings = require("@pulumi/pulumi/runtime/settings");
-
-/**
- * Pulumi's mock monitor has no registerResourceHook / registerErrorHook: a resource with hooks would wait
- * forever on the hook's registration. The engine's answer is empty, so the runner gives that answer
- * (the hooks never run offline; their functions are tested on their own) and records the bindings.
- */
-function acceptHookRegistrations(monitor: any): void {
-  monitor.registerResourceHook ??= (_req: unknown, callback: (err: unknown, resp: unknown) => void) => callback(null, {});
-  monitor.registerErrorHook ??= (_req: unknown, callback: (err: unknown, resp: unknown) => void) => callback(null, {});
-}
 
 function recordRegistrations(into: ResourceRecord[]): void {
   const monitor = settings.getMonitor();

@@ -1,4 +1,5 @@
-import { HookBindings, ResourceRecord } from "../runProgram";
+import { HookBindings } from "../hookRecords";
+import { ResourceRecord } from "../runProgram";
 import { maskConfig, maskInputs, maskOutputs } from "./masking";
 import { PolicyResults } from "./policyResults";
 import { StackSettings } from "./stackSettings";
