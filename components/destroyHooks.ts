@@ -5,6 +5,7 @@ import { cleanupClients, CleanupClients } from "./cleanup/ociClients";
 import { SUBNET_RETRY_LIMITS, SubnetRetryLimits, subnetRetryHook } from "./cleanup/subnetRetry";
 import { sleep, Waits } from "./cleanup/waits";
 import { ociAuthenticationProvider, resolveOciAuth } from "./ociAuth";
+import { STACK_TAG_KEY } from "./stackTag";
 
 export interface DestroyHookSettings {
   /** `<project>/<stack>`, the tag OKE puts on this stack's load balancers and volumes. */
@@ -63,7 +64,9 @@ export class DestroyHooks {
     const beforeClusterDelete = new pulumi.ResourceHook(`${name}-clean-up-load-balancers`, (args) => this.beforeClusterDelete(args));
     const retry = subnetRetryHook(limits.subnets, { sleep, error: (message) => pulumi.log.error(message) });
     const retrySubnetDelete = new pulumi.ErrorHook(`${name}-retry-subnet-delete`, (args) => retry(args));
-    const listKeptVolumes = new pulumi.ResourceHook(`${name}-list-kept-volumes`, (args) => this.listKeptVolumes(args));
+    // Everything is deleted by then: a listing that fails must not fail the destroy (since Pulumi 3.238 a
+    // failing after-hook does, unless it ignores errors).
+    const listKeptVolumes = new pulumi.ResourceHook(`${name}-list-kept-volumes`, (args) => this.listKeptVolumes(args), { ignoreErrors: true });
     this.cluster = { beforeDelete: [beforeClusterDelete] };
     this.subnets = { onError: [retrySubnetDelete] };
     this.vcn = { afterDelete: [listKeptVolumes] };
@@ -111,7 +114,14 @@ export class DestroyHooks {
 
   private async listKeptVolumes(args: pulumi.ResourceHookArgs): Promise<void> {
     const compartmentId = str(args.oldOutputs?.compartmentId);
-    const report = keptVolumesReport(await keptVolumes(this.clients(), compartmentId, this.settings.stackTag, this.claims), this.settings.region);
-    if (report) pulumi.log.warn(report);
+    try {
+      const report = keptVolumesReport(await keptVolumes(this.clients(), compartmentId, this.settings.stackTag, this.claims), this.settings.region);
+      if (report) pulumi.log.warn(report);
+    } catch (error) {
+      pulumi.log.warn(
+        `Could not list the block volumes this stack kept (${error instanceof Error ? error.message : String(error)}); ` +
+          `look for volumes tagged ${STACK_TAG_KEY}=${this.settings.stackTag} in compartment ${compartmentId}.`,
+      );
+    }
   }
 }
