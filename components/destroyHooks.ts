@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { cleanUpBeforeClusterDelete } from "./cleanup/beforeClusterDelete";
 import { keptVolumes, keptVolumesReport } from "./cleanup/keptVolumes";
 import { cleanupClients, CleanupClients } from "./cleanup/ociClients";
+import { describeLoadBalancer, subnetLoadBalancers } from "./cleanup/subnetLoadBalancers";
 import { SUBNET_RETRY_LIMITS, SubnetRetryLimits, subnetRetryHook } from "./cleanup/subnetRetry";
 import { sleep, Waits } from "./cleanup/waits";
 import { ociAuthenticationProvider, resolveOciAuth } from "./ociAuth";
@@ -62,7 +63,14 @@ export class DestroyHooks {
 
   constructor(name: string, private readonly settings: DestroyHookSettings, private readonly limits = DESTROY_HOOK_LIMITS) {
     const beforeClusterDelete = new pulumi.ResourceHook(`${name}-clean-up-load-balancers`, (args) => this.beforeClusterDelete(args));
-    const retry = subnetRetryHook(limits.subnets, { sleep, error: (message) => pulumi.log.error(message) });
+    const retry = subnetRetryHook(limits.subnets, {
+      sleep,
+      error: (message) => pulumi.log.error(message),
+      occupants: async (args) => {
+        const found = await subnetLoadBalancers(this.clients(), str(args.oldOutputs?.compartmentId), [args.id], settings.stackTag);
+        return found.map(describeLoadBalancer);
+      },
+    });
     const retrySubnetDelete = new pulumi.ErrorHook(`${name}-retry-subnet-delete`, (args) => retry(args));
     // Everything is deleted by then: a listing that fails must not fail the destroy (since Pulumi 3.238 a
     // failing after-hook does, unless it ignores errors).

@@ -6,6 +6,7 @@ import { keptVolumes, keptVolumesReport } from "../components/cleanup/keptVolume
 import { blockVolumeClaims, BLOCK_VOLUME_CSI_DRIVER } from "../components/cleanup/kubernetesServices";
 import { cleanupClients, CleanupClients } from "../components/cleanup/ociClients";
 import { Waits } from "../components/cleanup/waits";
+import { describeLoadBalancer, subnetLoadBalancers } from "../components/cleanup/subnetLoadBalancers";
 import { subnetRetryHook } from "../components/cleanup/subnetRetry";
 import { ociAuthenticationProvider, resolveOciAuth } from "../components/ociAuth";
 import { STACK_TAG_KEY } from "../components/stackTag";
@@ -219,6 +220,23 @@ describe("subnet deletes blocked by a VNIC", () => {
       "Subnet oke-svclbsubnet-quick-cluster1-dee46d169-regional (ocid1.subnet.oc1.ap-tokyo-1.aaaaaaaalbsubnet) still has VNIC ocid1.vnic.oc1.ap-tokyo-1.abuxgljrvnic attached after 1 min of retries: " +
         "find its owner with `oci network vnic get --vnic-id <id>` (a load balancer or instance left outside this stack), delete it, then run `pulumi destroy --run-program` again.",
     ]);
+  });
+
+  it("names the load balancer still in the subnet when it gives up", async () => {
+    oci.subnetDeletes = Array(10).fill(conflict);
+    oci.loadBalancers = [lb("ocid1.loadbalancer.oc1.ap-tokyo-1.theirs", { team: "payments" })];
+    let clock = 0;
+    const errors: string[] = [];
+    const hook = subnetRetryHook({ maxWaitMs: 60_000, retryDelayMs: 20_000 }, {
+      now: () => clock,
+      sleep: async (ms) => void (clock += ms),
+      error: (m) => errors.push(m),
+      occupants: async (args) => (await subnetLoadBalancers(clients, COMPARTMENT, [args.id], STACK)).map(describeLoadBalancer),
+    });
+    expect(await engineDelete(hook)).toEqual({ ok: false, attempts: 4 });
+    expect(errors).toEqual([expect.stringContaining(
+      'still has VNIC ocid1.vnic.oc1.ap-tokyo-1.abuxgljrvnic attached after 1 min of retries and holds load balancer "theirs" (ocid1.loadbalancer.oc1.ap-tokyo-1.theirs): find its owner',
+    )]);
   });
 
   it("does not retry other failures", async () => {

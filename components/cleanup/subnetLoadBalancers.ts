@@ -18,6 +18,10 @@ export interface SubnetLoadBalancer {
   deleting: boolean;
 }
 
+export function describeLoadBalancer(lb: SubnetLoadBalancer): string {
+  return `${lb.kind} "${lb.displayName}" (${lb.id})`;
+}
+
 /** Pages are bounded: a compartment with more than this many pages of load balancers is not waited on. */
 const MAX_PAGES = 50;
 const DELETED = "DELETED";
@@ -69,7 +73,7 @@ export interface SweepResult {
 export class ForeignLoadBalancersError extends Error {
   constructor(readonly foreign: SubnetLoadBalancer[], stackTag: string) {
     super(
-      `The LB subnet still holds ${foreign.map((lb) => `${lb.kind} "${lb.displayName}" (${lb.id})`).join(", ")}, ` +
+      `The LB subnet still holds ${foreign.map(describeLoadBalancer).join(", ")}, ` +
         `which ${foreign.length === 1 ? "does" : "do"} not carry the tag ${STACK_TAG_KEY}=${stackTag} and so ${foreign.length === 1 ? "is" : "are"} not this stack's to delete: ` +
         `move or delete ${foreign.length === 1 ? "it" : "them"} yourself, then run \`pulumi destroy --run-program\` again.`,
     );
@@ -101,7 +105,7 @@ export async function sweepTaggedLoadBalancers(
   const stuck = left.filter((lb) => lb.ours);
   if (stuck.length > 0) {
     throw new Error(
-      `This stack's ${stuck.map((lb) => `${lb.kind} "${lb.displayName}" (${lb.id})`).join(", ")} did not finish deleting in time: ` +
+      `This stack's ${stuck.map(describeLoadBalancer).join(", ")} did not finish deleting in time: ` +
         `check its work requests in the console, then run \`pulumi destroy --run-program\` again.`,
     );
   }

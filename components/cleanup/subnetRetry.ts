@@ -35,6 +35,8 @@ export interface SubnetFailure {
   errors: string[];
   subnetName: string;
   subnetId: string;
+  /** Load balancers still in the subnet, as `load balancer "name" (ocid)`, when they could be listed. */
+  occupants?: string[];
 }
 
 export function subnetDeleteDecision(failure: SubnetFailure, firstConflictAt: number, now: number, limits: SubnetRetryLimits): RetryDecision {
@@ -44,10 +46,11 @@ export function subnetDeleteDecision(failure: SubnetFailure, firstConflictAt: nu
   if (waited + limits.retryDelayMs <= limits.maxWaitMs) return { retry: true, waitMs: limits.retryDelayMs };
   const vnics = attachedVnics(failure.errors.join("\n"));
   const what = vnics.length > 0 ? `VNIC ${vnics.join(", ")}` : "a VNIC";
+  const holds = failure.occupants?.length ? ` and holds ${failure.occupants.join(", ")}` : "";
   return {
     retry: false,
     message:
-      `Subnet ${failure.subnetName} (${failure.subnetId}) still has ${what} attached after ${minutes(waited)} of retries: ` +
+      `Subnet ${failure.subnetName} (${failure.subnetId}) still has ${what} attached after ${minutes(waited)} of retries${holds}: ` +
       `find its owner with \`oci network vnic get --vnic-id <id>\` (a load balancer or instance left outside this stack), delete it, then run \`pulumi destroy --run-program\` again.`,
   };
 }
@@ -64,7 +67,13 @@ export interface SubnetErrorArgs {
 /** The error hook's body: remembers when each subnet first conflicted, pauses, decides, explains. */
 export function subnetRetryHook(
   limits: SubnetRetryLimits,
-  io: { now?: () => number; sleep: (ms: number) => Promise<void>; error: (message: string) => void },
+  io: {
+    now?: () => number;
+    sleep: (ms: number) => Promise<void>;
+    error: (message: string) => void;
+    /** What is still in the subnet (load balancers), asked only when giving up; failures count as unknown. */
+    occupants?: (args: SubnetErrorArgs) => Promise<string[]>;
+  },
 ): (args: SubnetErrorArgs) => Promise<boolean> {
   const firstConflict = new Map<string, number>();
   const now = io.now ?? Date.now;
@@ -73,17 +82,22 @@ export function subnetRetryHook(
     const first = firstConflict.get(args.urn) ?? at;
     firstConflict.set(args.urn, first);
     const displayName = args.oldOutputs?.displayName;
-    const decision = subnetDeleteDecision({
+    const failure: SubnetFailure = {
       failedOperation: args.failedOperation,
       errors: args.errors,
       subnetName: typeof displayName === "string" && displayName ? displayName : args.name,
       subnetId: args.id,
-    }, first, at, limits);
+    };
+    let decision = subnetDeleteDecision(failure, first, at, limits);
     if (decision.retry) {
       await io.sleep(decision.waitMs);
       return true;
     }
-    if (decision.message) io.error(decision.message);
+    if (decision.message && io.occupants) {
+      const occupants = await io.occupants(args).catch(() => []);
+      decision = subnetDeleteDecision({ ...failure, occupants }, first, at, limits);
+    }
+    if (!decision.retry && decision.message) io.error(decision.message);
     return false;
   };
 }
