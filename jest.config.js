@@ -9,7 +9,13 @@ module.exports = {
   testEnvironment: "node",
   // Jest 30 tears down globals between files, which breaks the Pulumi runtime's global store.
   testEnvironmentOptions: { globalsCleanup: "off" },
-  transform: { "^.+\\.ts$": ["@swc/jest", { jsc: { parser: { syntax: "typescript" }, target: "es2022" }, module: { type: "commonjs" } }] },
+  transform: {
+    "^.+\\.ts$": ["@swc/jest", { jsc: { parser: { syntax: "typescript" }, target: "es2022" }, module: { type: "commonjs" } }],
+    // @kubernetes/client-node and its OIDC dependencies ship only ES modules. Node (20.19+) requires
+    // them as they are; Jest's module loader cannot, so it compiles them to CommonJS (cached).
+    "/node_modules/.+\\.js$": ["@swc/jest", { jsc: { parser: { syntax: "ecmascript" }, target: "es2022" }, module: { type: "commonjs" } }],
+  },
+  transformIgnorePatterns: ["/node_modules/(?!(@kubernetes/client-node|openid-client|oauth4webapi|jose|jsonpath-plus|rfc4648)/)"],
   testMatch: ["<rootDir>/tests/**/*.test.ts"],
   testTimeout: 30000,
 };

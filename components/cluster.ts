@@ -1,6 +1,7 @@
 import * as oci from "@pulumi/oci";
 import * as pulumi from "@pulumi/pulumi";
 import { ClusterType, Cni } from "./settings";
+import { STACK_TAG_KEY } from "./stackTag";
 
 export const CLUSTER_TYPE: Record<ClusterType, string> = { enhanced: "ENHANCED_CLUSTER", basic: "BASIC_CLUSTER" };
 export const CNI_TYPE: Record<Cni, string> = { "vcn-native": "OCI_VCN_IP_NATIVE", flannel: "FLANNEL_OVERLAY" };
@@ -18,11 +19,20 @@ export interface ClusterArgs {
   vcnId: pulumi.Input<string>;
   endpointSubnetId: pulumi.Input<string>;
   lbSubnetId: pulumi.Input<string>;
+  /** `<project>/<stack>`: tags what the cloud controller creates, so a destroy can find it (stackTag.ts). */
+  stackTag: string;
+  /** Resource hooks for the cluster itself (destroyHooks.ts). */
+  hooks?: pulumi.ResourceHookBinding;
 }
 
 /** Quick Create tags the cluster and what it creates later (volumes, load balancers) with its name (spec §4). */
 export function clusterTags(clusterName: string): Record<string, string> {
   return { OKEclusterName: clusterName };
+}
+
+/** Tags OKE copies onto the load balancers and block volumes it creates: Quick Create's plus this stack's. */
+export function createdResourceTags(clusterName: string, stackTag: string): Record<string, string> {
+  return { ...clusterTags(clusterName), [STACK_TAG_KEY]: stackTag };
 }
 
 /** The OKE cluster of spec §4: VCN-native endpoint, service load balancers in the LB subnet, add-ons off. */
@@ -49,10 +59,10 @@ export class OkeCluster extends pulumi.ComponentResource {
           ...(args.cni === "flannel" ? { podsCidr: args.podsCidr } : {}),
         },
         addOns: { isKubernetesDashboardEnabled: false, isTillerEnabled: false },
-        persistentVolumeConfig: { freeformTags: tags },
-        serviceLbConfig: { freeformTags: tags },
+        persistentVolumeConfig: { freeformTags: createdResourceTags(args.name, args.stackTag) },
+        serviceLbConfig: { freeformTags: createdResourceTags(args.name, args.stackTag) },
       },
-    }, { parent: this });
+    }, { parent: this, hooks: args.hooks });
     this.registerOutputs({ clusterId: this.cluster.id });
   }
 }

@@ -15,6 +15,8 @@ export interface NetworkArgs {
   workersPublic: boolean;
   /** The region's "All <KEY> Services In Oracle Services Network" entry. */
   oracleServices: OracleService;
+  /** Resource hooks for the subnets and the VCN (destroyHooks.ts). */
+  hooks?: { subnets?: pulumi.ResourceHookBinding; vcn?: pulumi.ResourceHookBinding };
 }
 
 /** Whether the private route table and its NAT and service gateways are built. */
@@ -57,7 +59,7 @@ export class Network extends pulumi.ComponentResource {
       cidrBlocks: [cidrs.vcn],
       displayName: names.vcn,
       dnsLabel: vcnDnsLabel(args.clusterName),
-    }, child);
+    }, { ...child, hooks: args.hooks?.vcn });
     const vcnId = this.vcn.id;
 
     this.internetGateway = new oci.core.InternetGateway(`${name}-igw`, {
@@ -111,7 +113,7 @@ export class Network extends pulumi.ComponentResource {
         securityListIds: [securityListId],
         dhcpOptionsId: this.vcn.defaultDhcpOptionsId,
         ...subnetExposure(isPublic),
-      }, child);
+      }, { ...child, hooks: args.hooks?.subnets });
     this.endpointSubnet = subnet("endpoint-subnet", names.endpointSubnet, cidrs.endpointSubnet, args.endpointPublic, this.endpointSecurityList.id);
     this.workerSubnet = subnet("worker-subnet", names.workerSubnet, cidrs.workerSubnet, args.workersPublic, this.workerSecurityList.id);
     this.lbSubnet = subnet("lb-subnet", names.lbSubnet, cidrs.lbSubnet, true, this.lbSecurityList.id);

@@ -6,12 +6,14 @@ import { OkeCluster } from "./cluster";
 import { kubeconfigForAuth } from "./kubeconfig";
 import { bastionName, deriveNameSuffix, QuickCreateNames, quickCreateNames } from "./naming";
 import { Network } from "./network";
+import { DestroyHooks } from "./destroyHooks";
 import { QuickCreateNodePool } from "./nodePool";
 import { lookupDeployedState } from "./deployedState";
 import { lookupRegionFacts, RegionFacts } from "./regionLookups";
 import { SampleWorkload } from "./sampleWorkload";
 import { QuickCreateArgs, QuickCreateSettings, resolveSettings } from "./settings";
 import { checkUpgrade, choosePoolImage, nodePoolCycling, PoolImageChoice } from "./upgrade";
+import { stackTagValue } from "./stackTag";
 
 /** OKE's kubeconfig token format that `oci ce cluster generate-token` serves. */
 export const KUBECONFIG_TOKEN_VERSION = "2.0.0";
@@ -47,6 +49,8 @@ export class QuickCreate extends pulumi.ComponentResource {
   readonly bastion?: QuickCreateBastion;
   /** Which image pool1 boots and why (kept, newest for a new version, ...), from what is deployed. */
   readonly poolImage: PoolImageChoice;
+  /** What `pulumi destroy --run-program` runs around the cluster, subnets and VCN. */
+  readonly destroyHooks: DestroyHooks;
 
   /** Validates `args` (one sentence per mistake), looks up the region, then builds. */
   static async create(name: string, args: QuickCreateArgs & { region: string }, opts?: pulumi.ComponentResourceOptions): Promise<QuickCreate> {
@@ -80,6 +84,16 @@ export class QuickCreate extends pulumi.ComponentResource {
     this.poolImage = poolImage ?? { image: facts.nodeImage, reason: "newest for a new pool" };
     this.names = namesOf(settings);
     const child = { parent: this };
+    const stackTag = stackTagValue(pulumi.getProject(), pulumi.getStack());
+    const kubeconfigEndpoint = settings.endpointPublic ? "PUBLIC_ENDPOINT" : "PRIVATE_ENDPOINT";
+    this.destroyHooks = new DestroyHooks(name, {
+      stackTag,
+      region: facts.region,
+      fetchKubeconfig: async (clusterId) => {
+        const { content } = await oci.containerengine.getClusterKubeConfig({ clusterId, tokenVersion: KUBECONFIG_TOKEN_VERSION, endpoint: kubeconfigEndpoint });
+        return kubeconfigForAuth(content, settings.kubeconfigAuth);
+      },
+    });
 
     this.network = new Network(`${name}-network`, {
       compartmentId: settings.compartmentId,
@@ -89,6 +103,7 @@ export class QuickCreate extends pulumi.ComponentResource {
       endpointPublic: settings.endpointPublic,
       workersPublic: settings.workersPublic,
       oracleServices: facts.oracleServices,
+      hooks: { subnets: this.destroyHooks.subnets, vcn: this.destroyHooks.vcn },
     }, child);
 
     this.cluster = new OkeCluster(`${name}-cluster`, {
@@ -103,6 +118,8 @@ export class QuickCreate extends pulumi.ComponentResource {
       vcnId: this.network.vcn.id,
       endpointSubnetId: this.network.endpointSubnet.id,
       lbSubnetId: this.network.lbSubnet.id,
+      stackTag,
+      hooks: this.destroyHooks.cluster,
     }, child);
 
     this.nodePool = new QuickCreateNodePool(`${name}-nodepool`, {
@@ -126,9 +143,10 @@ export class QuickCreate extends pulumi.ComponentResource {
     const okeKubeconfig = oci.containerengine.getClusterKubeConfigOutput({
       clusterId: this.cluster.cluster.id,
       tokenVersion: KUBECONFIG_TOKEN_VERSION,
-      endpoint: settings.endpointPublic ? "PUBLIC_ENDPOINT" : "PRIVATE_ENDPOINT",
+      endpoint: kubeconfigEndpoint,
     }, child).content;
     this.kubeconfig = pulumi.secret(okeKubeconfig.apply((content) => kubeconfigForAuth(content, settings.kubeconfigAuth)));
+    this.destroyHooks.track(this.cluster.cluster.id, this.kubeconfig);
     // Workloads need nodes, not just an ACTIVE control plane: wait for the pool.
     this.provider = new k8s.Provider(`${name}-k8s`, { kubeconfig: this.kubeconfig }, { ...child, dependsOn: [this.nodePool] });
     if (settings.deploySample) {

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ResourceRecordOptions, UNKNOWN_VALUE } from "./analyzer/records";
 import { DeployedPlan } from "./deployedPlan";
+import { acceptHookRegistrations, hookBindings, HookBindings } from "./hookRecords";
 import { OciMocks } from "./mocks";
 
 /** What the engine received for one resource: the record the Analyzer protocol is built from. */
@@ -21,6 +22,8 @@ export interface ResourceRecord {
   id?: string;
   /** Outputs that are not inputs (endpoints, state): what a later `--deployed` run reads back. */
   outputs?: Record<string, unknown>;
+  /** Named resource hooks bound to the resource, by kind (beforeDelete, onError, ...); absent when none. */
+  hooks?: HookBindings;
 }
 
 export interface ProgramRun {
@@ -51,6 +54,7 @@ const settings = require("@pulumi/pulumi/runtime/settings");
 
 function recordRegistrations(into: ResourceRecord[]): void {
   const monitor = settings.getMonitor();
+  acceptHookRegistrations(monitor);
   const register = monitor.registerResource.bind(monitor);
   monitor.registerResource = (req: any, callback: (err: unknown, resp: any) => void) => {
     register(req, (err: unknown, resp: any) => {
@@ -78,6 +82,7 @@ function recordRegistrations(into: ResourceRecord[]): void {
           },
           id: resp.getId() || undefined,
           outputs: Object.keys(outputs).length ? outputs : undefined,
+          hooks: hookBindings(req),
         });
       }
       callback(err, resp);

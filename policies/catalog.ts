@@ -7,6 +7,7 @@ import { networkPolicies } from "./network";
 import { nodePoolPolicies } from "./nodePool";
 import { nodePoolCyclingPolicies } from "./nodePoolCycling";
 import { securityListResourcePolicies, securityListStackPolicies } from "./securityLists";
+import { stackTagPolicies } from "./stackTags";
 
 /**
  * Every policy of the pack, as plain data. index.ts serves exactly this list; tests import it from here
@@ -24,4 +25,5 @@ export const allPolicies: Policies = [
   ...bastionResourcePolicies,
   ...bastionStackPolicies,
   ...nodePoolCyclingPolicies,
+  ...stackTagPolicies,
 ];

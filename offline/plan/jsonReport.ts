@@ -1,3 +1,4 @@
+import { HookBindings } from "../hookRecords";
 import { ResourceRecord } from "../runProgram";
 import { ResourceChange } from "./diff";
 import { maskConfig, maskInputs, maskOutputs } from "./masking";
@@ -19,6 +20,8 @@ export interface PlanJson {
     inputs: Record<string, unknown>;
     outputs?: Record<string, unknown>;
     dependencies: string[];
+    /** Named resource hooks by kind, on resources that have some; they never run offline. */
+    hooks?: HookBindings;
   }>;
   outputs: Record<string, unknown>;
   policies: PolicyResults;
@@ -40,6 +43,7 @@ export function planJson(settings: StackSettings, records: readonly ResourceReco
       inputs: maskInputs(r.inputs),
       outputs: r.outputs && maskInputs(r.outputs),
       dependencies: r.dependencies,
+      ...(r.hooks ? { hooks: r.hooks } : {}),
     })),
     outputs: maskOutputs(outputs),
     policies: {

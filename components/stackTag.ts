@@ -1,0 +1,19 @@
+/**
+ * The freeform tag that marks what the cluster's cloud controller and CSI driver create for this stack
+ * (load balancers, network load balancers, block volumes). OKE copies `options.serviceLbConfig` and
+ * `options.persistentVolumeConfig` tags onto them, so a destroy can tell this stack's leftovers from
+ * anything else in the same subnet or compartment.
+ */
+export const STACK_TAG_KEY = "oke-quick-create-stack";
+
+/** `<project>/<stack>`: unique per Pulumi project and stack, known before anything is created. */
+export function stackTagValue(project: string, stack: string): string {
+  return `${project}/${stack}`;
+}
+
+/** `<project>/<stack>` with neither part empty and no further slash. */
+export const STACK_TAG_VALUE = /^[^/\s]+\/[^/\s]+$/;
+
+export function carriesStackTag(freeformTags: Record<string, string> | undefined | null, value: string): boolean {
+  return (freeformTags ?? {})[STACK_TAG_KEY] === value;
+}
