@@ -39,6 +39,7 @@ export class QuickCreate extends pulumi.ComponentResource {
       region: args.region,
       compartmentId: settings.compartmentId,
       kubernetesVersion: settings.kubernetesVersion,
+      nodeShape: settings.nodeShape,
       nodeImageId: settings.nodeImageId,
     });
     return new QuickCreate(name, settings, facts, opts);

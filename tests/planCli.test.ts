@@ -56,7 +56,7 @@ describe("npm start exit statuses", () => {
   test("2 for invalid config, printing the program's one sentence and no stack trace", () => {
     expect(invalid.status).toBe(2);
     const errorLines = invalid.stderr.split("\n").filter((l) => l.startsWith("error:"));
-    expect(errorLines).toEqual(["error: Invalid value 0 for nodeCount: use a whole number of at least 1."]);
+    expect(errorLines).toEqual(["error: Invalid value 0 for nodeCount: use a whole number from 1 to 1000, OKE's limit per node pool."]);
     expect(invalid.stderr).not.toMatch(/^\s+at /m);
     expect(invalid.stdout).toBe("");
   });
