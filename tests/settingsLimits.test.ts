@@ -119,7 +119,7 @@ describe("shapes and images against the region (the program, nothing registered)
   it("builds an Arm pool on the aarch64 image and a fixed shape without a shape config", async () => {
     const arm = await runStack({ nodeShape: "VM.Standard.A1.Flex", nodeOcpus: 2 });
     const pool = arm.resources.find((r) => r.type === "oci:ContainerEngine/nodePool:NodePool")!;
-    expect(pool.inputs.nodeSourceDetails.imageId).toBe(fakeOcid("image", "ap-tokyo-1", "Oracle-Linux-8.10-aarch64-2025.06.17-0-OKE-1.33.1-1033"));
+    expect((pool.inputs.nodeSourceDetails as { imageId: string }).imageId).toBe(fakeOcid("image", "ap-tokyo-1", "Oracle-Linux-8.10-aarch64-2025.06.17-0-OKE-1.33.1-1033"));
     expect(pool.inputs.nodeShapeConfig).toEqual({ ocpus: 2, memoryInGbs: 12 });
     const fixed = await runStack({ nodeShape: "VM.Standard2.1" });
     const fixedPool = fixed.resources.find((r) => r.type === "oci:ContainerEngine/nodePool:NodePool")!;
