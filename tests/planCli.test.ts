@@ -50,7 +50,7 @@ describe("npm start exit statuses", () => {
     expect(mandatory.status).toBe(1);
     expect(mandatory.stdout).toMatch(/❌ oke-quick-create@v0\.1\.0/);
     expect(mandatory.stdout).toContain("- [mandatory]  node-pool-boot-volume-image-default  (oci:ContainerEngine/nodePool:NodePool: oke-nodepool-pool1)");
-    expect(mandatory.stdout).toMatch(/, 1 mandatory violations, /);
+    expect(mandatory.stdout).toMatch(/, 1 mandatory violation, /);
   });
 
   test("2 for invalid config, printing the program's one sentence and no stack trace", () => {
