@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ResourceRecordOptions, UNKNOWN_VALUE } from "./analyzer/records";
+import { toEngineUrns } from "./engineUrns";
 import { OciMocks } from "./mocks";
 
 /** What the engine received for one resource: the record the Analyzer protocol is built from. */
@@ -100,5 +101,5 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
   recordRegistrations(resources);
   const outputs = (await settle(await options.program())) as Record<string, unknown>;
   await settings.waitForRPCs();
-  return { resources, outputs };
+  return { resources: toEngineUrns(resources, options.stack, options.project), outputs };
 }

@@ -69,6 +69,10 @@ describe("files the plan writes", () => {
     expect(json.outputs.kubeconfig).toBe("[secret]");
     expect(json.resources.map((r: { type: string }) => r.type)).toContain("oci:ContainerEngine/nodePool:NodePool");
     expect(JSON.stringify(json)).not.toContain("certificate-authority-data");
+    // The engine's URNs, usable with `pulumi up --replace`, and the policies speak of the same ones.
+    const urns = new Set(json.resources.map((r: { urn: string }) => r.urn));
+    expect(urns).toContain("urn:pulumi:dev::oke-quick-create::oke-quick-create:index:QuickCreate$oke-quick-create:index:Network$oci:Core/vcn:Vcn::oke-network-vcn");
+    for (const d of json.policies.diagnostics) if (d.urn) expect(urns).toContain(d.urn);
   });
 
   test("--diagram .svg draws every subnet and each node in its fault domain", () => {
