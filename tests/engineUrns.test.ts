@@ -1,4 +1,4 @@
-import { toEngineUrns } from "../offline/engineUrns";
+import { toEngineUrns, UrnFields } from "../offline/engineUrns";
 import { runStack } from "./helpers/stack";
 
 // `pulumi up --replace <urn>` only works with the URN the engine gives, which carries the parent's
@@ -22,7 +22,7 @@ test("every resource gets the engine's URN, with its parents' type chain", async
 });
 
 test("a top-level resource and the root stack's children have no parent type", () => {
-  const records = [
+  const records: UrnFields[] = [
     { urn: "m:stack", type: "pulumi:pulumi:Stack", name: "p-dev", dependencies: [], propertyDependencies: {} },
     { urn: "m:a", type: "x:index:A", name: "a", parent: "m:stack", dependencies: [], propertyDependencies: {} },
     { urn: "m:b", type: "x:index:B", name: "b", parent: "m:a", provider: "m:a::id-1", dependencies: ["m:a"], propertyDependencies: { p: ["m:a"] } },

@@ -90,5 +90,11 @@ describe("files the plan writes", () => {
     expect(svg.match(/>Uocm:US-ASHBURN-1-AD-\d</g)).toHaveLength(3);
     expect(svg.match(/>FAULT-DOMAIN-\d</g)).toHaveLength(9);
     expect(svg.match(/>pool1 node \d</g)).toHaveLength(3);
+    // Fault domains are OCI's choice: each AD says the drawing is a prediction.
+    expect(svg.match(/>fault domains predicted; OCI places the nodes</g)).toHaveLength(3);
+    // Readable at page width: the ADs are rows, so three ADs are no wider than a landscape page (842 pt).
+    expect(Number(/<svg width="(\d+)pt"/.exec(svg)![1])).toBeLessThanOrEqual(842);
+    // Boxes were measured with Verdana; the SVG asks for it first and falls back only to narrower faces.
+    expect(svg).not.toMatch(/font-family="(?!Verdana,DejaVu Sans,)/);
   });
 });

@@ -1,5 +1,5 @@
 import { Architecture } from "./architecture";
-import { endpointLabel, GATEWAY_TITLE, gatewayExit, nodeShapeLabel, routeLabel, subnetTitle } from "./diagramText";
+import { endpointLabel, FD_PREDICTION, GATEWAY_TITLE, gatewayExit, nodeShapeLabel, routeLabel, subnetTitle } from "./diagramText";
 
 /** Mermaid labels: quotes become #quot; and line breaks <br/>, the two things that break its parser. */
 function label(text: string): string {
@@ -26,11 +26,12 @@ export function toMermaid(a: Architecture, title: string): string {
     if (s.role === "load balancers") w(`        lb[${label("service load balancers\n(created by Kubernetes)")}]`);
     if (s.role === "workers" && a.nodePool) {
       a.nodePool.placements.forEach((p, ad) => {
-        w(`        subgraph ad${ad}[${label(p.availabilityDomain)}]`);
+        w(`        subgraph ad${ad}[${label(`${p.availabilityDomain}\n${FD_PREDICTION}`)}]`);
         p.faultDomains.forEach((fd, f) => {
           w(`          subgraph ad${ad}_fd${f}[${label(fd.faultDomain)}]`);
-          if (fd.nodes.length === 0) w(`            ad${ad}_fd${f}_empty[${label("no node")}]`);
+          if (fd.count === 0) w(`            ad${ad}_fd${f}_empty[${label("no node")}]`);
           fd.nodes.forEach((n, k) => w(`            ad${ad}_fd${f}_n${k}[${label(`${a.nodePool!.name} ${n}\n${nodeShapeLabel(a)}`)}]`));
+          if (fd.count > fd.nodes.length) w(`            ad${ad}_fd${f}_more[${label(`+ ${fd.count - fd.nodes.length} more`)}]`);
           w("          end");
         });
         w("        end");
