@@ -15,11 +15,11 @@ export type KubeconfigAuth = KubeconfigAuthMode;
  * the console's: leaving an option out gives what Quick Create gives.
  */
 export interface QuickCreateArgs {
-  /** Compartment OCID for every resource. Required. */
+  /** Compartment (or tenancy) OCID for every resource. Required. */
   compartmentId: string;
   /** Kubernetes version for the cluster and pool1, e.g. `v1.33.1`; must be offered by the region. Required. */
   kubernetesVersion: string;
-  /** Cluster name; also the VCN's DNS label (alphanumerics, 15 characters). Default `cluster1`. */
+  /** Cluster name, pool1's `name` node label (so at most 63 characters) and the VCN's DNS label (alphanumerics, 15 characters). Default `cluster1`. */
   clusterName?: string;
   /** The 9-hex-digit id in every display name. Default: derived from project, stack and cluster name. */
   nameSuffix?: string;
@@ -31,7 +31,7 @@ export interface QuickCreateArgs {
   endpointPublic?: boolean;
   /** Worker nodes in a public subnet; then no NAT or service gateway is built. Default `false`. */
   workersPublic?: boolean;
-  /** Node shape. Default `VM.Standard.E4.Flex`. */
+  /** Node shape, one the region's node-pool options offer. Default `VM.Standard.E4.Flex`. */
   nodeShape?: string;
   /** OCPUs per node, for flex shapes only (a fixed shape refuses it). Default: 1. */
   nodeOcpus?: number;
@@ -39,11 +39,11 @@ export interface QuickCreateArgs {
   nodeMemoryGbs?: number;
   /** Nodes in pool1, 1 to 1000. Default `3`, one per fault domain. */
   nodeCount?: number;
-  /** Node image OCID. Default: the newest Oracle Linux OKE image for the version, from the node-pool options. */
+  /** Node image OCID (`ocid1.image.`). Default: the newest Oracle Linux OKE image for the version and the shape's hardware, from the node-pool options. */
   nodeImageId?: string;
-  /** Boot volume size in GB; at least 50. Default unset: the image default, the "47 GB". */
+  /** Boot volume size in GB, 50 to 32768. Default unset: the image default, the "47 GB". */
   bootVolumeSizeGbs?: number;
-  /** SSH public key for the nodes. Default none. */
+  /** One OpenSSH public key line for the nodes. Default none. */
   sshPublicKey?: string;
   /** Default `10.0.0.0/16`. */
   vcnCidr?: string;
