@@ -38,6 +38,7 @@ describe("placement, a prediction with a bound", () => {
     const mmd = toMermaid(architecture(1000, 3), "t");
     expect(mmd).toContain("+ 108 more");
     expect(mmd.match(/fault domains predicted; OCI places the nodes/g)).toHaveLength(3);
+    expect(mmd).toContain("ad0 ~~~ ad1 ~~~ ad2");
   });
 
   it("lays out with the font the SVG asks for first", () => {

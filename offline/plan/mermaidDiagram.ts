@@ -36,6 +36,9 @@ export function toMermaid(a: Architecture, title: string): string {
         });
         w("        end");
       });
+      // Invisible links stack the ADs as rows, as the SVG does, so three ADs stay page-wide.
+      const ads = a.nodePool.placements.map((_, ad) => `ad${ad}`);
+      if (ads.length > 1) w(`        ${ads.join(" ~~~ ")}`);
     }
     w("      end");
   });
