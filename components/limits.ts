@@ -13,7 +13,8 @@ export const MAX_NODES_PER_POOL = 1000;
 /**
  * Custom boot volume sizes run from 50 GB to 32 TB (32,768 GB); below 50 only the image default exists.
  * Source: "Boot Volumes", docs.oracle.com/iaas/Content/Block/Concepts/bootvolumes.htm ("Custom Boot
- * Volume Sizes") and the Block Volume limits, docs.oracle.com/iaas/Content/Block/Concepts/overview.htm.
+ * Volume Sizes"), and the Core API's InstanceSourceViaImageDetails.bootVolumeSizeInGBs ("Minimum value
+ * is 50 GB and maximum value is 32,768 GB (32 TB)", as oci-core's model documents it).
  */
 export const BOOT_VOLUME_GBS = { min: 50, max: 32 * 1024 } as const;
 
@@ -21,7 +22,9 @@ export const BOOT_VOLUME_GBS = { min: 50, max: 32 * 1024 } as const;
  * Display names (VCN, gateways, route tables, security lists, subnets) and the cluster name are at
  * most 255 characters. Source: the Core Services and Container Engine API references
  * (CreateVcnDetails.displayName, CreateSubnetDetails.displayName, CreateClusterDetails.name: "maxLength": 255),
- * docs.oracle.com/iaas/api/#/en/iaas/20160918/ and .../containerengine/20180222/.
+ * docs.oracle.com/iaas/api/#/en/iaas/20160918/ and .../containerengine/20180222/. With the cluster name
+ * held to a 63-character label value the longest derived name is 114 characters, so this check is a
+ * guard for the name patterns, not a limit users meet.
  */
 export const MAX_DISPLAY_NAME_LENGTH = 255;
 
