@@ -6,7 +6,8 @@
 /**
  * Managed nodes per node pool: 1,000, for basic and enhanced clusters alike.
  * Source: "Kubernetes Engine Limits", docs.oracle.com/iaas/Content/ContEng/Reference/contenglimits.htm
- * (see also .../ContEng/Tasks/contenglargenodelimitconsiderations.htm).
+ * (see also .../ContEng/Tasks/contenglargenodelimitconsiderations.htm, whose example splits 2,000
+ * managed nodes into pools "with 1,000 managed nodes in each").
  */
 export const MAX_NODES_PER_POOL = 1000;
 
