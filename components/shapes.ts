@@ -27,7 +27,6 @@ export const FLEX_SHAPES: Readonly<Record<string, FlexShapeLimits>> = {
   "VM.Standard3.Flex": { ocpus: { min: 1, max: 32 }, memoryPerOcpuGbs: { min: 1, max: 64 }, maxMemoryGbs: 512, defaultMemoryPerOcpuGbs: 16 },
   "VM.Optimized3.Flex": { ocpus: { min: 1, max: 18 }, memoryPerOcpuGbs: { min: 1, max: 64 }, maxMemoryGbs: 256, defaultMemoryPerOcpuGbs: 16 },
   "VM.Standard.A1.Flex": { ocpus: { min: 1, max: 80 }, memoryPerOcpuGbs: { min: 1, max: 64 }, maxMemoryGbs: 512, defaultMemoryPerOcpuGbs: 6 },
-  "VM.Standard.A2.Flex": { ocpus: { min: 1, max: 78 }, memoryPerOcpuGbs: { min: 1, max: 64 }, maxMemoryGbs: 946, defaultMemoryPerOcpuGbs: 6 },
 };
 
 /** A flexible shape this table does not list yet: only OCI's rules common to every flexible VM shape. */
