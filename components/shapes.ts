@@ -117,7 +117,7 @@ export function checkConfiguredImage(imageId: string, shape: string, sources: Re
     if (kind !== wanted) {
       throw new QuickCreateConfigError(
         "nodeImageId",
-        `Invalid value ${JSON.stringify(imageId)} for nodeImageId: it is the ${IMAGE_KIND_WORDS[kind]} image ${name}, but ${shape} needs ${IMAGE_KIND_WORDS[wanted].startsWith("x") || IMAGE_KIND_WORDS[wanted].startsWith("a") ? "an" : "a"} ${IMAGE_KIND_WORDS[wanted]} image; choose one built for the shape or leave nodeImageId unset.`,
+        `Invalid value ${JSON.stringify(imageId)} for nodeImageId: it is the ${IMAGE_KIND_WORDS[kind]} image ${name}, but ${shape} needs ${wanted === "gpu" ? "a" : "an"} ${IMAGE_KIND_WORDS[wanted]} image; choose one built for the shape or leave nodeImageId unset.`,
       );
     }
     return { imageId, sourceName: name, sourceType: listed.sourceType };
