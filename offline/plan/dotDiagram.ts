@@ -12,9 +12,10 @@ function esc(text: string): string {
 /**
  * Graphviz sizes every box from the font's metrics (its built-in table; the WebAssembly build has no
  * font files), and the viewer draws the text with whatever font it has. So boxes are measured with
- * Verdana, the widest of the common sans-serif faces (DejaVu Sans, the usual Linux fallback, is about
- * 1% narrower; Helvetica, Arial and Liberation Sans about 12%), and the SVG names Verdana first and
- * only narrower faces after it: whichever the viewer picks, the label fits its box.
+ * Verdana, the widest of the common sans-serif faces, and the SVG names Verdana first and after it only
+ * faces no wider: DejaVu Sans (the usual Linux fallback) is within 1% either way, which the boxes'
+ * padding absorbs, Arial and Helvetica about 12% narrower. tests/diagramFonts.test.ts measures every
+ * label in each face with Graphviz's own tables.
  */
 export const DIAGRAM_FONT = "Verdana";
 export const SVG_FONT_FAMILY = "Verdana,DejaVu Sans,Bitstream Vera Sans,Arial,Helvetica,sans-serif";
