@@ -2,7 +2,7 @@ import * as oci from "@pulumi/oci";
 import * as pulumi from "@pulumi/pulumi";
 import { CNI_TYPE } from "./cluster";
 import { NODE_POOL_NAME } from "./naming";
-import { Cni, isFlexShape } from "./settings";
+import { Cni } from "./settings";
 
 /** OKE's VCN-native default: 31 pods fit the secondary VNIC addresses of a 1-OCPU node. */
 export const MAX_PODS_PER_NODE = 31;
@@ -18,8 +18,9 @@ export interface NodePoolArgs {
   availabilityDomains: string[];
   workerSubnetId: pulumi.Input<string>;
   nodeShape: string;
-  nodeOcpus: number;
-  nodeMemoryGbs: number;
+  /** Flex shapes only; a fixed shape takes no shape config. */
+  nodeOcpus?: number;
+  nodeMemoryGbs?: number;
   nodeCount: number;
   imageId: string;
   /** Unset keeps the image default (the "47 GB"). */
@@ -64,7 +65,7 @@ export class QuickCreateNodePool extends pulumi.ComponentResource {
       name: NODE_POOL_NAME,
       kubernetesVersion: args.kubernetesVersion,
       nodeShape: args.nodeShape,
-      ...(isFlexShape(args.nodeShape) ? { nodeShapeConfig: { ocpus: args.nodeOcpus, memoryInGbs: args.nodeMemoryGbs } } : {}),
+      ...(args.nodeOcpus !== undefined ? { nodeShapeConfig: { ocpus: args.nodeOcpus, memoryInGbs: args.nodeMemoryGbs } } : {}),
       nodeSourceDetails: nodeSourceDetails(args.imageId, args.bootVolumeSizeGbs),
       nodeConfigDetails: {
         size: args.nodeCount,

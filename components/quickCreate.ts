@@ -61,6 +61,7 @@ export class QuickCreate extends pulumi.ComponentResource {
         region: args.region,
         compartmentId: settings.compartmentId,
         kubernetesVersion: settings.kubernetesVersion,
+        nodeShape: settings.nodeShape,
         nodeImageId: settings.nodeImageId,
       }),
       lookupDeployedState({ compartmentId: settings.compartmentId, clusterName: names.cluster, vcnDisplayName: names.vcn }),

@@ -1,4 +1,5 @@
 import { QuickCreateConfigError, QuickCreateLookupError } from "./errors";
+import { IMAGE_KIND_WORDS, imageKindForShape, imageKindOfName } from "./shapes";
 
 /**
  * Pure choices Quick Create makes from the region's lookups. Kept apart from the invokes so that the
@@ -36,20 +37,23 @@ export function checkAvailabilityDomains(names: readonly string[], region: strin
   }
 }
 
-// Oracle-Linux-8.10-2025.06.17-0-OKE-1.33.1-1033, with -Gen2-GPU- or -aarch64- for the images pool1 must not use.
+// Oracle-Linux-8.10-2025.06.17-0-OKE-1.33.1-1033, with -Gen2-GPU- or -aarch64- for GPU and Arm shapes.
 const OKE_IMAGE = /^Oracle-Linux-(\d+)\.(\d+)-(?:.*-)?(\d{4})\.(\d{2})\.(\d{2})-(\d+)-OKE-(\d+\.\d+\.\d+)-(\d+)$/;
-const NOT_FOR_CPU_X86 = /GPU|aarch64/i;
 
-/** The newest Oracle Linux OKE image built for this Kubernetes version, for x86_64 CPU nodes (spec §5). */
-export function selectNodeImage(sources: readonly NodeImageSource[], kubernetesVersion: string, region: string): NodeImageSource {
+/**
+ * The newest Oracle Linux OKE image built for this Kubernetes version and for the shape's hardware
+ * (spec §5): aarch64 for Ampere shapes, the GPU build for GPU shapes, x86_64 for the rest.
+ */
+export function selectNodeImage(sources: readonly NodeImageSource[], kubernetesVersion: string, region: string, nodeShape = "VM.Standard.E4.Flex"): NodeImageSource {
   const version = kubernetesVersion.replace(/^v/, "");
+  const kind = imageKindForShape(nodeShape);
   const candidates = sources
-    .filter((s) => s.sourceType === "IMAGE" && !NOT_FOR_CPU_X86.test(s.sourceName))
+    .filter((s) => s.sourceType === "IMAGE" && imageKindOfName(s.sourceName) === kind)
     .map((s) => ({ source: s, match: OKE_IMAGE.exec(s.sourceName) }))
     .filter((c): c is { source: NodeImageSource; match: RegExpExecArray } => c.match !== null && c.match[7] === version);
   if (candidates.length === 0) {
     throw new QuickCreateLookupError(
-      `No Oracle Linux x86_64 OKE image for Kubernetes ${kubernetesVersion} among the ${sources.length} node-pool image sources of region ${region}; set nodeImageId to an image OCID, or choose a version with images.`,
+      `No Oracle Linux ${IMAGE_KIND_WORDS[kind]} OKE image for Kubernetes ${kubernetesVersion} (shape ${nodeShape}) among the ${sources.length} node-pool image sources of region ${region}; set nodeImageId to an image OCID, or choose a version with images.`,
     );
   }
   // The newest Oracle Linux release first (the console offers OL8 over OL7 whatever their dates),

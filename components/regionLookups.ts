@@ -1,5 +1,6 @@
 import * as oci from "@pulumi/oci";
 import { checkAvailabilityDomains, checkVersionOffered, NodeImageSource, OracleService, selectNodeImage, selectOracleServices } from "./regionChoices";
+import { checkConfiguredImage, checkShapeOffered } from "./shapes";
 
 /** What the region must tell us before anything is registered. */
 export interface RegionFacts {
@@ -15,6 +16,8 @@ export interface RegionQuery {
   region: string;
   compartmentId: string;
   kubernetesVersion: string;
+  /** Checked against the node-pool options' shapes; picks the image's architecture. */
+  nodeShape?: string;
   /** A configured image skips the image lookup's choice but not its version check. */
   nodeImageId?: string;
 }
@@ -29,16 +32,17 @@ export async function lookupRegionFacts(query: RegionQuery, opts?: { provider?: 
     oci.identity.getAvailabilityDomains({ compartmentId: query.compartmentId }, invokeOpts),
     oci.core.getServices({}, invokeOpts),
     oci.containerengine.getClusterOption({ clusterOptionId: "all", compartmentId: query.compartmentId }, invokeOpts),
-    query.nodeImageId
-      ? Promise.resolve(undefined)
-      : oci.containerengine.getNodePoolOption({ nodePoolOptionId: "all", compartmentId: query.compartmentId }, invokeOpts),
+    // Needed even with a configured image: the shapes a node pool may use come from here.
+    oci.containerengine.getNodePoolOption({ nodePoolOptionId: "all", compartmentId: query.compartmentId }, invokeOpts),
   ]);
   const availabilityDomains = ads.availabilityDomains.map((ad) => ad.name);
   checkAvailabilityDomains(availabilityDomains, query.region);
   checkVersionOffered(query.kubernetesVersion, clusterOptions.kubernetesVersions, query.region);
+  const nodeShape = query.nodeShape ?? "VM.Standard.E4.Flex";
+  checkShapeOffered(nodeShape, nodePoolOptions.shapes ?? [], query.region);
   const nodeImage = query.nodeImageId
-    ? { imageId: query.nodeImageId, sourceName: "(configured nodeImageId)", sourceType: "IMAGE" }
-    : selectNodeImage(nodePoolOptions!.sources, query.kubernetesVersion, query.region);
+    ? checkConfiguredImage(query.nodeImageId, nodeShape, nodePoolOptions.sources ?? [])
+    : selectNodeImage(nodePoolOptions.sources, query.kubernetesVersion, query.region, nodeShape);
   return {
     region: query.region,
     availabilityDomains,

@@ -1,7 +1,10 @@
 import { Cidr, contains, overlaps, parseCidr } from "./cidr";
 import { QuickCreateConfigError } from "./errors";
 import { KubeconfigAuthMode } from "./kubeconfig";
-import { NAME_SUFFIX_PATTERN } from "./naming";
+import { BOOT_VOLUME_GBS, COMPARTMENT_OCID, IMAGE_OCID, LABEL_VALUE, MAX_DISPLAY_NAME_LENGTH, MAX_NODES_PER_POOL, PODS_PER_NODE_PREFIX, SERVICES_PREFIX } from "./limits";
+import { NAME_SUFFIX_PATTERN, quickCreateNames } from "./naming";
+import { isFlexShape, resolveShapeSizing } from "./shapes";
+import { checkSshPublicKey } from "./sshKey";
 
 export type ClusterType = "enhanced" | "basic";
 export type Cni = "vcn-native" | "flannel";
@@ -12,11 +15,11 @@ export type KubeconfigAuth = KubeconfigAuthMode;
  * the console's: leaving an option out gives what Quick Create gives.
  */
 export interface QuickCreateArgs {
-  /** Compartment OCID for every resource. Required. */
+  /** Compartment (or tenancy) OCID for every resource. Required. */
   compartmentId: string;
   /** Kubernetes version for the cluster and pool1, e.g. `v1.33.1`; must be offered by the region. Required. */
   kubernetesVersion: string;
-  /** Cluster name; also the VCN's DNS label (alphanumerics, 15 characters). Default `cluster1`. */
+  /** Cluster name, pool1's `name` node label (so at most 63 characters) and the VCN's DNS label (alphanumerics, 15 characters). Default `cluster1`. */
   clusterName?: string;
   /** The 9-hex-digit id in every display name. Default: derived from project, stack and cluster name. */
   nameSuffix?: string;
@@ -28,19 +31,19 @@ export interface QuickCreateArgs {
   endpointPublic?: boolean;
   /** Worker nodes in a public subnet; then no NAT or service gateway is built. Default `false`. */
   workersPublic?: boolean;
-  /** Node shape. Default `VM.Standard.E4.Flex`. */
+  /** Node shape, one the region's node-pool options offer. Default `VM.Standard.E4.Flex`. */
   nodeShape?: string;
-  /** OCPUs per node, for flex shapes (fixed shapes ignore it). Default `1`. */
+  /** OCPUs per node, for flex shapes only (a fixed shape refuses it). Default: 1. */
   nodeOcpus?: number;
-  /** Memory per node in GB, for flex shapes (fixed shapes ignore it). Default `16`. */
+  /** Memory per node in GB, for flex shapes only (a fixed shape refuses it). Default: the shape's per-OCPU default (16 GB for E4.Flex). */
   nodeMemoryGbs?: number;
-  /** Nodes in pool1. Default `3`, one per fault domain. */
+  /** Nodes in pool1, 1 to 1000. Default `3`, one per fault domain. */
   nodeCount?: number;
-  /** Node image OCID. Default: the newest Oracle Linux OKE image for the version, from the node-pool options. */
+  /** Node image OCID (`ocid1.image.`). Default: the newest Oracle Linux OKE image for the version and the shape's hardware, from the node-pool options. */
   nodeImageId?: string;
-  /** Boot volume size in GB; at least 50. Default unset: the image default, the "47 GB". */
+  /** Boot volume size in GB, 50 to 32768. Default unset: the image default, the "47 GB". */
   bootVolumeSizeGbs?: number;
-  /** SSH public key for the nodes. Default none. */
+  /** One OpenSSH public key line for the nodes. Default none. */
   sshPublicKey?: string;
   /** Default `10.0.0.0/16`. */
   vcnCidr?: string;
@@ -81,8 +84,9 @@ export interface QuickCreateSettings {
   endpointPublic: boolean;
   workersPublic: boolean;
   nodeShape: string;
-  nodeOcpus: number;
-  nodeMemoryGbs: number;
+  /** Set for flex shapes only: a fixed shape's size is the shape. */
+  nodeOcpus?: number;
+  nodeMemoryGbs?: number;
   nodeCount: number;
   nodeImageId?: string;
   bootVolumeSizeGbs?: number;
@@ -141,10 +145,9 @@ export const DEFAULTS = {
 export const MAX_BASTION_CLIENT_CIDRS = 20;
 
 /** OCI takes custom boot volumes from 50 GB; below that only the image default exists. */
-export const MIN_BOOT_VOLUME_GBS = 50;
+export const MIN_BOOT_VOLUME_GBS = BOOT_VOLUME_GBS.min;
 const VERSION_PATTERN = /^v\d+\.\d+\.\d+$/;
-const OCID_PATTERN = /^ocid1\.[a-z0-9]+\.[a-z0-9-]*\.[a-z0-9-]*\.[a-z0-9]+$/;
-const CLUSTER_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9-]{0,254}$/;
+const CLUSTER_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9-]*$/;
 
 function fail(key: string, value: unknown, allowed: string): never {
   throw new QuickCreateConfigError(key, `Invalid value ${JSON.stringify(value)} for ${key}: ${allowed}.`);
@@ -156,17 +159,28 @@ function oneOf<T extends string>(key: string, value: T | undefined, allowed: rea
   return value;
 }
 
-function wholeNumber(key: string, value: number | undefined, min: number, fallback: number): number {
+/** Whole numbers within OCI's bounds; anything past them (or past 2^53) is refused, never used as a count. */
+function wholeNumber(key: string, value: number | undefined, min: number, max: number, fallback: number, why: string): number {
   if (value === undefined) return fallback;
-  if (!Number.isInteger(value) || value < min) fail(key, value, `use a whole number of at least ${min}`);
+  if (!Number.isSafeInteger(value) || value < min || value > max) fail(key, value, `use a whole number from ${min} to ${max}${why}`);
   return value;
 }
 
-function positive(key: string, value: number | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  // A flex shape needs both OCPUs and memory: zero or a non-number is "without".
-  if (typeof value !== "number" || !(value > 0)) fail(key, value, "a flex shape needs a number greater than 0");
-  return value;
+/**
+ * The cluster name becomes the pool's `name` node label and part of every display name, so it must
+ * be a valid Kubernetes label value and keep the longest derived name within OCI's limit.
+ */
+function clusterNameOf(value: string | undefined): string {
+  const name = value ?? DEFAULTS.clusterName;
+  if (!CLUSTER_NAME_PATTERN.test(name)) fail("clusterName", name, "start with a letter and use only letters, digits and hyphens");
+  if (name.length > LABEL_VALUE.maxLength || !LABEL_VALUE.pattern.test(name)) {
+    fail("clusterName", name, `it is also the node pool's "name" label, a Kubernetes label value: at most ${LABEL_VALUE.maxLength} characters ending in a letter or digit`);
+  }
+  const longest = Object.values(quickCreateNames(name, "000000000")).reduce((a, b) => (b.length > a.length ? b : a), "");
+  if (longest.length > MAX_DISPLAY_NAME_LENGTH) {
+    fail("clusterName", name, `the display name ${longest.slice(0, 40)}… would be ${longest.length} characters, over OCI's ${MAX_DISPLAY_NAME_LENGTH}; choose a shorter name`);
+  }
+  return name;
 }
 
 function cidr(key: string, value: string | undefined, fallback: string): Cidr {
@@ -177,7 +191,7 @@ function cidr(key: string, value: string | undefined, fallback: string): Cidr {
 }
 
 /** Checks the address plan the way OCI and Kubernetes would reject it, but before anything exists. */
-function addressPlan(args: QuickCreateArgs, cni: Cni): AddressPlan {
+function addressPlan(args: QuickCreateArgs, cni: Cni, nodeCount: number): AddressPlan {
   const vcn = cidr("vcnCidr", args.vcnCidr, DEFAULTS.vcnCidr);
   const subnets: [string, Cidr][] = [
     ["endpointSubnetCidr", cidr("endpointSubnetCidr", args.endpointSubnetCidr, DEFAULTS.endpointSubnetCidr)],
@@ -197,12 +211,21 @@ function addressPlan(args: QuickCreateArgs, cni: Cni): AddressPlan {
     }
   }
   const services = cidr("servicesCidr", args.servicesCidr, DEFAULTS.servicesCidr);
+  if (services.prefix < SERVICES_PREFIX.widest || services.prefix > SERVICES_PREFIX.narrowest) {
+    fail("servicesCidr", services.text, `Kubernetes takes a service range from /${SERVICES_PREFIX.widest} to /${SERVICES_PREFIX.narrowest} (OKE puts cluster DNS at .5.5 of it), such as 10.96.0.0/16`);
+  }
   if (overlaps(services, vcn)) fail("servicesCidr", services.text, `it overlaps vcnCidr ${vcn.text}; choose a range outside the VCN`);
   const pods = cidr("podsCidr", args.podsCidr, DEFAULTS.podsCidr);
   // With VCN-native pods the pods take worker-subnet addresses, so podsCidr is never used.
   if (cni === "flannel") {
     if (overlaps(pods, vcn)) fail("podsCidr", pods.text, `it overlaps vcnCidr ${vcn.text}; choose a range outside the VCN`);
     if (overlaps(pods, services)) fail("podsCidr", pods.text, `it overlaps servicesCidr ${services.text}; choose a range that does not`);
+    // OKE gives each node a /25 of it: the range must hold nodeCount of them.
+    const blocks = pods.prefix > PODS_PER_NODE_PREFIX ? 0 : 2 ** (PODS_PER_NODE_PREFIX - pods.prefix);
+    if (blocks < nodeCount) {
+      const needed = PODS_PER_NODE_PREFIX - Math.ceil(Math.log2(nodeCount));
+      fail("podsCidr", pods.text, `OKE gives each of the ${nodeCount} node${nodeCount === 1 ? "" : "s"} a /${PODS_PER_NODE_PREFIX} of it, so use a /${needed} or wider, such as 10.244.0.0/16`);
+    }
   }
   return {
     vcn: vcn.text,
@@ -239,19 +262,24 @@ function bastionClientCidrs(bastion: boolean, value: unknown): string[] {
 /** Applies Quick Create's defaults and rejects bad input with one sentence naming the key, before any resource exists. */
 export function resolveSettings(args: QuickCreateArgs): QuickCreateSettings {
   if (!args.compartmentId) fail("compartmentId", args.compartmentId ?? "", "set it to the OCID of the compartment, ocid1.compartment.oc1..<id>");
-  if (!OCID_PATTERN.test(args.compartmentId)) fail("compartmentId", args.compartmentId, "use a compartment or tenancy OCID such as ocid1.compartment.oc1..<id>");
+  if (!COMPARTMENT_OCID.test(args.compartmentId)) fail("compartmentId", args.compartmentId, "use a compartment or tenancy OCID (ocid1.compartment.… or ocid1.tenancy.…), such as ocid1.compartment.oc1..<id>");
   if (!args.kubernetesVersion) fail("kubernetesVersion", args.kubernetesVersion ?? "", "set it to a version the region offers, such as v1.33.1");
   if (!VERSION_PATTERN.test(args.kubernetesVersion)) fail("kubernetesVersion", args.kubernetesVersion, "use the form vMAJOR.MINOR.PATCH, such as v1.33.1");
-  const clusterName = args.clusterName ?? DEFAULTS.clusterName;
-  if (!CLUSTER_NAME_PATTERN.test(clusterName)) fail("clusterName", clusterName, "start with a letter and use only letters, digits and hyphens");
+  const clusterName = clusterNameOf(args.clusterName);
   if (args.nameSuffix !== undefined && !NAME_SUFFIX_PATTERN.test(args.nameSuffix)) fail("nameSuffix", args.nameSuffix, "use 9 lowercase hexadecimal digits, or leave it unset to derive one");
   const cni = oneOf("cni", args.cni, ["vcn-native", "flannel"], DEFAULTS.cni);
   const nodeShape = args.nodeShape ?? DEFAULTS.nodeShape;
   if (!/^[A-Za-z0-9.]+$/.test(nodeShape)) fail("nodeShape", nodeShape, "use an OCI shape name such as VM.Standard.E4.Flex");
   const bootVolume = args.bootVolumeSizeGbs;
-  if (bootVolume !== undefined && (!Number.isInteger(bootVolume) || bootVolume < MIN_BOOT_VOLUME_GBS)) {
-    fail("bootVolumeSizeGbs", bootVolume, `use a whole number of GB of at least ${MIN_BOOT_VOLUME_GBS}, or leave it unset for the image default (about 47 GB)`);
+  if (bootVolume !== undefined && (!Number.isSafeInteger(bootVolume) || bootVolume < BOOT_VOLUME_GBS.min || bootVolume > BOOT_VOLUME_GBS.max)) {
+    fail("bootVolumeSizeGbs", bootVolume, `use a whole number of GB from ${BOOT_VOLUME_GBS.min} to ${BOOT_VOLUME_GBS.max} (32 TB), or leave it unset for the image default (about 47 GB)`);
   }
+  const sizing = resolveShapeSizing(nodeShape, args.nodeOcpus, args.nodeMemoryGbs);
+  const nodeCount = wholeNumber("nodeCount", args.nodeCount, 1, MAX_NODES_PER_POOL, DEFAULTS.nodeCount, ", OKE's limit per node pool");
+  if (args.nodeImageId !== undefined && !IMAGE_OCID.test(args.nodeImageId)) {
+    fail("nodeImageId", args.nodeImageId, "use an image OCID (ocid1.image.oc1.<region>.<id>), or leave it unset for the newest OKE image for the shape");
+  }
+  const sshPublicKey = args.sshPublicKey === undefined ? undefined : checkSshPublicKey(args.sshPublicKey);
   return {
     compartmentId: args.compartmentId,
     kubernetesVersion: args.kubernetesVersion,
@@ -262,18 +290,18 @@ export function resolveSettings(args: QuickCreateArgs): QuickCreateSettings {
     endpointPublic: args.endpointPublic ?? DEFAULTS.endpointPublic,
     workersPublic: args.workersPublic ?? DEFAULTS.workersPublic,
     nodeShape,
-    nodeOcpus: positive("nodeOcpus", args.nodeOcpus, DEFAULTS.nodeOcpus),
-    nodeMemoryGbs: positive("nodeMemoryGbs", args.nodeMemoryGbs, DEFAULTS.nodeMemoryGbs),
-    nodeCount: wholeNumber("nodeCount", args.nodeCount, 1, DEFAULTS.nodeCount),
+    nodeOcpus: sizing?.ocpus,
+    nodeMemoryGbs: sizing?.memoryGbs,
+    nodeCount,
     nodeImageId: args.nodeImageId,
     bootVolumeSizeGbs: bootVolume,
-    sshPublicKey: args.sshPublicKey,
-    cidrs: addressPlan(args, cni),
+    sshPublicKey,
+    cidrs: addressPlan(args, cni, nodeCount),
     kubeconfigAuth: oneOf("kubeconfigAuth", args.kubeconfigAuth, ["oci-cli", "token-helper"], DEFAULTS.kubeconfigAuth),
     deploySample: args.deploySample ?? DEFAULTS.deploySample,
     bastion: args.bastion ?? DEFAULTS.bastion,
     bastionClientCidrs: bastionClientCidrs(args.bastion ?? DEFAULTS.bastion, args.bastionClientCidrs),
-    nodeCycling: nodeCycling(args, wholeNumber("nodeCount", args.nodeCount, 1, DEFAULTS.nodeCount)),
+    nodeCycling: nodeCycling(args, nodeCount),
     nodeImageRefresh: args.nodeImageRefresh ?? DEFAULTS.nodeImageRefresh,
   };
 }
@@ -302,6 +330,4 @@ function nodeCycling(args: QuickCreateArgs, nodeCount: number): NodeCyclingSetti
   return { maximumSurge, maximumUnavailable };
 }
 
-export function isFlexShape(shape: string): boolean {
-  return shape.endsWith(".Flex");
-}
+export { isFlexShape };

@@ -21,7 +21,8 @@ export function readStackConfig(): QuickCreateArgs & { region: string } {
   if (!region) {
     throw new QuickCreateConfigError("oci:region", "Missing oci:region: set it with `pulumi config set oci:region ap-tokyo-1` (or your region).");
   }
-  // Pulumi.yaml must give optional keys a default, so "" (and 0 for the boot volume) stands for unset.
+  // Pulumi.yaml must give optional keys a default, so "" (and 0 for the boot volume and the shape's
+  // OCPUs and memory) stands for unset: only a value the user set is checked against the shape.
   const str = (key: string) => config.get(key) || undefined;
   const num = (key: string) => typed(() => config.getNumber(key), key, "a number");
   const bool = (key: string) => typed(() => config.getBoolean(key), key, "true or false");
@@ -42,8 +43,8 @@ export function readStackConfig(): QuickCreateArgs & { region: string } {
     endpointPublic: bool("endpointPublic"),
     workersPublic: bool("workersPublic"),
     nodeShape: str("nodeShape"),
-    nodeOcpus: num("nodeOcpus"),
-    nodeMemoryGbs: num("nodeMemoryGbs"),
+    nodeOcpus: num("nodeOcpus") || undefined,
+    nodeMemoryGbs: num("nodeMemoryGbs") || undefined,
     nodeCount: num("nodeCount"),
     nodeImageId: str("nodeImageId"),
     bootVolumeSizeGbs: num("bootVolumeSizeGbs") || undefined,

@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { ResourceRecordOptions, UNKNOWN_VALUE } from "./analyzer/records";
 import { DeployedPlan } from "./deployedPlan";
 import { acceptHookRegistrations, hookBindings, HookBindings } from "./hookRecords";
+import { toEngineUrns } from "./engineUrns";
 import { OciMocks } from "./mocks";
 
 /** What the engine received for one resource: the record the Analyzer protocol is built from. */
@@ -117,5 +118,5 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
   recordRegistrations(resources);
   const outputs = (await settle(await options.program())) as Record<string, unknown>;
   await settings.waitForRPCs();
-  return { resources, outputs };
+  return { resources: toEngineUrns(resources, options.stack, options.project), outputs };
 }

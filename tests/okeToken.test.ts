@@ -166,10 +166,10 @@ describe("oke-token credential sources", () => {
       ...env,
       OCI_CLI_USER: "ocid1.user.oc1..fromenv",
       OCI_CLI_TENANCY: "ocid1.tenancy.oc1..fromenv",
-      OCI_CLI_FINGERPRINT: "ff:ff",
+      OCI_CLI_FINGERPRINT: "ff:ff:ff:ff:ff:ff:ff:ff:ff:ff:ff:ff:ff:ff:ff:ff",
     });
     const keyId = Object.fromEntries(signatureParams(url.searchParams.get("authorization")!)).keyId;
-    expect(keyId).toBe("ocid1.tenancy.oc1..fromenv/ocid1.user.oc1..fromenv/ff:ff");
+    expect(keyId).toBe("ocid1.tenancy.oc1..fromenv/ocid1.user.oc1..fromenv/ff:ff:ff:ff:ff:ff:ff:ff:ff:ff:ff:ff:ff:ff:ff:ff");
   });
 
   it("works from environment variables alone when ~/.oci/config does not exist", () => {

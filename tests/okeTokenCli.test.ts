@@ -82,7 +82,7 @@ describe("oke-token command", () => {
 
   it("accepts --flag=value and --config-file", () => {
     const elsewhere = join(home, "other-config");
-    writeFileSync(elsewhere, `[DEFAULT]\nuser=u\nfingerprint=f\ntenancy=t\nregion=uk-london-1\nkey_file=${keyPath}\n`);
+    writeFileSync(elsewhere, `[DEFAULT]\nuser=${PROFILE_KEYS.user}\nfingerprint=${PROFILE_KEYS.fingerprint}\ntenancy=${PROFILE_KEYS.tenancy}\nregion=uk-london-1\nkey_file=${keyPath}\n`);
     const r = okeToken([`--cluster-id=${CLUSTER_ID}`, `--config-file=${elsewhere}`]);
     expect(r.status).toBe(0);
     const url = new URL(Buffer.from(JSON.parse(r.stdout).status.token, "base64url").toString());
@@ -199,7 +199,7 @@ describe("oke-token credential errors exit 1", () => {
     // A directory is unreadable as a file even for root, unlike a chmod 000 file.
     const r = okeToken(["--cluster-id", CLUSTER_ID, "--config-file", join(home, ".oci")]);
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain(`cannot read OCI config file ${join(home, ".oci")} (EISDIR)`);
+    expect(r.stderr).toContain(`OCI config file ${join(home, ".oci")} is a directory, not a regular file`);
     expectOneSentence(r.stderr);
   });
 

@@ -50,13 +50,13 @@ describe("npm start exit statuses", () => {
     expect(mandatory.status).toBe(1);
     expect(mandatory.stdout).toMatch(/❌ oke-quick-create@v0\.1\.0/);
     expect(mandatory.stdout).toContain("- [mandatory]  node-pool-boot-volume-image-default  (oci:ContainerEngine/nodePool:NodePool: oke-nodepool-pool1)");
-    expect(mandatory.stdout).toMatch(/, 1 mandatory violations, /);
+    expect(mandatory.stdout).toMatch(/, 1 mandatory violation, /);
   });
 
   test("2 for invalid config, printing the program's one sentence and no stack trace", () => {
     expect(invalid.status).toBe(2);
     const errorLines = invalid.stderr.split("\n").filter((l) => l.startsWith("error:"));
-    expect(errorLines).toEqual(["error: Invalid value 0 for nodeCount: use a whole number of at least 1."]);
+    expect(errorLines).toEqual(["error: Invalid value 0 for nodeCount: use a whole number from 1 to 1000, OKE's limit per node pool."]);
     expect(invalid.stderr).not.toMatch(/^\s+at /m);
     expect(invalid.stdout).toBe("");
   });
@@ -69,6 +69,10 @@ describe("files the plan writes", () => {
     expect(json.outputs.kubeconfig).toBe("[secret]");
     expect(json.resources.map((r: { type: string }) => r.type)).toContain("oci:ContainerEngine/nodePool:NodePool");
     expect(JSON.stringify(json)).not.toContain("certificate-authority-data");
+    // The engine's URNs, usable with `pulumi up --replace`, and the policies speak of the same ones.
+    const urns = new Set(json.resources.map((r: { urn: string }) => r.urn));
+    expect(urns).toContain("urn:pulumi:dev::oke-quick-create::oke-quick-create:index:QuickCreate$oke-quick-create:index:Network$oci:Core/vcn:Vcn::oke-network-vcn");
+    for (const d of json.policies.diagnostics) if (d.urn) expect(urns).toContain(d.urn);
   });
 
   test("--diagram .svg draws every subnet and each node in its fault domain", () => {
@@ -86,5 +90,11 @@ describe("files the plan writes", () => {
     expect(svg.match(/>Uocm:US-ASHBURN-1-AD-\d</g)).toHaveLength(3);
     expect(svg.match(/>FAULT-DOMAIN-\d</g)).toHaveLength(9);
     expect(svg.match(/>pool1 node \d</g)).toHaveLength(3);
+    // Fault domains are OCI's choice: each AD says the drawing is a prediction.
+    expect(svg.match(/>fault domains predicted; OCI places the nodes</g)).toHaveLength(3);
+    // Readable at page width: the ADs are rows, so three ADs are no wider than a landscape page (842 pt).
+    expect(Number(/<svg width="(\d+)pt"/.exec(svg)![1])).toBeLessThanOrEqual(842);
+    // Boxes were measured with Verdana; the SVG asks for it first and falls back only to narrower faces.
+    expect(svg).not.toMatch(/font-family="(?!Verdana,DejaVu Sans,)/);
   });
 });

@@ -70,11 +70,26 @@ describe("stack configuration, read as the CLI does", () => {
     expect(s.config["oke-quick-create:nodeCount"]).toBe("4");
   });
 
-  test("secure values are secret keys and never appear in the config", () => {
+  test("a secure value the plan cannot decrypt is reported as such, not as an invalid value", () => {
     const dir = projectWith(BASE + "  oke-quick-create:sshPublicKey:\n    secure: v1:abc:ZGVhZGJlZWY=\n");
-    const s = settings(dir);
-    expect(s.secretKeys).toEqual(["oke-quick-create:sshPublicKey"]);
+    const err = failure(() => settings(dir));
+    expect(err).toBeInstanceOf(PlanInputError);
+    expect(err.message).toBe(
+      "Stack 'dev' sets 'sshPublicKey' as a secure value (in Pulumi.dev.yaml), which cannot be decrypted without the stack's secrets provider: pass the value for this plan with --config sshPublicKey=<value> (it stays secret in the output), or run `pulumi preview` where the provider is available.",
+    );
+    expect(err.message).not.toContain("ZGVhZGJlZWY");
+    const region = projectWith("config:\n  oci:region:\n    secure: v1:abc:eHl6\n  oke-quick-create:compartmentId: ocid1.compartment.oc1..x\n  oke-quick-create:kubernetesVersion: v1.33.1\n");
+    expect(failure(() => settings(region)).message).toMatch(/^Stack 'dev' sets 'oci:region' as a secure value .*cannot be decrypted without the stack's secrets provider/);
+  });
+
+  test("a secure value given with --config reaches the program and stays secret; provider secrets are not needed offline", () => {
+    const dir = projectWith(BASE + "  oke-quick-create:nodeCount:\n    secure: v1:abc:ZGVhZGJlZWY=\n  oci:privateKey:\n    secure: v1:abc:cHJpdmF0ZQ==\n");
+    const s = settings(dir, [{ key: "nodeCount", value: "4" }]);
+    expect(s.config["oke-quick-create:nodeCount"]).toBe("4");
+    expect(s.secretKeys).toEqual(["oci:privateKey", "oke-quick-create:nodeCount"]);
+    expect(s.config["oci:privateKey"]).toBe("[secret]");
     expect(JSON.stringify(s.config)).not.toContain("ZGVhZGJlZWY");
+    expect(failure(() => settings(dir, [{ key: "nodeCount", value: "four" }])).message).toContain("must be of type 'integer'");
   });
 
   test("a project-namespace key Pulumi.yaml does not declare is an error naming the key", () => {

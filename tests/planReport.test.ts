@@ -73,7 +73,7 @@ describe("offline plan of the dev stack", () => {
   test("the Mermaid diagram holds every subnet and the three tokyo fault domains with one node each", () => {
     const mmd = toMermaid(plan.architecture, "t");
     for (const cidr of ["10.0.0.0/28 · public", "10.0.10.0/24 · private", "10.0.20.0/24 · public"]) expect(mmd).toContain(cidr);
-    expect(mmd).toContain('subgraph ad0["Uocm:AP-TOKYO-1-AD-1"]');
+    expect(mmd).toContain('subgraph ad0["Uocm:AP-TOKYO-1-AD-1<br/>fault domains predicted; OCI places the nodes"]');
     for (const [fd, node] of [[0, 1], [1, 2], [2, 3]]) {
       expect(mmd).toMatch(new RegExp(`subgraph ad0_fd${fd}\\["FAULT-DOMAIN-${fd + 1}"\\]\\n\\s+ad0_fd${fd}_n0\\["pool1 node ${node}`));
     }

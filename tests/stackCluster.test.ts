@@ -2,6 +2,9 @@ import { expectedNodeImage } from "../offline/fixtures";
 import { ProgramRun } from "../offline/runProgram";
 import { ofType, runStack } from "./helpers/stack";
 
+/** A real OpenSSH ed25519 public key line: the stack refuses anything else. */
+const SSH_KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKp6Abn42Kc8WnShrrjXada8UbHEPzvJoO/i8jsn+oxO user@host";
+
 const CLUSTER = "oci:ContainerEngine/cluster:Cluster";
 const NODE_POOL = "oci:ContainerEngine/nodePool:NodePool";
 const only = (run: ProgramRun, type: string) => {
@@ -82,7 +85,7 @@ describe("choices", () => {
   test("flannel, basic, fixed shape, 5 nodes, 100 GB boot volume, SSH key, older version", async () => {
     const run = await runStack({
       cni: "flannel", clusterType: "basic", nodeShape: "VM.Standard2.1", nodeCount: 5,
-      bootVolumeSizeGbs: 100, sshPublicKey: "ssh-ed25519 AAAAC3Nza user@host", kubernetesVersion: "v1.32.1",
+      bootVolumeSizeGbs: 100, sshPublicKey: SSH_KEY, kubernetesVersion: "v1.32.1",
     });
     const cluster = only(run, CLUSTER);
     expect(cluster.type).toBe("BASIC_CLUSTER");
@@ -95,7 +98,7 @@ describe("choices", () => {
     expect(pool.nodeConfigDetails.nodePoolPodNetworkOptionDetails).toEqual({ cniType: "FLANNEL_OVERLAY" });
     expect(pool.nodeSourceDetails.bootVolumeSizeInGbs).toBe("100");
     expect(pool.nodeSourceDetails.imageId).toBe(expectedNodeImage("ap-tokyo-1", "v1.32.1").imageId);
-    expect(pool.sshPublicKey).toBe("ssh-ed25519 AAAAC3Nza user@host");
+    expect(pool.sshPublicKey).toBe(SSH_KEY);
   });
 
   test("a configured node image replaces the lookup's choice", async () => {

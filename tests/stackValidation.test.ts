@@ -24,10 +24,10 @@ test.each([
   ["workerSubnetCidr", "10.1.10.0/24", /inside vcnCidr 10\.0\.0\.0\/16/],
   ["lbSubnetCidr", "10.0.10.128/25", /overlaps workerSubnetCidr 10\.0\.10\.0\/24/],
   ["servicesCidr", "10.0.128.0/20", /overlaps vcnCidr/],
-  ["nodeCount", 0, /nodeCount.*at least 1/],
-  ["nodeOcpus", 0, /flex shape needs a number greater than 0/],
+  ["nodeCount", 0, /nodeCount.*from 1 to 1000/],
+  ["nodeOcpus", 65, /E4\.Flex takes a whole number of OCPUs from 1 to 64/],
   ["kubernetesVersion", "1.33", /vMAJOR\.MINOR\.PATCH/],
-  ["bootVolumeSizeGbs", 47, /at least 50.*image default/],
+  ["bootVolumeSizeGbs", 47, /from 50 to 32768.*image default/],
   ["clusterType", "premium", /"enhanced" or "basic"/],
   ["cni", "calico", /"vcn-native" or "flannel"/],
   ["kubeconfigAuth", "password", /"oci-cli" or "token-helper"/],
@@ -88,7 +88,7 @@ describe("region choices", () => {
 
   test("no image for the version is a sentence saying what was searched", () => {
     expect(() => selectNodeImage(sources(["Oracle-Linux-8.10-2025.06.17-0-OKE-1.32.1-1033"]), "v1.33.1", "ap-tokyo-1"))
-      .toThrow(new QuickCreateLookupError("No Oracle Linux x86_64 OKE image for Kubernetes v1.33.1 among the 1 node-pool image sources of region ap-tokyo-1; set nodeImageId to an image OCID, or choose a version with images."));
+      .toThrow(new QuickCreateLookupError("No Oracle Linux x86_64 OKE image for Kubernetes v1.33.1 (shape VM.Standard.E4.Flex) among the 1 node-pool image sources of region ap-tokyo-1; set nodeImageId to an image OCID, or choose a version with images."));
   });
 
   test("a region without availability domains is named, with what to check", () => {

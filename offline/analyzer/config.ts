@@ -108,7 +108,9 @@ export function validatePolicyPackConfig(policies: PolicyInfoForConfig[], config
         type === undefined ||
         (type === "integer" ? Number.isInteger(value) : type === "array" ? Array.isArray(value) : typeof value === type);
       if (!typeOk) {
-        errors.push(`${policy.name}: ${key}: Invalid type. Expected: ${String(type)}, given: ${JSON.stringify(value)}`);
+        // gojsonschema names the JSON type given, not the value.
+        const given = value === null ? "null" : Array.isArray(value) ? "array" : typeof value === "number" ? (Number.isInteger(value) ? "integer" : "number") : typeof value;
+        errors.push(`${policy.name}: ${key}: Invalid type. Expected: ${String(type)}, given: ${given}`);
         continue;
       }
       if (Array.isArray(schema.enum) && !schema.enum.includes(value)) {

@@ -59,8 +59,17 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
         changeLines: args.deployed ? [...renderChanges(plan.changes, args.deployed), ...planNotes(plan.outputs)] : undefined,
       }),
     );
-    await writeFiles(plan, args.json, args.diagram);
-    return summarize(plan.records, plan.policies).mandatory > 0 ? EXIT.mandatoryViolation : EXIT.clean;
+    const verdict = summarize(plan.records, plan.policies).mandatory > 0 ? EXIT.mandatoryViolation : EXIT.clean;
+    try {
+      await writeFiles(plan, args.json, args.diagram);
+    } catch (err) {
+      // The paths were checked before the run, but a disk can fill or a folder vanish meanwhile. The
+      // verdict stands: a mandatory violation stays exit 1 whatever happened to the files.
+      const code = (err as NodeJS.ErrnoException).code;
+      io.stderr(`error: the plan ran, but writing its files failed (${code ?? (err as Error).message.split("\n")[0]}); the verdict above stands.\n`);
+      return verdict === EXIT.mandatoryViolation ? verdict : EXIT.invalid;
+    }
+    return verdict;
   } catch (err) {
     io.stderr(`error: ${describeFailure(err, !!io.env.PLAN_DEBUG)}\n`);
     return EXIT.invalid;

@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { Architecture } from "./architecture";
-import { toDot } from "./dotDiagram";
+import { toDot, withFontFallbacks } from "./dotDiagram";
 import { toMermaid } from "./mermaidDiagram";
 import { PlanInputError } from "./planError";
 import { renderSvg } from "./svgRender";
@@ -20,7 +20,7 @@ export async function diagramText(file: string, architecture: Architecture, titl
   switch (path.extname(file).toLowerCase()) {
     case ".mmd": return toMermaid(architecture, title);
     case ".dot": return toDot(architecture, title);
-    default: return renderSvg(toDot(architecture, title));
+    default: return withFontFallbacks(await renderSvg(toDot(architecture, title)));
   }
 }
 

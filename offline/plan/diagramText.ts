@@ -7,6 +7,9 @@ export const GATEWAY_TITLE: Record<GatewayKind, string> = {
   service: "Service gateway",
 };
 
+/** Said wherever fault domains are drawn: the plan predicts them, OCI decides them at launch. */
+export const FD_PREDICTION = "fault domains predicted; OCI places the nodes";
+
 export function subnetTitle(s: SubnetView): string {
   return `${s.role === "other" ? "subnet" : `${s.role} subnet`} ${s.cidr} · ${s.isPublic ? "public" : "private"}`;
 }

@@ -1,5 +1,5 @@
 import { Architecture } from "./architecture";
-import { bastionLabel, endpointLabel, GATEWAY_TITLE, gatewayExit, nodeShapeLabel, routeLabel, subnetTitle } from "./diagramText";
+import { bastionLabel, endpointLabel, FD_PREDICTION, GATEWAY_TITLE, gatewayExit, nodeShapeLabel, routeLabel, subnetTitle } from "./diagramText";
 
 /** Mermaid labels: quotes become #quot; and line breaks <br/>, the two things that break its parser. */
 function label(text: string): string {
@@ -27,15 +27,19 @@ export function toMermaid(a: Architecture, title: string): string {
     if (a.bastion && a.bastion.targetSubnet === s.name) w(`        bastion[${label(bastionLabel(a).join("\n"))}]`);
     if (s.role === "workers" && a.nodePool) {
       a.nodePool.placements.forEach((p, ad) => {
-        w(`        subgraph ad${ad}[${label(p.availabilityDomain)}]`);
+        w(`        subgraph ad${ad}[${label(`${p.availabilityDomain}\n${FD_PREDICTION}`)}]`);
         p.faultDomains.forEach((fd, f) => {
           w(`          subgraph ad${ad}_fd${f}[${label(fd.faultDomain)}]`);
-          if (fd.nodes.length === 0) w(`            ad${ad}_fd${f}_empty[${label("no node")}]`);
+          if (fd.count === 0) w(`            ad${ad}_fd${f}_empty[${label("no node")}]`);
           fd.nodes.forEach((n, k) => w(`            ad${ad}_fd${f}_n${k}[${label(`${a.nodePool!.name} ${n}\n${nodeShapeLabel(a)}`)}]`));
+          if (fd.count > fd.nodes.length) w(`            ad${ad}_fd${f}_more[${label(`+ ${fd.count - fd.nodes.length} more`)}]`);
           w("          end");
         });
         w("        end");
       });
+      // Invisible links stack the ADs as rows, as the SVG does, so three ADs stay page-wide.
+      const ads = a.nodePool.placements.map((_, ad) => `ad${ad}`);
+      if (ads.length > 1) w(`        ${ads.join(" ~~~ ")}`);
     }
     w("      end");
   });

@@ -1,16 +1,20 @@
 import * as fs from "fs";
-import { parsePolicyPackConfig, PolicyPackConfigFile } from "../analyzer/config";
+import { parsePolicyPackConfig, PolicyInfoForConfig, PolicyPackConfigFile } from "../analyzer/config";
+import { checkPolicyPackConfigAgainst } from "./policyConfigCheck";
 import { PlanInputError } from "./planError";
 
 /**
  * Reads the file given to --policy-pack-config. Levels are checked by the analyzer's own parser (the
  * CLI's rules), so a bad level fails here with one sentence instead of a trace from the pack.
  */
-export function readPolicyPackConfig(file: string): PolicyPackConfigFile {
+export function readPolicyPackConfig(file: string, pack?: { name: string; policies: readonly PolicyInfoForConfig[] }): PolicyPackConfigFile {
   let text: string;
   try {
+    // A FIFO or device would block the read (or never end): only a regular file is read.
+    if (!fs.statSync(file).isFile()) throw new PlanInputError(`--policy-pack-config ${file} is not a regular file; name the JSON file itself.`);
     text = fs.readFileSync(file, "utf8");
-  } catch {
+  } catch (err) {
+    if (err instanceof PlanInputError) throw err;
     throw new PlanInputError(`--policy-pack-config ${file}: the file cannot be read; check the path.`);
   }
   let parsed: unknown;
@@ -32,5 +36,6 @@ export function readPolicyPackConfig(file: string): PolicyPackConfigFile {
   } catch (err) {
     throw new PlanInputError(`--policy-pack-config ${file}: ${(err as Error).message}; use advisory, mandatory, remediate or disabled.`);
   }
+  if (pack) checkPolicyPackConfigAgainst(file, parsed as PolicyPackConfigFile, pack.policies, pack.name);
   return parsed as PolicyPackConfigFile;
 }

@@ -10,6 +10,8 @@ import { checkDiagramPath } from "./diagramFile";
 import { diffPlans, ResourceChange } from "./diff";
 import { maskInputs } from "./masking";
 import { checkPolicies, startPack, toAnalyzerRecords } from "./policyCheck";
+import { checkOutputPath } from "./outputPaths";
+import { localPackPolicies } from "./policyConfigCheck";
 import { readPolicyPackConfig } from "./policyPackConfig";
 import { PolicyResults } from "./policyResults";
 import { PlanInputError } from "./planError";
@@ -38,11 +40,16 @@ export interface PlanEnvironment {
 }
 
 /** Reads everything the user gave before any work starts, so a typo fails in milliseconds. */
-function readInputs(args: PlanArgs, env: PlanEnvironment): { settings: StackSettings; policyConfig?: PolicyPackConfigFile; deployed?: DeployedPlan } {
+function readInputs(args: PlanArgs, env: PlanEnvironment, packDir: string): { settings: StackSettings; policyConfig?: PolicyPackConfigFile; deployed?: DeployedPlan } {
   const project = readProjectFile(env.projectDir);
   const settings = resolveStackSettings(env.projectDir, project, args.stack, args.config);
-  const policyConfig = args.policyPackConfig ? readPolicyPackConfig(args.policyPackConfig) : undefined;
+  // This repository's pack is checked from its own policy data before anything starts; another
+  // pack's schemas are known only once it runs, where the analyzer checks them as the CLI does.
+  const ownPack = () => (path.resolve(packDir) === path.resolve(DEFAULT_PACK_DIR) ? { name: "oke-quick-create", policies: localPackPolicies() } : undefined);
+  const policyConfig = args.policyPackConfig ? readPolicyPackConfig(args.policyPackConfig, ownPack()) : undefined;
   if (args.diagram) checkDiagramPath(args.diagram);
+  if (args.diagram) checkOutputPath("--diagram", args.diagram);
+  if (args.json) checkOutputPath("--json", args.json);
   if (!settings.config["oci:region"]) {
     throw new PlanInputError(`Stack '${args.stack}' has no oci:region: set it in Pulumi.${args.stack}.yaml or pass --config oci:region=ap-tokyo-1.`);
   }
@@ -65,8 +72,8 @@ function plannedResources(records: readonly ResourceRecord[]) {
  * resource and the stack go to the pack over the Analyzer protocol.
  */
 export async function runPlan(args: PlanArgs, env: PlanEnvironment): Promise<Plan> {
-  const { settings, policyConfig, deployed } = readInputs(args, env);
   const packDir = env.packDir ?? DEFAULT_PACK_DIR;
+  const { settings, policyConfig, deployed } = readInputs(args, env, packDir);
   const region = settings.config["oci:region"];
   const packStarting = startPack({ packDir, project: settings.project, stack: settings.stack, stackConfig: settings.config });
   // Never leave a failed start unobserved while the program runs; it is awaited below.

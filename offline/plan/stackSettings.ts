@@ -15,6 +15,8 @@ interface Sourced {
   value: string;
   secret: boolean;
   source: string;
+  /** A `secure:` ciphertext the plan cannot decrypt: no value at all, only the fact that one is set. */
+  encrypted?: boolean;
 }
 
 /** The string the engine passes for a YAML value: scalars as text, structures as JSON. */
@@ -35,7 +37,7 @@ function readStackFile(projectDir: string, project: string, stack: string): Map<
     const isSecure = raw !== null && typeof raw === "object" && !Array.isArray(raw) && "secure" in (raw as object);
     // Ciphertext needs the stack's secrets provider, which an offline run does not have; the program
     // gets a placeholder (the declared default when there is one, so typed reads still work).
-    values.set(qualify(project, key), { value: isSecure ? "" : configString(raw), secret: isSecure, source: file });
+    values.set(qualify(project, key), { value: isSecure ? "" : configString(raw), secret: isSecure, source: file, encrypted: isSecure });
   }
   return values;
 }
@@ -88,7 +90,7 @@ function checkDeclared(stack: string, bare: string, decl: DeclaredKey | undefine
       `Stack '${stack}' sets configuration key '${bare}' (in ${entry.source}), which Pulumi.yaml does not declare: fix the spelling or declare it under config: in Pulumi.yaml.`,
     );
   }
-  if (decl.type && !entry.secret && !matchesType(decl, entry.value)) {
+  if (decl.type && !entry.encrypted && !matchesType(decl, entry.value)) {
     throw new PlanInputError(
       `Stack '${stack}' with configuration key '${bare}' must be of type '${fullTypeName(decl)}', but ${entry.source} gives "${entry.value}": set ${typeHint(decl, bare)}.`,
     );
@@ -113,7 +115,11 @@ export function resolveStackSettings(
     values.set(key, { value: configString(value), secret: false, source: "Pulumi.yaml" });
   }
   for (const [key, entry] of readStackFile(projectDir, project.name, stack)) values.set(key, entry);
-  for (const { key, value } of overrides) values.set(qualify(project.name, key), { value, secret: false, source: `--config ${key}` });
+  // An override of a secure key gives the plan its value and keeps it secret, as `pulumi config set --secret` would.
+  for (const { key, value } of overrides) {
+    const qualified = qualify(project.name, key);
+    values.set(qualified, { value, secret: values.get(qualified)?.secret ?? false, source: `--config ${key}` });
+  }
 
   const prefix = `${project.name}:`;
   const anyDeclared = project.declared.size > 0;
@@ -122,8 +128,21 @@ export function resolveStackSettings(
     const bare = key.slice(prefix.length);
     const decl = project.declared.get(bare);
     checkDeclared(stack, bare, decl, entry, anyDeclared);
-    if (entry.secret) entry.value = decl?.default !== undefined ? configString(decl.default) : "[secret]";
+    // Every project key feeds the program (it is validated, then becomes resource inputs), so a value
+    // the plan cannot read would make it plan something else than `pulumi up` deploys: refuse, in words.
+    if (entry.encrypted) {
+      throw new PlanInputError(
+        `Stack '${stack}' sets '${bare}' as a secure value (in ${entry.source}), which cannot be decrypted without the stack's secrets provider: pass the value for this plan with --config ${bare}=<value> (it stays secret in the output), or run \`pulumi preview\` where the provider is available.`,
+      );
+    }
   }
+  // Other namespaces are provider settings (oci:privateKey, ...) that offline answers never use; the
+  // region is the exception, since it picks the answers.
+  const region = values.get("oci:region");
+  if (region?.encrypted) {
+    throw new PlanInputError(`Stack '${stack}' sets 'oci:region' as a secure value (in ${region.source}), which cannot be decrypted without the stack's secrets provider: pass it with --config oci:region=<region>.`);
+  }
+  for (const entry of values.values()) if (entry.encrypted) entry.value = "[secret]";
 
   const missing: string[] = [];
   for (const [bare, decl] of project.declared) {

@@ -16,7 +16,8 @@ export function summarize(records: readonly ResourceRecord[], policies: PolicyRe
 
 /** The one line CI logs and step summaries quote. */
 export function summaryLine(s: PlanSummary): string {
-  return `${s.resources} resources, ${s.mandatory} mandatory violations, ${s.advisory} advisory`;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  return `${plural(s.resources, "resource")}, ${plural(s.mandatory, "mandatory violation")}, ${s.advisory} advisory`;
 }
 
 function renderOutputs(outputs: Record<string, unknown>): string[] {

@@ -15,6 +15,13 @@ const { usageError } = require("./errors");
 const USAGE =
   "usage: oke-token --cluster-id <cluster OCID> [--region <region>] [--profile <name>] [--config-file <path>]";
 
+/**
+ * OCI region identifiers (docs.oracle.com/iaas/Content/General/Concepts/regions.htm): lowercase words
+ * joined by hyphens ending in a number, e.g. us-ashburn-1, us-gov-ashburn-1, me-dcc-muscat-1. The
+ * region becomes the token's host name, so anything else could only send the request elsewhere.
+ */
+const REGION_PATTERN = /^[a-z]+(-[a-z0-9]+)*-[0-9]+$/;
+
 /** Flags that take a value, mapped to the TokenArgs field they fill. Same spelling as `oci ce cluster generate-token`. */
 const VALUE_FLAGS = /** @type {const} */ ({
   "--cluster-id": "clusterId",
@@ -65,7 +72,11 @@ function parseArgs(argv) {
   if (!/^[A-Za-z0-9._-]+$/.test(clusterId)) {
     throw usageError(`oke-token: --cluster-id "${clusterId}" is not a cluster OCID (expected something like ocid1.cluster.oc1.<region>.<id>).`);
   }
-  return { clusterId, region: values.region, profile: values.profile, configFile: values.configFile, help };
+  const region = values.region?.trim();
+  if (region !== undefined && !REGION_PATTERN.test(region)) {
+    throw usageError(`oke-token: --region "${region}" is not an OCI region identifier such as us-ashburn-1 (lowercase letters, digits and hyphens).`);
+  }
+  return { clusterId, region, profile: values.profile, configFile: values.configFile, help };
 }
 
-module.exports = { parseArgs, USAGE };
+module.exports = { parseArgs, USAGE, REGION_PATTERN };

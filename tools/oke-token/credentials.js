@@ -47,6 +47,33 @@ const HINT_FOR_KEY = Object.freeze({
   region: "region=<region, e.g. us-ashburn-1>",
 });
 
+/**
+ * An API key's fingerprint is the MD5 of its public key as 16 colon-separated hex pairs
+ * (docs.oracle.com/iaas/Content/API/Concepts/apisigningkey.htm#four); OCIDs are
+ * ocid1.<resource type>.<realm>.[region][.future use].<unique id>
+ * (docs.oracle.com/iaas/Content/General/Concepts/identifiers.htm).
+ */
+const FINGERPRINT_PATTERN = /^[0-9a-f]{2}(:[0-9a-f]{2}){15}$/i;
+const OCID_FOR_KEY = Object.freeze({
+  user: /^ocid1\.user\.[a-z0-9-]+\.[a-z0-9-]*(\.[a-z0-9-]*)?\.[a-z0-9]+$/,
+  tenancy: /^ocid1\.tenancy\.[a-z0-9-]+\.[a-z0-9-]*(\.[a-z0-9-]*)?\.[a-z0-9]+$/,
+});
+
+/**
+ * Reads a file only when it is a regular file: a FIFO, a device or /dev/stdin would block the read
+ * (kubectl's exec plugin waits forever for a token), a directory has nothing to read.
+ * @param {string} file
+ * @returns {Buffer}
+ */
+function readRegularFile(file) {
+  const stat = fs.statSync(file);
+  if (!stat.isFile()) {
+    const kind = stat.isDirectory() ? "a directory" : stat.isFIFO() ? "a pipe" : stat.isSocket() ? "a socket" : "a device";
+    throw Object.assign(new Error(`${file} is ${kind}`), { code: "ENOTREGULAR", kind });
+  }
+  return fs.readFileSync(file);
+}
+
 /** @param {string} p */
 function expandHome(p, home = os.homedir()) {
   return p === "~" || p.startsWith("~/") ? path.join(home, p.slice(1)) : p;
@@ -73,7 +100,7 @@ function nonEmpty(env, value) {
 function readProfile(file, profile, envIsComplete, program) {
   let text;
   try {
-    text = fs.readFileSync(file, "utf8");
+    text = readRegularFile(file).toString("utf8");
   } catch (e) {
     const code = /** @type {NodeJS.ErrnoException} */ (e).code;
     if (code === "ENOENT" && envIsComplete) return undefined;
@@ -81,6 +108,9 @@ function readProfile(file, profile, envIsComplete, program) {
       throw credentialError(
         `${program}: OCI config file ${file} does not exist; create it with \`oci setup config\`, point --config-file or OCI_CLI_CONFIG_FILE at yours, or set OCI_CLI_USER, OCI_CLI_TENANCY, OCI_CLI_FINGERPRINT, OCI_CLI_KEY_FILE and OCI_CLI_REGION.`,
       );
+    }
+    if (code === "ENOTREGULAR") {
+      throw credentialError(`${program}: OCI config file ${file} is ${/** @type {any} */ (e).kind}, not a regular file; point --config-file or OCI_CLI_CONFIG_FILE at the config file itself.`);
     }
     throw credentialError(`${program}: cannot read OCI config file ${file} (${code ?? String(e)}); check its permissions.`);
   }
@@ -139,9 +169,12 @@ function parsePrivateKey(pem, passphrase, what, program) {
 function loadPrivateKeyFile(keyFile, passphrase, origin, program) {
   let pem;
   try {
-    pem = fs.readFileSync(keyFile);
+    pem = readRegularFile(keyFile);
   } catch (e) {
     const code = /** @type {NodeJS.ErrnoException} */ (e).code ?? String(e);
+    if (code === "ENOTREGULAR") {
+      throw credentialError(`${program}: key_file ${keyFile} (${origin}) is ${/** @type {any} */ (e).kind}, not a regular file; point it at the API private key .pem file.`);
+    }
     throw credentialError(`${program}: cannot read key_file ${keyFile} (${origin}): ${code}; fix the path or the file's permissions.`);
   }
   return parsePrivateKey(pem, passphrase, `key_file ${keyFile} (${origin})`, program);
@@ -179,6 +212,17 @@ function resolveCredentials(request, env) {
   const user = required("user");
   const tenancy = required("tenancy");
   const fingerprint = required("fingerprint");
+  // Checked before any key is read or anything signed: OCI would answer only "401 NotAuthenticated".
+  const origin = (/** @type {keyof typeof ENV_FOR_KEY} */ key) => (nonEmpty(env, ENV_FOR_KEY[key]) ? ENV_FOR_KEY[key] : where);
+  for (const key of /** @type {const} */ (["user", "tenancy"])) {
+    const value = key === "user" ? user : tenancy;
+    if (!OCID_FOR_KEY[key].test(value)) {
+      throw credentialError(`oke-token: ${key} "${value}" (from ${origin(key)}) is not a ${key} OCID; use ${HINT_FOR_KEY[key].split("=")[1]} from the console's ${key === "user" ? "user" : "tenancy"} details page.`);
+    }
+  }
+  if (!FINGERPRINT_PATTERN.test(fingerprint)) {
+    throw credentialError(`oke-token: fingerprint "${fingerprint}" (from ${origin("fingerprint")}) is not 16 colon-separated hex pairs such as 12:34:56:78:9a:bc:de:f0:12:34:56:78:9a:bc:de:f0; copy it from the API key's entry in the console.`);
+  }
   const region = request.region ?? nonEmpty(env, ENV_FOR_KEY.region) ?? values.get("region");
   if (!region) {
     throw credentialError(`${program}: no region given and ${where} has no "region"; pass --region or add ${HINT_FOR_KEY.region} there.`);
