@@ -9,6 +9,8 @@
  * `whenUnset` says what happens then. Every string key takes "" as unset.
  */
 
+import { BOOT_VOLUME_GBS, MAX_NODES_PER_POOL } from "./limits";
+
 export type OptionType = "string" | "integer" | "boolean" | "array";
 
 interface Described {
@@ -105,8 +107,8 @@ export const OPTIONS = {
   nodeCount: {
     type: "integer",
     default: 3,
-    description: "Number of nodes in pool1 (1-1000, OKE's limit per pool), spread over fault domains.",
-    limits: "1–1000 (OKE's limit per node pool)",
+    description: `Number of nodes in pool1 (1-${MAX_NODES_PER_POOL}, OKE's limit per pool), spread over fault domains.`,
+    limits: `1–${MAX_NODES_PER_POOL} (OKE's limit per node pool)`,
   },
   nodeImageId: {
     type: "string",
@@ -120,8 +122,8 @@ export const OPTIONS = {
     type: "integer",
     default: 0,
     whenUnset: "the image default (\"47 GB\")",
-    description: "Boot volume size in GB, 50 to 32768; 0 keeps the image default (the \"47 GB\").",
-    limits: "50–32768 (32 TB)",
+    description: `Boot volume size in GB, ${BOOT_VOLUME_GBS.min} to ${BOOT_VOLUME_GBS.max}; 0 keeps the image default (the "47 GB").`,
+    limits: `${BOOT_VOLUME_GBS.min}–${BOOT_VOLUME_GBS.max} (32 TB)`,
   },
   sshPublicKey: {
     type: "string",

@@ -61,6 +61,15 @@ describe("the option table is the one source of every key", () => {
     expect(renderOptionsDoc()).toBe(read(OPTIONS_DOC));
   });
 
+  test("every choice a key accepts is named in its description and its limits, so the docs cannot offer a value the code refuses", () => {
+    for (const key of OPTION_KEYS) {
+      const option = optionOf(key);
+      for (const choice of "choices" in option ? option.choices ?? [] : []) {
+        expect({ key, choice, description: option.description.includes(choice), limits: option.limits.includes(`\`${choice}\``) }).toEqual({ key, choice, description: true, limits: true });
+      }
+    }
+  });
+
   test("the plan reads Pulumi.yaml as the CLI would and finds each key with the table's type and default", () => {
     const declared = readProjectFile(REPO).declared;
     expect([...declared.keys()]).toEqual(OPTION_KEYS);
