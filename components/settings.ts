@@ -3,75 +3,19 @@ import { QuickCreateConfigError } from "./errors";
 import { KubeconfigAuthMode } from "./kubeconfig";
 import { BOOT_VOLUME_GBS, COMPARTMENT_OCID, IMAGE_OCID, LABEL_VALUE, MAX_DISPLAY_NAME_LENGTH, MAX_NODES_PER_POOL, PODS_PER_NODE_PREFIX, SERVICES_PREFIX } from "./limits";
 import { NAME_SUFFIX_PATTERN, quickCreateNames } from "./naming";
+import { OPTION_DEFAULTS, OptionArgs, OPTIONS, OptionValues } from "./options";
 import { isFlexShape, resolveShapeSizing } from "./shapes";
 import { checkSshPublicKey } from "./sshKey";
 
-export type ClusterType = "enhanced" | "basic";
-export type Cni = "vcn-native" | "flannel";
+export type ClusterType = OptionValues["clusterType"];
+export type Cni = OptionValues["cni"];
 export type KubeconfigAuth = KubeconfigAuthMode;
 
 /**
- * Everything Quick Create lets you choose, plus the address plan it fixes. Each option's default is
- * the console's: leaving an option out gives what Quick Create gives.
+ * Everything Quick Create lets you choose, plus the address plan it fixes, as components/options.ts
+ * declares it. Each option's default is the console's: leaving an option out gives what Quick Create gives.
  */
-export interface QuickCreateArgs {
-  /** Compartment (or tenancy) OCID for every resource. Required. */
-  compartmentId: string;
-  /** Kubernetes version for the cluster and pool1, e.g. `v1.33.1`; must be offered by the region. Required. */
-  kubernetesVersion: string;
-  /** Cluster name, pool1's `name` node label (so at most 63 characters) and the VCN's DNS label (alphanumerics, 15 characters). Default `cluster1`. */
-  clusterName?: string;
-  /** The 9-hex-digit id in every display name. Default: derived from project, stack and cluster name. */
-  nameSuffix?: string;
-  /** `enhanced` (console default) or `basic`. Default `enhanced`. */
-  clusterType?: ClusterType;
-  /** `vcn-native` (console default: pods take VCN addresses) or `flannel` (overlay). Default `vcn-native`. */
-  cni?: Cni;
-  /** Kubernetes API endpoint with a public IP. Default `true`. */
-  endpointPublic?: boolean;
-  /** Worker nodes in a public subnet; then no NAT or service gateway is built. Default `false`. */
-  workersPublic?: boolean;
-  /** Node shape, one the region's node-pool options offer. Default `VM.Standard.E4.Flex`. */
-  nodeShape?: string;
-  /** OCPUs per node, for flex shapes only (a fixed shape refuses it). Default: 1. */
-  nodeOcpus?: number;
-  /** Memory per node in GB, for flex shapes only (a fixed shape refuses it). Default: the shape's per-OCPU default (16 GB for E4.Flex). */
-  nodeMemoryGbs?: number;
-  /** Nodes in pool1, 1 to 1000. Default `3`, one per fault domain. */
-  nodeCount?: number;
-  /** Node image OCID (`ocid1.image.`). Default: the newest Oracle Linux OKE image for the version and the shape's hardware, from the node-pool options. */
-  nodeImageId?: string;
-  /** Boot volume size in GB, 50 to 32768. Default unset: the image default, the "47 GB". */
-  bootVolumeSizeGbs?: number;
-  /** One OpenSSH public key line for the nodes. Default none. */
-  sshPublicKey?: string;
-  /** Default `10.0.0.0/16`. */
-  vcnCidr?: string;
-  /** Default `10.0.0.0/28`. */
-  endpointSubnetCidr?: string;
-  /** Default `10.0.10.0/24`. */
-  workerSubnetCidr?: string;
-  /** Default `10.0.20.0/24`. */
-  lbSubnetCidr?: string;
-  /** Pod overlay network, used only with flannel. Default `10.244.0.0/16`. */
-  podsCidr?: string;
-  /** Kubernetes service network. Default `10.96.0.0/16`. */
-  servicesCidr?: string;
-  /** How the exported kubeconfig gets tokens: `oci-cli` (Quick Create's) or `token-helper` (`oke-token`). Default `oci-cli`. */
-  kubeconfigAuth?: KubeconfigAuth;
-  /** Deploy the smoke workload (3 replicas over fault domains behind a flexible load balancer). Default `false`. */
-  deploySample?: boolean;
-  /** Build an OCI Bastion (STANDARD) targeting the worker subnet, to reach private nodes and a private endpoint. Default `false`. */
-  bastion?: boolean;
-  /** Address ranges allowed to open bastion sessions; required with `bastion`. As read from config: checked to be a list of CIDRs. */
-  bastionClientCidrs?: unknown;
-  /** Extra nodes OKE may add while it cycles pool1 (enhanced clusters): a count or a percentage. Default `"1"`. */
-  nodeCyclingMaximumSurge?: string;
-  /** Nodes OKE may take away while it cycles pool1 (enhanced clusters): a count or a percentage. Default `"0"`. */
-  nodeCyclingMaximumUnavailable?: string;
-  /** Move pool1 to a newer image for the same Kubernetes version. Default `false`: keep the image it runs. */
-  nodeImageRefresh?: boolean;
-}
+export type QuickCreateArgs = OptionArgs;
 
 /** Settings after defaults and validation: every field present, every CIDR parsed. */
 export interface QuickCreateSettings {
@@ -116,30 +60,7 @@ export interface AddressPlan {
   services: string;
 }
 
-export const DEFAULTS = {
-  clusterName: "cluster1",
-  clusterType: "enhanced" as ClusterType,
-  cni: "vcn-native" as Cni,
-  endpointPublic: true,
-  workersPublic: false,
-  nodeShape: "VM.Standard.E4.Flex",
-  nodeOcpus: 1,
-  nodeMemoryGbs: 16,
-  nodeCount: 3,
-  vcnCidr: "10.0.0.0/16",
-  endpointSubnetCidr: "10.0.0.0/28",
-  workerSubnetCidr: "10.0.10.0/24",
-  lbSubnetCidr: "10.0.20.0/24",
-  podsCidr: "10.244.0.0/16",
-  servicesCidr: "10.96.0.0/16",
-  kubeconfigAuth: "oci-cli" as KubeconfigAuth,
-  deploySample: false,
-  bastion: false,
-  // OKE's own defaults for NodePoolCyclingDetails: one node added before one is drained, none missing.
-  nodeCyclingMaximumSurge: "1",
-  nodeCyclingMaximumUnavailable: "0",
-  nodeImageRefresh: false,
-};
+export const DEFAULTS = OPTION_DEFAULTS;
 
 /** OCI Bastion accepts at most 20 client CIDR blocks, each unique (its CreateBastion 400 InvalidParameter message says so). */
 export const MAX_BASTION_CLIENT_CIDRS = 20;
@@ -267,7 +188,7 @@ export function resolveSettings(args: QuickCreateArgs): QuickCreateSettings {
   if (!VERSION_PATTERN.test(args.kubernetesVersion)) fail("kubernetesVersion", args.kubernetesVersion, "use the form vMAJOR.MINOR.PATCH, such as v1.33.1");
   const clusterName = clusterNameOf(args.clusterName);
   if (args.nameSuffix !== undefined && !NAME_SUFFIX_PATTERN.test(args.nameSuffix)) fail("nameSuffix", args.nameSuffix, "use 9 lowercase hexadecimal digits, or leave it unset to derive one");
-  const cni = oneOf("cni", args.cni, ["vcn-native", "flannel"], DEFAULTS.cni);
+  const cni = oneOf("cni", args.cni, OPTIONS.cni.choices, DEFAULTS.cni);
   const nodeShape = args.nodeShape ?? DEFAULTS.nodeShape;
   if (!/^[A-Za-z0-9.]+$/.test(nodeShape)) fail("nodeShape", nodeShape, "use an OCI shape name such as VM.Standard.E4.Flex");
   const bootVolume = args.bootVolumeSizeGbs;
@@ -285,7 +206,7 @@ export function resolveSettings(args: QuickCreateArgs): QuickCreateSettings {
     kubernetesVersion: args.kubernetesVersion,
     clusterName,
     nameSuffix: args.nameSuffix,
-    clusterType: oneOf("clusterType", args.clusterType, ["enhanced", "basic"], DEFAULTS.clusterType),
+    clusterType: oneOf("clusterType", args.clusterType, OPTIONS.clusterType.choices, DEFAULTS.clusterType),
     cni,
     endpointPublic: args.endpointPublic ?? DEFAULTS.endpointPublic,
     workersPublic: args.workersPublic ?? DEFAULTS.workersPublic,
@@ -297,7 +218,7 @@ export function resolveSettings(args: QuickCreateArgs): QuickCreateSettings {
     bootVolumeSizeGbs: bootVolume,
     sshPublicKey,
     cidrs: addressPlan(args, cni, nodeCount),
-    kubeconfigAuth: oneOf("kubeconfigAuth", args.kubeconfigAuth, ["oci-cli", "token-helper"], DEFAULTS.kubeconfigAuth),
+    kubeconfigAuth: oneOf("kubeconfigAuth", args.kubeconfigAuth, OPTIONS.kubeconfigAuth.choices, DEFAULTS.kubeconfigAuth),
     deploySample: args.deploySample ?? DEFAULTS.deploySample,
     bastion: args.bastion ?? DEFAULTS.bastion,
     bastionClientCidrs: bastionClientCidrs(args.bastion ?? DEFAULTS.bastion, args.bastionClientCidrs),

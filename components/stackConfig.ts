@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { QuickCreateConfigError } from "./errors";
+import { Option, OPTION_KEYS, OptionKey, optionOf } from "./options";
 import { QuickCreateArgs } from "./settings";
 
 /** The project namespace of every key in Pulumi.yaml and Pulumi.<stack>.yaml. */
@@ -14,53 +15,37 @@ function typed<T>(read: () => T | undefined, key: string, expected: string, exam
   }
 }
 
-/** Reads the stack's configuration into component arguments; validation happens in the component. */
+/** Reads every key of components/options.ts by its declared type; validation happens in the component. */
 export function readStackConfig(): QuickCreateArgs & { region: string } {
   const config = new pulumi.Config(PROJECT_NAMESPACE);
   const region = new pulumi.Config("oci").get("region");
   if (!region) {
     throw new QuickCreateConfigError("oci:region", "Missing oci:region: set it with `pulumi config set oci:region ap-tokyo-1` (or your region).");
   }
-  // Pulumi.yaml must give optional keys a default, so "" (and 0 for the boot volume and the shape's
-  // OCPUs and memory) stands for unset: only a value the user set is checked against the shape.
-  const str = (key: string) => config.get(key) || undefined;
-  const num = (key: string) => typed(() => config.getNumber(key), key, "a number");
-  const bool = (key: string) => typed(() => config.getBoolean(key), key, "true or false");
-  const list = (key: string) => typed(() => config.getObject<unknown>(key), key, "a list", `pulumi config set --path '${key}[0]' ...`);
-  const required = (key: string, example: string) => {
-    const value = config.get(key);
-    if (!value) throw new QuickCreateConfigError(key, `Missing ${key}: set it with \`pulumi config set ${key} ${example}\`.`);
-    return value;
+  const read = (key: OptionKey, option: Option): unknown => {
+    switch (option.type) {
+      case "string": {
+        const value = config.get(key);
+        if ("required" in option && !value) {
+          throw new QuickCreateConfigError(key, `Missing ${key}: set it with \`pulumi config set ${key} ${option.required}\`.`);
+        }
+        // Pulumi.yaml must give optional keys a default, so "" stands for unset.
+        return value || undefined;
+      }
+      case "integer": {
+        const value = typed(() => config.getNumber(key), key, "a number");
+        // Likewise 0 where the table says so (the boot volume, the shape's OCPUs and memory): only a
+        // value the user set is checked against the shape.
+        return "whenUnset" in option && value === option.default ? undefined : value;
+      }
+      case "boolean":
+        return typed(() => config.getBoolean(key), key, "true or false");
+      case "array":
+        return typed(() => config.getObject<unknown>(key), key, "a list", `pulumi config set --path '${key}[0]' ...`);
+    }
   };
-  return {
-    region,
-    compartmentId: required("compartmentId", "ocid1.compartment.oc1..<id>"),
-    kubernetesVersion: required("kubernetesVersion", "v1.33.1"),
-    clusterName: str("clusterName"),
-    nameSuffix: str("nameSuffix"),
-    clusterType: str("clusterType") as QuickCreateArgs["clusterType"],
-    cni: str("cni") as QuickCreateArgs["cni"],
-    endpointPublic: bool("endpointPublic"),
-    workersPublic: bool("workersPublic"),
-    nodeShape: str("nodeShape"),
-    nodeOcpus: num("nodeOcpus") || undefined,
-    nodeMemoryGbs: num("nodeMemoryGbs") || undefined,
-    nodeCount: num("nodeCount"),
-    nodeImageId: str("nodeImageId"),
-    bootVolumeSizeGbs: num("bootVolumeSizeGbs") || undefined,
-    sshPublicKey: str("sshPublicKey"),
-    vcnCidr: str("vcnCidr"),
-    endpointSubnetCidr: str("endpointSubnetCidr"),
-    workerSubnetCidr: str("workerSubnetCidr"),
-    lbSubnetCidr: str("lbSubnetCidr"),
-    podsCidr: str("podsCidr"),
-    servicesCidr: str("servicesCidr"),
-    kubeconfigAuth: str("kubeconfigAuth") as QuickCreateArgs["kubeconfigAuth"],
-    deploySample: bool("deploySample"),
-    bastion: bool("bastion"),
-    bastionClientCidrs: list("bastionClientCidrs"),
-    nodeCyclingMaximumSurge: str("nodeCyclingMaximumSurge"),
-    nodeCyclingMaximumUnavailable: str("nodeCyclingMaximumUnavailable"),
-    nodeImageRefresh: bool("nodeImageRefresh"),
-  };
+  const args: Record<string, unknown> = {};
+  for (const key of OPTION_KEYS) args[key] = read(key, optionOf(key));
+  // Values are typed as the table declares them; choices and ranges are checked by resolveSettings.
+  return { region, ...(args as QuickCreateArgs) };
 }
