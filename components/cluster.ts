@@ -1,7 +1,7 @@
 import * as oci from "@pulumi/oci";
 import * as pulumi from "@pulumi/pulumi";
 import { ClusterType, Cni } from "./settings";
-import { STACK_TAG_KEY } from "./stackTag";
+import { STACK_TAG_KEY } from "../policies/contract";
 
 export const CLUSTER_TYPE: Record<ClusterType, string> = { enhanced: "ENHANCED_CLUSTER", basic: "BASIC_CLUSTER" };
 export const CNI_TYPE: Record<Cni, string> = { "vcn-native": "OCI_VCN_IP_NATIVE", flannel: "FLANNEL_OVERLAY" };

@@ -1,8 +1,7 @@
-import { Cidr, contains, overlaps, parseCidr } from "./cidr";
+import { ADDRESS_PLAN, Cidr, NAME_SUFFIX_PATTERN, contains, overlaps, parseCidr, quickCreateNames } from "../policies/contract";
 import { QuickCreateConfigError } from "./errors";
 import { KubeconfigAuthMode } from "./kubeconfig";
 import { BOOT_VOLUME_GBS, COMPARTMENT_OCID, IMAGE_OCID, LABEL_VALUE, MAX_DISPLAY_NAME_LENGTH, MAX_NODES_PER_POOL, PODS_PER_NODE_PREFIX, SERVICES_PREFIX } from "./limits";
-import { NAME_SUFFIX_PATTERN, quickCreateNames } from "./naming";
 import { isFlexShape, resolveShapeSizing } from "./shapes";
 import { checkSshPublicKey } from "./sshKey";
 
@@ -126,12 +125,7 @@ export const DEFAULTS = {
   nodeOcpus: 1,
   nodeMemoryGbs: 16,
   nodeCount: 3,
-  vcnCidr: "10.0.0.0/16",
-  endpointSubnetCidr: "10.0.0.0/28",
-  workerSubnetCidr: "10.0.10.0/24",
-  lbSubnetCidr: "10.0.20.0/24",
-  podsCidr: "10.244.0.0/16",
-  servicesCidr: "10.96.0.0/16",
+  ...ADDRESS_PLAN,
   kubeconfigAuth: "oci-cli" as KubeconfigAuth,
   deploySample: false,
   bastion: false,
