@@ -19,7 +19,7 @@ export interface ClusterArgs {
   vcnId: pulumi.Input<string>;
   endpointSubnetId: pulumi.Input<string>;
   lbSubnetId: pulumi.Input<string>;
-  /** `<project>/<stack>`: tags what the cloud controller creates, so a destroy can find it (stackTag.ts). */
+  /** `<project>/<stack>`: tags what the cloud controller creates, so a destroy can find it (policies/contract/stackTag.ts). */
   stackTag: string;
   /** Resource hooks for the cluster itself (destroyHooks.ts). */
   hooks?: pulumi.ResourceHookBinding;

@@ -1,4 +1,4 @@
-/** Quick Create's address plan (spec §1): the VCN, its three subnets, and the cluster's two overlay ranges. */
+/** Quick Create's address plan (spec §2, §4): the VCN, its three subnets, and the cluster's two overlay ranges. */
 export const ADDRESS_PLAN = {
   vcnCidr: "10.0.0.0/16",
   endpointSubnetCidr: "10.0.0.0/28",
