@@ -59,6 +59,8 @@ function pack(dest) {
 
 /**
  * What the CLI does with a downloaded pack: extract it into its own folder and `npm install` there.
+ * (Installing the tarball as a dependency would not do: the runner's ts-node skips every file under
+ * node_modules/, so the pack's TypeScript would never be compiled.)
  * @param {string} tarball @param {string} dir @returns {Promise<string>} the TypeScript version the pack got
  */
 async function install(tarball, dir) {
