@@ -1,7 +1,7 @@
 import * as oci from "@pulumi/oci";
 import * as pulumi from "@pulumi/pulumi";
 import { ClusterType, Cni } from "./settings";
-import { STACK_TAG_KEY } from "./stackTag";
+import { STACK_TAG_KEY } from "../policies/contract";
 
 export const CLUSTER_TYPE: Record<ClusterType, string> = { enhanced: "ENHANCED_CLUSTER", basic: "BASIC_CLUSTER" };
 export const CNI_TYPE: Record<Cni, string> = { "vcn-native": "OCI_VCN_IP_NATIVE", flannel: "FLANNEL_OVERLAY" };
@@ -19,7 +19,7 @@ export interface ClusterArgs {
   vcnId: pulumi.Input<string>;
   endpointSubnetId: pulumi.Input<string>;
   lbSubnetId: pulumi.Input<string>;
-  /** `<project>/<stack>`: tags what the cloud controller creates, so a destroy can find it (stackTag.ts). */
+  /** `<project>/<stack>`: tags what the cloud controller creates, so a destroy can find it (policies/contract/stackTag.ts). */
   stackTag: string;
   /** Resource hooks for the cluster itself (destroyHooks.ts). */
   hooks?: pulumi.ResourceHookBinding;

@@ -1,5 +1,5 @@
 import * as oci from "@pulumi/oci";
-import { NODE_POOL_NAME } from "./naming";
+import { NODE_POOL_NAME } from "../policies/contract";
 import { QuickCreateLookupError } from "./errors";
 
 /**

@@ -6,7 +6,7 @@ import { describeLoadBalancer, subnetLoadBalancers } from "./cleanup/subnetLoadB
 import { SUBNET_RETRY_LIMITS, SubnetRetryLimits, subnetRetryHook } from "./cleanup/subnetRetry";
 import { sleep, Waits } from "./cleanup/waits";
 import { ociAuthenticationProvider, resolveOciAuth } from "./ociAuth";
-import { STACK_TAG_KEY } from "./stackTag";
+import { STACK_TAG_KEY } from "../policies/contract";
 
 export interface DestroyHookSettings {
   /** `<project>/<stack>`, the tag OKE puts on this stack's load balancers and volumes. */

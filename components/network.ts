@@ -1,6 +1,6 @@
 import * as oci from "@pulumi/oci";
 import * as pulumi from "@pulumi/pulumi";
-import { QuickCreateNames, vcnDnsLabel } from "./naming";
+import { QuickCreateNames, vcnDnsLabel } from "../policies/contract";
 import { OracleService } from "./regionChoices";
 import { privateRouteRules, publicRouteRules } from "./routeRules";
 import { ENDPOINT_RULES, ociSecurityRules, WORKER_RULES } from "./securityRules";

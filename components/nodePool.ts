@@ -1,7 +1,7 @@
 import * as oci from "@pulumi/oci";
 import * as pulumi from "@pulumi/pulumi";
 import { CNI_TYPE } from "./cluster";
-import { NODE_POOL_NAME } from "./naming";
+import { NODE_POOL_NAME } from "../policies/contract";
 import { Cni } from "./settings";
 
 /** OKE's VCN-native default: 31 pods fit the secondary VNIC addresses of a 1-OCPU node. */

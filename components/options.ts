@@ -9,6 +9,7 @@
  * `whenUnset` says what happens then. Every string key takes "" as unset.
  */
 
+import { ADDRESS_PLAN } from "../policies/contract";
 import { BOOT_VOLUME_GBS, MAX_NODES_PER_POOL } from "./limits";
 
 export type OptionType = "string" | "integer" | "boolean" | "array";
@@ -134,37 +135,37 @@ export const OPTIONS = {
   },
   vcnCidr: {
     type: "string",
-    default: "10.0.0.0/16",
+    default: ADDRESS_PLAN.vcnCidr,
     description: "VCN address range.",
     limits: `${CIDR_RULE}, /16 to /30`,
   },
   endpointSubnetCidr: {
     type: "string",
-    default: "10.0.0.0/28",
+    default: ADDRESS_PLAN.endpointSubnetCidr,
     description: "Kubernetes API endpoint subnet.",
     limits: `${CIDR_RULE}, /30 or wider, inside the VCN, not overlapping the other subnets`,
   },
   workerSubnetCidr: {
     type: "string",
-    default: "10.0.10.0/24",
+    default: ADDRESS_PLAN.workerSubnetCidr,
     description: "Worker node subnet (also the pods' with vcn-native).",
     limits: `${CIDR_RULE}, /30 or wider, inside the VCN, not overlapping the other subnets`,
   },
   lbSubnetCidr: {
     type: "string",
-    default: "10.0.20.0/24",
+    default: ADDRESS_PLAN.lbSubnetCidr,
     description: "Load balancer subnet.",
     limits: `${CIDR_RULE}, /30 or wider, inside the VCN, not overlapping the other subnets`,
   },
   podsCidr: {
     type: "string",
-    default: "10.244.0.0/16",
+    default: ADDRESS_PLAN.podsCidr,
     description: "Pod overlay network, used only with flannel.",
     limits: `${CIDR_RULE}; only with flannel: outside the VCN and servicesCidr, holding a /25 per node`,
   },
   servicesCidr: {
     type: "string",
-    default: "10.96.0.0/16",
+    default: ADDRESS_PLAN.servicesCidr,
     description: "Kubernetes service network.",
     limits: `${CIDR_RULE}, /12 to /21 (OKE's cluster DNS sits at .5.5 of it), outside the VCN`,
   },

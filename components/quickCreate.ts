@@ -4,7 +4,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { QuickCreateBastion } from "./bastion";
 import { OkeCluster } from "./cluster";
 import { kubeconfigForAuth } from "./kubeconfig";
-import { bastionName, deriveNameSuffix, QuickCreateNames, quickCreateNames } from "./naming";
+import { bastionName, QuickCreateNames, quickCreateNames, stackTagValue } from "../policies/contract";
+import { deriveNameSuffix } from "./naming";
 import { Network } from "./network";
 import { DestroyHooks } from "./destroyHooks";
 import { QuickCreateNodePool } from "./nodePool";
@@ -13,7 +14,6 @@ import { lookupRegionFacts, RegionFacts } from "./regionLookups";
 import { SampleWorkload } from "./sampleWorkload";
 import { QuickCreateArgs, QuickCreateSettings, resolveSettings } from "./settings";
 import { checkUpgrade, choosePoolImage, nodePoolCycling, PoolImageChoice } from "./upgrade";
-import { stackTagValue } from "./stackTag";
 
 /** OKE's kubeconfig token format that `oci ce cluster generate-token` serves. */
 export const KUBECONFIG_TOKEN_VERSION = "2.0.0";

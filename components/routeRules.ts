@@ -1,4 +1,4 @@
-import { ANYWHERE, PeerType } from "./protocols";
+import { ANYWHERE, PeerType } from "../policies/contract";
 
 /** Route rules as Quick Create describes them (spec §2), with the gateway ids filled in by the network. */
 export const ROUTE_DESCRIPTIONS = {

@@ -1,5 +1,6 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+import { LoadBalancerAnnotation } from "../policies/contract";
 
 /**
  * The smoke workload: a few nginx replicas, one per fault domain, behind an OCI flexible load
@@ -11,12 +12,6 @@ import * as pulumi from "@pulumi/pulumi";
 export const FAULT_DOMAIN_LABEL = "oci.oraclecloud.com/fault-domain";
 /** Kubernetes' availability-domain label; OKE sets it to the AD, e.g. AP-TOKYO-1-AD-1. */
 export const ZONE_LABEL = "topology.kubernetes.io/zone";
-
-/** Service annotations the OCI cloud controller manager reads (its ServiceAnnotationLoadBalancer* constants; OKE docs "Summary of Annotations"). */
-export const LB_SHAPE_ANNOTATION = "service.beta.kubernetes.io/oci-load-balancer-shape";
-export const LB_SHAPE_FLEX_MIN_ANNOTATION = "service.beta.kubernetes.io/oci-load-balancer-shape-flex-min";
-export const LB_SHAPE_FLEX_MAX_ANNOTATION = "service.beta.kubernetes.io/oci-load-balancer-shape-flex-max";
-export const LB_SUBNET_ANNOTATION = "service.beta.kubernetes.io/oci-load-balancer-subnet1";
 
 /** 10 Mbps both ways: the smallest flexible shape, and plenty for a smoke test. */
 export const LB_SHAPE = "flexible";
@@ -41,10 +36,10 @@ export interface SampleWorkloadArgs {
 /** Annotations that make the cloud controller manager open a 10 Mbps flexible load balancer. */
 export function loadBalancerAnnotations(lbSubnetId?: pulumi.Input<string>): Record<string, pulumi.Input<string>> {
   return {
-    [LB_SHAPE_ANNOTATION]: LB_SHAPE,
-    [LB_SHAPE_FLEX_MIN_ANNOTATION]: LB_FLEX_MIN_MBPS,
-    [LB_SHAPE_FLEX_MAX_ANNOTATION]: LB_FLEX_MAX_MBPS,
-    ...(lbSubnetId === undefined ? {} : { [LB_SUBNET_ANNOTATION]: lbSubnetId }),
+    [LoadBalancerAnnotation.shape]: LB_SHAPE,
+    [LoadBalancerAnnotation.flexMin]: LB_FLEX_MIN_MBPS,
+    [LoadBalancerAnnotation.flexMax]: LB_FLEX_MAX_MBPS,
+    ...(lbSubnetId === undefined ? {} : { [LoadBalancerAnnotation.subnet1]: lbSubnetId }),
   };
 }
 

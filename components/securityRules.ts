@@ -1,4 +1,4 @@
-import { ANYWHERE, PathDiscovery, PeerKind, PeerType, Port, Protocol, ProtocolNumber } from "./protocols";
+import { ANYWHERE, PathDiscovery, PeerKind, PeerType, Port, Protocol, ProtocolNumber } from "../policies/contract";
 import { AddressPlan } from "./settings";
 
 /** Who is on the other side of a rule, named by role so one table serves every address plan. */

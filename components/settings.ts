@@ -1,8 +1,7 @@
-import { Cidr, contains, overlaps, parseCidr } from "./cidr";
+import { Cidr, NAME_SUFFIX_PATTERN, contains, overlaps, parseCidr, quickCreateNames } from "../policies/contract";
 import { QuickCreateConfigError } from "./errors";
 import { KubeconfigAuthMode } from "./kubeconfig";
 import { BOOT_VOLUME_GBS, COMPARTMENT_OCID, IMAGE_OCID, LABEL_VALUE, MAX_DISPLAY_NAME_LENGTH, MAX_NODES_PER_POOL, PODS_PER_NODE_PREFIX, SERVICES_PREFIX } from "./limits";
-import { NAME_SUFFIX_PATTERN, quickCreateNames } from "./naming";
 import { OPTION_DEFAULTS, OptionArgs, OPTIONS, OptionValues } from "./options";
 import { isFlexShape, resolveShapeSizing } from "./shapes";
 import { checkSshPublicKey } from "./sshKey";

@@ -8,6 +8,7 @@
  * `Oracle-Linux-<rel>-<date>-<n>-OKE-<version>-<build>` pattern, with GPU and aarch64 variants that the
  * image choice must skip.
  */
+import { Port } from "../policies/contract";
 
 export interface RegionFixture {
   /** The three-letter key used in service names ("All NRT Services In Oracle Services Network"). */
@@ -135,8 +136,8 @@ export function clusterEndpoints(endpointSubnetCidr: string, isPublic: boolean) 
   const privateIp = [base[0], base[1], base[2], base[3] + 2].join(".");
   return {
     kubernetes: "",
-    privateEndpoint: `${privateIp}:6443`,
-    publicEndpoint: isPublic ? "203.0.113.10:6443" : "",
+    privateEndpoint: `${privateIp}:${Port.KUBERNETES_API}`,
+    publicEndpoint: isPublic ? `203.0.113.10:${Port.KUBERNETES_API}` : "",
     vcnHostnameEndpoint: "",
   };
 }

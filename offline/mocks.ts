@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { ADDRESS_PLAN, ResourceType } from "../policies/contract";
 import { UNKNOWN_VALUE } from "./analyzer/records";
 import { DeployedPlan } from "./deployedPlan";
 import * as fixtures from "./fixtures";
@@ -17,20 +18,21 @@ export const INVOKE = {
   nodePools: "oci:ContainerEngine/getNodePools:getNodePools",
 } as const;
 
+/** The kind segment of the OCID OCI gives each resource type (`ocid1.<kind>.oc1...`). */
 const OCID_KIND: Record<string, string> = {
-  "oci:Core/vcn:Vcn": "vcn",
-  "oci:Core/subnet:Subnet": "subnet",
-  "oci:Core/internetGateway:InternetGateway": "internetgateway",
-  "oci:Core/natGateway:NatGateway": "natgateway",
-  "oci:Core/serviceGateway:ServiceGateway": "servicegateway",
-  "oci:Core/routeTable:RouteTable": "routetable",
-  "oci:Core/defaultRouteTable:DefaultRouteTable": "routetable",
-  "oci:Core/securityList:SecurityList": "securitylist",
-  "oci:Core/defaultSecurityList:DefaultSecurityList": "securitylist",
-  "oci:Core/networkSecurityGroup:NetworkSecurityGroup": "networksecuritygroup",
-  "oci:ContainerEngine/cluster:Cluster": "cluster",
-  "oci:ContainerEngine/nodePool:NodePool": "nodepool",
-  "oci:Bastion/bastion:Bastion": "bastion",
+  [ResourceType.Vcn]: "vcn",
+  [ResourceType.Subnet]: "subnet",
+  [ResourceType.InternetGateway]: "internetgateway",
+  [ResourceType.NatGateway]: "natgateway",
+  [ResourceType.ServiceGateway]: "servicegateway",
+  [ResourceType.RouteTable]: "routetable",
+  [ResourceType.DefaultRouteTable]: "routetable",
+  [ResourceType.SecurityList]: "securitylist",
+  [ResourceType.DefaultSecurityList]: "securitylist",
+  [ResourceType.NetworkSecurityGroup]: "networksecuritygroup",
+  [ResourceType.Cluster]: "cluster",
+  [ResourceType.NodePool]: "nodepool",
+  [ResourceType.Bastion]: "bastion",
 };
 
 /**
@@ -73,27 +75,27 @@ export class OciMocks implements pulumi.runtime.Mocks {
   private computed(args: pulumi.runtime.MockResourceArgs, id: string): Record<string, unknown> {
     const inputs = args.inputs;
     switch (args.type) {
-      case "oci:Core/vcn:Vcn":
+      case ResourceType.Vcn:
         return {
           defaultRouteTableId: fixtures.fakeOcid("routetable", this.region, `${args.name}-default`),
           defaultSecurityListId: fixtures.fakeOcid("securitylist", this.region, `${args.name}-default`),
           defaultDhcpOptionsId: fixtures.fakeOcid("dhcpoptions", this.region, `${args.name}-default`),
           state: "AVAILABLE",
         };
-      case "oci:Core/subnet:Subnet":
+      case ResourceType.Subnet:
         this.subnetCidrs.set(id, inputs.cidrBlock);
         return { state: "AVAILABLE" };
-      case "oci:ContainerEngine/cluster:Cluster": {
-        const cidr = this.subnetCidrs.get(inputs.endpointConfig?.subnetId) ?? "10.0.0.0/28";
+      case ResourceType.Cluster: {
+        const cidr = this.subnetCidrs.get(inputs.endpointConfig?.subnetId) ?? ADDRESS_PLAN.endpointSubnetCidr;
         const endpoints = fixtures.clusterEndpoints(cidr, inputs.endpointConfig?.isPublicIpEnabled !== false);
         this.clusterEndpoints.set(id, endpoints);
         return { endpoints: [endpoints], state: "ACTIVE" };
       }
-      case "oci:Bastion/bastion:Bastion": {
-        const cidr = this.subnetCidrs.get(inputs.targetSubnetId) ?? "10.0.10.0/24";
+      case ResourceType.Bastion: {
+        const cidr = this.subnetCidrs.get(inputs.targetSubnetId) ?? ADDRESS_PLAN.workerSubnetCidr;
         return { privateEndpointIpAddress: fixtures.bastionPrivateEndpointIp(cidr), state: "ACTIVE" };
       }
-      case "kubernetes:core/v1:Service":
+      case ResourceType.Service:
         return inputs.spec?.type === "LoadBalancer" ? { status: { loadBalancer: { ingress: [{ ip: "203.0.113.20" }] } } } : {};
       default:
         return {};

@@ -1,8 +1,6 @@
 import { PolicyResource, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-import { parseCidr } from "./lib/cidr";
-import { hasRole, nameTemplate } from "./lib/names";
+import { ResourceType, hasRole, nameTemplate, parsePeerCidr } from "./contract";
 import { displayNameOf, label, labelOf, ofType } from "./lib/resources";
-import { ResourceType } from "./lib/resourceTypes";
 import { UNKNOWN, readArray, show } from "./lib/values";
 
 /**
@@ -25,7 +23,7 @@ export const bastionClientCidrsOpenToInternet: ResourceValidationPolicy = {
     if (cidrs === UNKNOWN) {
       return;
     }
-    const open = cidrs.filter((c) => typeof c === "string" && parseCidr(c)?.prefix === 0);
+    const open = cidrs.filter((c) => typeof c === "string" && parsePeerCidr(c)?.prefix === 0);
     if (open.length > 0) {
       reportViolation(
         `Bastion ${label(args.name, args.props, "name")} allows sessions from ${open.map((c) => show(c)).join(", ")}, that is from anywhere on the internet. ` +

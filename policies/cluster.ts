@@ -6,7 +6,7 @@ import {
 } from "@pulumi/policy";
 import { configWithDefaults } from "./lib/config";
 import { label, ofType } from "./lib/resources";
-import { ResourceType } from "./lib/resourceTypes";
+import { ADDRESS_PLAN, ResourceType } from "./contract";
 import { UNKNOWN, read, readArray, readPath, show } from "./lib/values";
 
 /**
@@ -64,8 +64,8 @@ export const kubernetesVersionsMatch: StackValidationPolicy = {
 
 const cidrSchema: PolicyConfigSchema = {
   properties: {
-    servicesCidr: { type: "string", default: "10.96.0.0/16", description: "Kubernetes service CIDR the cluster must use." },
-    podsCidr: { type: "string", default: "10.244.0.0/16", description: "Pod CIDR the cluster must use with flannel overlay networking." },
+    servicesCidr: { type: "string", default: ADDRESS_PLAN.servicesCidr, description: "Kubernetes service CIDR the cluster must use." },
+    podsCidr: { type: "string", default: ADDRESS_PLAN.podsCidr, description: "Pod CIDR the cluster must use with flannel overlay networking." },
   },
 };
 

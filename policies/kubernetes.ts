@@ -1,4 +1,5 @@
 import { PolicyConfigSchema, ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
+import { LoadBalancerAnnotation as Annotation, ResourceType } from "./contract";
 import { configWithDefaults } from "./lib/config";
 import { label } from "./lib/resources";
 import { UNKNOWN, read, readPath, show } from "./lib/values";
@@ -9,22 +10,8 @@ import { UNKNOWN, read, readPath, show } from "./lib/values";
  * docs/load-balancer-annotations.md (keys, the "lb"/"nlb" families) and
  * pkg/cloudprovider/providers/oci/load_balancer_spec.go (getLBShape, isInternalLB,
  * getLoadBalancerType): what the CCM rejects is mandatory here, what it silently changes or ignores is
- * advisory. The keys are written out instead of imported from components/sampleWorkload.ts, which
- * would pull @pulumi/kubernetes into the pack; tests/policiesKubernetes.test.ts checks that they agree.
+ * advisory. The keys are the contract's (contract/annotations.ts), which the smoke workload writes too.
  */
-
-export const SERVICE_TYPE = "kubernetes:core/v1:Service";
-
-export const Annotation = {
-  loadBalancerType: "oci.oraclecloud.com/load-balancer-type",
-  shape: "service.beta.kubernetes.io/oci-load-balancer-shape",
-  flexMin: "service.beta.kubernetes.io/oci-load-balancer-shape-flex-min",
-  flexMax: "service.beta.kubernetes.io/oci-load-balancer-shape-flex-max",
-  internal: "service.beta.kubernetes.io/oci-load-balancer-internal",
-  subnet1: "service.beta.kubernetes.io/oci-load-balancer-subnet1",
-  nlbInternal: "oci-network-load-balancer.oraclecloud.com/internal",
-  nlbSubnet: "oci-network-load-balancer.oraclecloud.com/subnet",
-} as const;
 
 /** OCI's documented bandwidth range for a flexible load balancer, in Mbps. */
 export const FLEX_MIN_MBPS = 10;
@@ -68,7 +55,7 @@ interface LoadBalancerService {
  * set is still reported, and a correct one passes either way.
  */
 function loadBalancerService(args: ResourceValidationArgs): LoadBalancerService | undefined {
-  if (args.type !== SERVICE_TYPE) {
+  if (args.type !== ResourceType.Service) {
     return undefined;
   }
   const specType = readPath(args.props, "spec", "type");

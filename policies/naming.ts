@@ -1,9 +1,7 @@
 import { PolicyConfigSchema, PolicyResource, StackValidationPolicy } from "@pulumi/policy";
-import { vcnDnsLabel } from "../components/naming";
 import { configWithDefaults } from "./lib/config";
-import { NODE_POOL_NAME, NameRole, nameTemplate, parseQuickCreateName } from "./lib/names";
+import { NODE_POOL_NAME, NameRole, ResourceType, nameTemplate, parseQuickCreateName, vcnDnsLabel } from "./contract";
 import { label, labelOf } from "./lib/resources";
-import { ResourceType } from "./lib/resourceTypes";
 import { read, show } from "./lib/values";
 
 /**

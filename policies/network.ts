@@ -1,8 +1,7 @@
 import { PolicyConfigSchema, ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
 import { configWithDefaults } from "./lib/config";
-import { hasRole, nameTemplate } from "./lib/names";
+import { ResourceType, hasRole, nameTemplate } from "./contract";
 import { label } from "./lib/resources";
-import { ResourceType } from "./lib/resourceTypes";
 import { UNKNOWN, read, readArray, readPath, show } from "./lib/values";
 
 /**

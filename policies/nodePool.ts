@@ -1,7 +1,7 @@
 import { PolicyConfigSchema, ResourceValidationPolicy } from "@pulumi/policy";
 import { configWithDefaults } from "./lib/config";
 import { label } from "./lib/resources";
-import { ResourceType } from "./lib/resourceTypes";
+import { ResourceType } from "./contract";
 import { UNKNOWN, read, readArray, readPath, show } from "./lib/values";
 
 /**

@@ -1,6 +1,6 @@
 import { StackValidationPolicy } from "@pulumi/policy";
 import { label, ofType } from "./lib/resources";
-import { ResourceType } from "./lib/resourceTypes";
+import { ResourceType } from "./contract";
 import { UNKNOWN, read, readPath, show } from "./lib/values";
 
 /**

@@ -5,11 +5,9 @@ import {
   ResourceValidationPolicy,
   StackValidationPolicy,
 } from "@pulumi/policy";
-import { Port, Protocol } from "../components/protocols";
 import { configWithDefaults } from "./lib/config";
-import { NameRole, hasRole, nameTemplate } from "./lib/names";
+import { NameRole, Port, Protocol, ResourceType, SECURITY_LIST_TYPES, hasRole, nameTemplate } from "./contract";
 import { labelOf, label, withRole } from "./lib/resources";
-import { ResourceType, SECURITY_LIST_TYPES } from "./lib/resourceTypes";
 import { PATH_DISCOVERY, RequiredRule, allowsFromAnywhere, describeRequired, isAllowed, rulesOf } from "./lib/securityRules";
 import { UNKNOWN, read, show } from "./lib/values";
 

@@ -1,7 +1,6 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
-import { STACK_TAG_KEY, STACK_TAG_VALUE } from "../components/stackTag";
+import { ResourceType, STACK_TAG_KEY, STACK_TAG_VALUE } from "./contract";
 import { label } from "./lib/resources";
-import { ResourceType } from "./lib/resourceTypes";
 import { read, readPath, show } from "./lib/values";
 
 /**

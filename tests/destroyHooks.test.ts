@@ -9,7 +9,7 @@ import { Waits } from "../components/cleanup/waits";
 import { describeLoadBalancer, subnetLoadBalancers } from "../components/cleanup/subnetLoadBalancers";
 import { subnetRetryHook } from "../components/cleanup/subnetRetry";
 import { ociAuthenticationProvider, resolveOciAuth } from "../components/ociAuth";
-import { STACK_TAG_KEY } from "../components/stackTag";
+import { STACK_TAG_KEY } from "../policies/contract";
 import { KubernetesStandIn } from "./helpers/kubernetesStandIn";
 import { OciStandIn } from "./helpers/ociStandIn";
 

@@ -1,12 +1,13 @@
 import { toEngineUrns, UrnFields } from "../offline/engineUrns";
 import { runStack } from "./helpers/stack";
+import { ResourceType } from "../policies/contract";
 
 // `pulumi up --replace <urn>` only works with the URN the engine gives, which carries the parent's
 // whole type chain; the plan's JSON and the policy diagnostics must show exactly that.
 
 test("every resource gets the engine's URN, with its parents' type chain", async () => {
   const run = await runStack();
-  const vcn = run.resources.find((r) => r.type === "oci:Core/vcn:Vcn")!;
+  const vcn = run.resources.find((r) => r.type === ResourceType.Vcn)!;
   expect(vcn.urn).toBe(
     "urn:pulumi:dev::oke-quick-create::oke-quick-create:index:QuickCreate$oke-quick-create:index:Network$oci:Core/vcn:Vcn::oke-network-vcn",
   );

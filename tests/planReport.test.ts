@@ -5,6 +5,7 @@ import { toMermaid } from "../offline/plan/mermaidDiagram";
 import { Progress } from "../offline/plan/progress";
 import { Plan, runPlan } from "../offline/plan/runPlan";
 import { renderTextReport } from "../offline/plan/textReport";
+import { ResourceType } from "../policies/contract";
 
 const REPO = path.resolve(__dirname, "..");
 const silent: Progress = { step: (_label, work) => work() };
@@ -50,7 +51,7 @@ describe("offline plan of the dev stack", () => {
     expect(Object.keys(json).sort()).toEqual(["changes", "config", "outputs", "policies", "project", "resources", "stack"]);
     expect(json).toMatchObject({ stack: "dev", project: "oke-quick-create" });
     expect(json.resources).toHaveLength(plan.records.length);
-    const pool = json.resources.find((r: any) => r.type === "oci:ContainerEngine/nodePool:NodePool");
+    const pool = json.resources.find((r: any) => r.type === ResourceType.NodePool);
     expect(Object.keys(pool).sort()).toEqual(["dependencies", "id", "inputs", "name", "parent", "type", "urn"]);
     // Nothing deployed: every resource is a create, matched by URN.
     expect(json.changes).toContainEqual({ urn: pool.urn, type: pool.type, name: pool.name, action: "create", paths: [] });

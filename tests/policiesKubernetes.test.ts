@@ -1,9 +1,8 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import * as workload from "../components/sampleWorkload";
 import { ResourceRecord, UNKNOWN_VALUE } from "../offline/analyzer/records";
+import { LoadBalancerAnnotation as Annotation, ResourceType } from "../policies/contract";
 import {
-  Annotation,
-  SERVICE_TYPE,
   kubernetesPolicies,
   serviceLoadBalancerAnnotationsMatchType,
   serviceLoadBalancerFlexBandwidthBounds,
@@ -18,8 +17,8 @@ const NAME = "smoke-service";
 /** A Service record as the analyzer receives it from the k8s provider's inputs. */
 function service(annotations: Record<string, unknown> | string | undefined, spec: Record<string, unknown> = {}): ResourceRecord {
   return {
-    urn: `urn:pulumi:dev::oke-quick-create::oke-quick-create:index:SampleWorkload$${SERVICE_TYPE}::${NAME}`,
-    type: SERVICE_TYPE,
+    urn: `urn:pulumi:dev::oke-quick-create::oke-quick-create:index:SampleWorkload$${ResourceType.Service}::${NAME}`,
+    type: ResourceType.Service,
     name: NAME,
     inputs: {
       apiVersion: "v1",
@@ -48,13 +47,6 @@ async function messages(policy: ResourceValidationPolicy, record: ResourceRecord
 }
 
 describe("the smoke workload's Service", () => {
-  it("uses the annotation keys the policies check", () => {
-    expect(workload.LB_SHAPE_ANNOTATION).toBe(Annotation.shape);
-    expect(workload.LB_SHAPE_FLEX_MIN_ANNOTATION).toBe(Annotation.flexMin);
-    expect(workload.LB_SHAPE_FLEX_MAX_ANNOTATION).toBe(Annotation.flexMax);
-    expect(workload.LB_SUBNET_ANNOTATION).toBe(Annotation.subnet1);
-  });
-
   it.each([
     ["without a subnet", smoke()],
     ["with its subnet id unknown (preview of a new stack)", smoke(UNKNOWN_VALUE)],

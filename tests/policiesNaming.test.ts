@@ -1,5 +1,5 @@
 import { ResourceRecord, UNKNOWN_VALUE } from "../offline/analyzer/records";
-import { parseQuickCreateName } from "../policies/lib/names";
+import { parseQuickCreateName } from "../policies/contract";
 import { quickCreateNames } from "../policies/naming";
 import { recordNamed, runStackPolicy } from "./policiesHarness";
 import { nameIdOf, stackRecords, withInputs } from "./helpers/stackRecords";

@@ -1,5 +1,5 @@
 import { ResourceRecord, UNKNOWN_VALUE } from "../offline/analyzer/records";
-import { STACK_TAG_KEY } from "../components/stackTag";
+import { STACK_TAG_KEY } from "../policies/contract";
 import { clusterCreatedResourcesTagged } from "../policies/stackTags";
 import { allPolicies } from "../policies/catalog";
 import { recordNamed, runResourcePolicy } from "./policiesHarness";

@@ -117,14 +117,16 @@ describe("SampleWorkload", () => {
   });
 });
 
-describe("SampleWorkload constants for policies", () => {
-  it("exports the annotation keys and values the policy checks", async () => {
+describe("the smoke workload's load balancer annotations", () => {
+  it("ask the cloud controller manager for a 10 Mbps flexible load balancer, in the given subnet", async () => {
     const w = await load();
-    expect(w.loadBalancerAnnotations()).toEqual({
-      [w.LB_SHAPE_ANNOTATION]: w.LB_SHAPE,
-      [w.LB_SHAPE_FLEX_MIN_ANNOTATION]: w.LB_FLEX_MIN_MBPS,
-      [w.LB_SHAPE_FLEX_MAX_ANNOTATION]: w.LB_FLEX_MAX_MBPS,
-    });
-    expect(w.LB_SUBNET_ANNOTATION).toBe("service.beta.kubernetes.io/oci-load-balancer-subnet1");
+    // Literal keys: these are what the OCI cloud controller manager reads, whatever the code calls them.
+    const flexible10 = {
+      "service.beta.kubernetes.io/oci-load-balancer-shape": "flexible",
+      "service.beta.kubernetes.io/oci-load-balancer-shape-flex-min": "10",
+      "service.beta.kubernetes.io/oci-load-balancer-shape-flex-max": "10",
+    };
+    expect(w.loadBalancerAnnotations()).toEqual(flexible10);
+    expect(w.loadBalancerAnnotations("ocid1.subnet.oc1..lb")).toEqual({ ...flexible10, "service.beta.kubernetes.io/oci-load-balancer-subnet1": "ocid1.subnet.oc1..lb" });
   });
 });

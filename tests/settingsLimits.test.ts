@@ -7,6 +7,7 @@ import { checkSshPublicKey } from "../components/sshKey";
 import { expectedNodeImage, fakeOcid, nodeImageNames } from "../offline/fixtures";
 import { ResourceRecord } from "../offline/runProgram";
 import { COMPARTMENT, runStack } from "./helpers/stack";
+import { ResourceType } from "../policies/contract";
 
 // Values OCI or Kubernetes would refuse only minutes into `pulumi up` are refused by resolveSettings,
 // before any resource exists, with one sentence naming the key, the value and what is allowed.
@@ -118,11 +119,11 @@ describe("shapes and images against the region (the program, nothing registered)
 
   it("builds an Arm pool on the aarch64 image and a fixed shape without a shape config", async () => {
     const arm = await runStack({ nodeShape: "VM.Standard.A1.Flex", nodeOcpus: 2 });
-    const pool = arm.resources.find((r) => r.type === "oci:ContainerEngine/nodePool:NodePool")!;
+    const pool = arm.resources.find((r) => r.type === ResourceType.NodePool)!;
     expect((pool.inputs.nodeSourceDetails as { imageId: string }).imageId).toBe(fakeOcid("image", "ap-tokyo-1", "Oracle-Linux-8.10-aarch64-2025.06.17-0-OKE-1.33.1-1033"));
     expect(pool.inputs.nodeShapeConfig).toEqual({ ocpus: 2, memoryInGbs: 12 });
     const fixed = await runStack({ nodeShape: "VM.Standard2.1" });
-    const fixedPool = fixed.resources.find((r) => r.type === "oci:ContainerEngine/nodePool:NodePool")!;
+    const fixedPool = fixed.resources.find((r) => r.type === ResourceType.NodePool)!;
     expect(fixedPool.inputs.nodeShapeConfig).toBeUndefined();
     expect(fixedPool.inputs.nodeShape).toBe("VM.Standard2.1");
   });
@@ -136,7 +137,7 @@ describe("shapes and images against the region (the program, nothing registered)
 
   it("takes 0 for nodeOcpus and nodeMemoryGbs from the stack file as the shape default, so a fixed shape works with Pulumi.yaml's defaults", async () => {
     const fixed = await runStack({ nodeShape: "VM.Standard2.1", nodeOcpus: 0, nodeMemoryGbs: 0 });
-    expect(fixed.resources.find((r) => r.type === "oci:ContainerEngine/nodePool:NodePool")!.inputs.nodeShapeConfig).toBeUndefined();
+    expect(fixed.resources.find((r) => r.type === ResourceType.NodePool)!.inputs.nodeShapeConfig).toBeUndefined();
   });
 });
 

@@ -1,14 +1,13 @@
 import { BASTION_MAX_SESSION_TTL_SECONDS } from "../components/bastion";
-import { parseCidr } from "../components/cidr";
 import { QuickCreateConfigError } from "../components/errors";
-import { ANYWHERE, PeerType, Port, Protocol } from "../components/protocols";
+import { ANYWHERE, parseCidr, PeerType, Port, Protocol, ResourceType } from "../policies/contract";
 import { ENDPOINT_RULES, OciEgressRule, OciIngressRule, ociSecurityRules, WORKER_RULES } from "../components/securityRules";
 import { DEFAULTS, AddressPlan } from "../components/settings";
 import { bastionPrivateEndpointIp, clusterEndpoints } from "../offline/fixtures";
 import { ResourceRecord } from "../offline/runProgram";
 import { ofType, runStack } from "./helpers/stack";
 
-const BASTION = "oci:Bastion/bastion:Bastion";
+const BASTION = ResourceType.Bastion;
 const WITH_BASTION = { bastion: true, bastionClientCidrs: '["203.0.113.0/24"]' };
 
 describe("the bastion in the stack", () => {

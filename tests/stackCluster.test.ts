@@ -1,12 +1,13 @@
 import { expectedNodeImage } from "../offline/fixtures";
 import { ProgramRun } from "../offline/runProgram";
 import { ofType, runStack } from "./helpers/stack";
+import { ResourceType } from "../policies/contract";
 
 /** A real OpenSSH ed25519 public key line: the stack refuses anything else. */
 const SSH_KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKp6Abn42Kc8WnShrrjXada8UbHEPzvJoO/i8jsn+oxO user@host";
 
-const CLUSTER = "oci:ContainerEngine/cluster:Cluster";
-const NODE_POOL = "oci:ContainerEngine/nodePool:NodePool";
+const CLUSTER = ResourceType.Cluster;
+const NODE_POOL = ResourceType.NodePool;
 const only = (run: ProgramRun, type: string) => {
   const found = ofType(run, type);
   expect(found).toHaveLength(1);
@@ -21,7 +22,7 @@ describe("cluster and pool1 with Quick Create's defaults", () => {
 
   test("cluster: enhanced, VCN-native pods, public endpoint in its subnet, LBs in the LB subnet, add-ons off", () => {
     const cluster = only(run, CLUSTER);
-    const subnets = Object.fromEntries(ofType(run, "oci:Core/subnet:Subnet").map((s) => [s.name, s]));
+    const subnets = Object.fromEntries(ofType(run, ResourceType.Subnet).map((s) => [s.name, s]));
     expect(cluster).toMatchObject({
       name: "cluster1",
       kubernetesVersion: "v1.33.1",

@@ -1,5 +1,6 @@
 import { parse } from "yaml";
-import { FAULT_DOMAIN_LABEL, LB_SHAPE_ANNOTATION, LB_SUBNET_ANNOTATION } from "../components/sampleWorkload";
+import { FAULT_DOMAIN_LABEL } from "../components/sampleWorkload";
+import { LoadBalancerAnnotation, ResourceType } from "../policies/contract";
 import { ProgramRun } from "../offline/runProgram";
 import { ofType, runStack } from "./helpers/stack";
 
@@ -39,7 +40,7 @@ describe.each([
     const kubeconfig = provider.inputs.kubeconfig as Record<string, string>;
     expect(kubeconfig[SECRET_SIG]).toBeDefined();
     expect(parse(kubeconfig.value)).toEqual(kubeconfigOf(run));
-    expect(provider.dependencies).toContain(ofType(run, "oci:ContainerEngine/nodePool:NodePool")[0].urn);
+    expect(provider.dependencies).toContain(ofType(run, ResourceType.NodePool)[0].urn);
   });
 
   test("no Kubernetes resource is registered while deploySample is off", () => {
@@ -62,16 +63,16 @@ describe("deploySample", () => {
   });
 
   test("three replicas spread over fault domains behind a flexible LB in the LB subnet", () => {
-    const [deployment] = ofType(run, "kubernetes:apps/v1:Deployment");
+    const [deployment] = ofType(run, ResourceType.Deployment);
     const spec = deployment.inputs.spec as any;
     expect(spec.replicas).toBe(3);
     expect(spec.template.spec.topologySpreadConstraints).toContainEqual(
       expect.objectContaining({ topologyKey: FAULT_DOMAIN_LABEL, maxSkew: 1, whenUnsatisfiable: "DoNotSchedule" }),
     );
-    const [service] = ofType(run, "kubernetes:core/v1:Service");
+    const [service] = ofType(run, ResourceType.Service);
     const annotations = (service.inputs.metadata as any).annotations;
-    expect(annotations[LB_SHAPE_ANNOTATION]).toBe("flexible");
-    expect(annotations[LB_SUBNET_ANNOTATION]).toBe(run.outputs.lbSubnetId);
+    expect(annotations[LoadBalancerAnnotation.shape]).toBe("flexible");
+    expect(annotations[LoadBalancerAnnotation.subnet1]).toBe(run.outputs.lbSubnetId);
     expect((service.inputs.spec as any).type).toBe("LoadBalancer");
     expect(run.outputs.sampleAddress).toBe("203.0.113.20");
   });

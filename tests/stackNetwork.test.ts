@@ -1,5 +1,6 @@
 import { ProgramRun } from "../offline/runProgram";
 import { byDisplayName, ofType, runStack } from "./helpers/stack";
+import { ResourceType } from "../policies/contract";
 
 const ID = "dee46d169"; // derived from project "oke-quick-create", stack "dev", cluster "cluster1"
 const OSN = "all-nrt-services-in-oracle-services-network";
@@ -172,7 +173,7 @@ describe("custom address plan", () => {
     expect([...peers].sort()).toEqual(["0.0.0.0/0", "172.16.1.0/28", "172.16.32.0/19", OSN].sort());
     const endpoint = byDisplayName(run, `oke-k8sApiEndpoint-quick-prod-oke-${id}`);
     expect((endpoint.inputs.ingressSecurityRules as any[]).filter((r) => r.source === "172.16.32.0/19")).toHaveLength(3);
-    expect(ofType(run, "oci:ContainerEngine/cluster:Cluster")[0].inputs.name).toBe("prod-oke");
+    expect(ofType(run, ResourceType.Cluster)[0].inputs.name).toBe("prod-oke");
   });
 });
 
@@ -185,15 +186,15 @@ describe("Quick Create's choices", () => {
     expect(subnet.dependencies).toContain(privateRt.urn);
     const list = byDisplayName(run, `oke-k8sApiEndpoint-quick-cluster1-${ID}`);
     expect((list.inputs.ingressSecurityRules as any[]).map((r) => r.source)).not.toContain("0.0.0.0/0");
-    expect(ofType(run, "oci:ContainerEngine/cluster:Cluster")[0].inputs.endpointConfig).toMatchObject({ isPublicIpEnabled: false });
+    expect(ofType(run, ResourceType.Cluster)[0].inputs.endpointConfig).toMatchObject({ isPublicIpEnabled: false });
     expect(run.outputs.kubeconfig).toEqual({ secret: expect.stringContaining("https://10.0.0.2:6443") });
   });
 
   test("public workers: no NAT or service gateway, worker subnet public on the public route table", async () => {
     const run = await runStack({ workersPublic: true });
-    expect(ofType(run, "oci:Core/natGateway:NatGateway")).toHaveLength(0);
-    expect(ofType(run, "oci:Core/serviceGateway:ServiceGateway")).toHaveLength(0);
-    expect(ofType(run, "oci:Core/routeTable:RouteTable")).toHaveLength(0);
+    expect(ofType(run, ResourceType.NatGateway)).toHaveLength(0);
+    expect(ofType(run, ResourceType.ServiceGateway)).toHaveLength(0);
+    expect(ofType(run, ResourceType.RouteTable)).toHaveLength(0);
     const worker = byDisplayName(run, `oke-nodesubnet-quick-cluster1-${ID}-regional`);
     expect(worker.inputs).toMatchObject({ prohibitPublicIpOnVnic: false, prohibitInternetIngress: false });
     expect(worker.inputs.routeTableId).toBe(byDisplayName(run, `oke-public-routetable-cluster1-${ID}`).inputs.manageDefaultResourceId);

@@ -1,4 +1,4 @@
-import { carriesStackTag } from "../stackTag";
+import { carriesStackTag } from "../../policies/contract";
 import type { CleanupClients } from "./ociClients";
 
 /**

@@ -1,4 +1,4 @@
-import { carriesStackTag, STACK_TAG_KEY } from "../stackTag";
+import { carriesStackTag, STACK_TAG_KEY } from "../../policies/contract";
 import type { CleanupClients } from "./ociClients";
 import { pollUntil, Waits } from "./waits";
 

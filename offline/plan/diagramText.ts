@@ -1,3 +1,4 @@
+import { Port } from "../../policies/contract";
 import { Architecture, GatewayKind, Route, SubnetView } from "./architecture";
 
 /** Words shared by the Graphviz and Mermaid drawings, so both say the same thing. */
@@ -25,7 +26,7 @@ export function endpointLabel(a: Architecture): string[] {
   return [
     "Kubernetes API endpoint",
     `${c.name} · ${c.version}`,
-    c.endpointPublic ? "public IP + private IP :6443" : "private IP :6443",
+    c.endpointPublic ? `public IP + private IP :${Port.KUBERNETES_API}` : `private IP :${Port.KUBERNETES_API}`,
   ];
 }
 

@@ -1,4 +1,4 @@
-import { ResourceType, SECURITY_LIST_TYPES } from "../../policies/lib/resourceTypes";
+import { ResourceType, SECURITY_LIST_TYPES } from "../../policies/contract";
 
 /** The type tokens the plan reads are the policy pack's (spec §7): one table for both. */
 export { ResourceType, SECURITY_LIST_TYPES };

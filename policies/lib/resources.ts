@@ -1,5 +1,5 @@
 import { PolicyResource } from "@pulumi/policy";
-import { NameRole, hasRole } from "./names";
+import { NameRole, hasRole } from "../contract";
 import { UNKNOWN, read } from "./values";
 
 /**

@@ -1,5 +1,4 @@
-import { ANYWHERE, PathDiscovery, PeerType, Protocol } from "../../components/protocols";
-import { sameCidr } from "./cidr";
+import { ANYWHERE, PathDiscovery, PeerType, Protocol, sameCidr } from "../contract";
 import { UNKNOWN, read, readArray, readPath } from "./values";
 
 /**

@@ -1,6 +1,7 @@
 import { ResourceRecord } from "../../offline/analyzer/records";
 import { toAnalyzerRecords } from "../../offline/plan/policyCheck";
 import { runStack } from "./stack";
+import { ResourceType } from "../../policies/contract";
 
 /** Stack settings by bare key, as `pulumi config set` takes them: `{ nodeCount: 2 }`, `{ "oci:region": "us-ashburn-1" }`. */
 export type StackOverrides = Record<string, string | number | boolean>;
@@ -53,7 +54,7 @@ export function withInputs(records: ResourceRecord[], name: string, update: (inp
 
 /** The 9-hex-digit id the program put in every display name (derived from project, stack and cluster name). */
 export function nameIdOf(records: ResourceRecord[]): string {
-  const vcn = records.find((r) => r.type === "oci:Core/vcn:Vcn");
+  const vcn = records.find((r) => r.type === ResourceType.Vcn);
   const match = /-([0-9a-f]{9})$/.exec(String(vcn?.inputs.displayName));
   if (!match) {
     throw new Error(`no VCN named like oke-vcn-quick-<cluster>-<id> in the records`);

@@ -18,6 +18,8 @@ export const ResourceType = {
   Cluster: "oci:ContainerEngine/cluster:Cluster",
   NodePool: "oci:ContainerEngine/nodePool:NodePool",
   Bastion: "oci:Bastion/bastion:Bastion",
+  Service: "kubernetes:core/v1:Service",
+  Deployment: "kubernetes:apps/v1:Deployment",
 } as const;
 
 /** Both kinds of security list carry the same rule shape (ingressSecurityRules / egressSecurityRules). */

@@ -1,0 +1,13 @@
+/**
+ * The Quick Create contract (docs/quick-create-spec.md): names, ports and protocols, type tokens, the
+ * address plan, load-balancer annotation keys and CIDR arithmetic. It imports nothing, so the policy
+ * pack carries it when published alone, and the program, the offline plan and the tests import the
+ * same values from here.
+ */
+export * from "./addressPlan";
+export * from "./annotations";
+export * from "./cidr";
+export * from "./names";
+export * from "./protocols";
+export * from "./resourceTypes";
+export * from "./stackTag";
