@@ -72,6 +72,7 @@ export class QuickCreate extends pulumi.ComponentResource {
       newest: facts.nodeImage,
       configuredImageId: settings.nodeImageId,
       kubernetesVersion: settings.kubernetesVersion,
+      nodeShape: settings.nodeShape,
       deployed,
       refresh: settings.nodeImageRefresh,
     });

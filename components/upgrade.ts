@@ -2,6 +2,7 @@ import { DeployedState } from "./deployedState";
 import { QuickCreateConfigError } from "./errors";
 import { NodeImageSource } from "./regionChoices";
 import { ClusterType, NodeCyclingSettings } from "./settings";
+import { imageKindForShape } from "./shapes";
 
 /**
  * Day-2 decisions, made from what is deployed before anything is registered: which versions OKE would
@@ -48,7 +49,7 @@ export interface PoolImageChoice {
   /** The image pool1 gets. */
   image: NodeImageSource;
   /** Why: a reviewer reads this in the plan. */
-  reason: "configured" | "newest for a new pool" | "newest for the new version" | "kept" | "refreshed";
+  reason: "configured" | "newest for a new pool" | "newest for the new version" | "newest for the new shape" | "kept" | "refreshed";
   /** A newer image for the same version that pool1 does not get yet (nodeImageRefresh is off). */
   newerAvailable?: NodeImageSource;
 }
@@ -56,12 +57,16 @@ export interface PoolImageChoice {
 /**
  * No image change by surprise: while the version stays, pool1 keeps the image it runs even when OCI
  * publishes a newer one (which is reported), unless `nodeImageRefresh` asks for it. A version change
- * takes the newest image for the new version, as Quick Create does for a new pool.
+ * takes the newest image for the new version, as Quick Create does for a new pool. So does a shape
+ * change to another architecture (x86_64, aarch64, GPU): the image pool1 runs would not boot on the new
+ * shape, and `newest` (chosen for the new shape) is not a newer build of it either.
  */
 export function choosePoolImage(args: {
   newest: NodeImageSource;
   configuredImageId?: string;
   kubernetesVersion: string;
+  /** The configured shape, which `newest` was chosen for. */
+  nodeShape: string;
   deployed?: DeployedState;
   refresh: boolean;
 }): PoolImageChoice {
@@ -69,6 +74,7 @@ export function choosePoolImage(args: {
   const pool = args.deployed?.pool;
   if (!pool || !pool.imageId) return { image: args.newest, reason: "newest for a new pool" };
   if (pool.kubernetesVersion !== args.kubernetesVersion) return { image: args.newest, reason: "newest for the new version" };
+  if (pool.nodeShape && imageKindForShape(pool.nodeShape) !== imageKindForShape(args.nodeShape)) return { image: args.newest, reason: "newest for the new shape" };
   if (pool.imageId === args.newest.imageId) return { image: args.newest, reason: "kept" };
   if (args.refresh) return { image: args.newest, reason: "refreshed" };
   const running = { imageId: pool.imageId, sourceName: pool.imageName ?? pool.imageId, sourceType: "IMAGE" };
