@@ -12,7 +12,7 @@ import { lookupDeployedState } from "./deployedState";
 import { lookupRegionFacts, RegionFacts } from "./regionLookups";
 import { SampleWorkload } from "./sampleWorkload";
 import { QuickCreateArgs, QuickCreateSettings, resolveSettings } from "./settings";
-import { checkUpgrade, choosePoolImage, nodePoolCycling, PoolImageChoice } from "./upgrade";
+import { checkClusterType, checkUpgrade, choosePoolImage, nodePoolCycling, PoolImageChoice } from "./upgrade";
 import { stackTagValue } from "./stackTag";
 
 /** OKE's kubeconfig token format that `oci ce cluster generate-token` serves. */
@@ -68,6 +68,7 @@ export class QuickCreate extends pulumi.ComponentResource {
     ]);
     // A version OKE would refuse stops here, before it can reach any resource's inputs.
     checkUpgrade(settings.kubernetesVersion, deployed);
+    checkClusterType(settings.clusterType, deployed);
     const poolImage = choosePoolImage({
       newest: facts.nodeImage,
       configuredImageId: settings.nodeImageId,

@@ -45,6 +45,20 @@ export function checkUpgrade(requested: string, deployed: DeployedState | undefi
   }
 }
 
+/**
+ * OKE upgrades a basic cluster to an enhanced one in place, but never the reverse (OKE "Working with
+ * Enhanced Clusters and Basic Clusters"), though UpdateClusterDetails.type would take the value: the
+ * refusal would come minutes into `pulumi up`.
+ */
+export function checkClusterType(requested: ClusterType, deployed: DeployedState | undefined): void {
+  if (requested === "basic" && deployed?.cluster.type === "ENHANCED_CLUSTER") {
+    throw new QuickCreateConfigError(
+      "clusterType",
+      `Invalid value "basic" for clusterType: cluster ${deployed.cluster.name} is an enhanced cluster and OKE cannot turn an enhanced cluster back into a basic one; keep "enhanced", or destroy the stack and create it again as basic.`,
+    );
+  }
+}
+
 export interface PoolImageChoice {
   /** The image pool1 gets. */
   image: NodeImageSource;
