@@ -214,7 +214,7 @@ export const OPTIONS = {
     type: "boolean",
     default: false,
     description: "Move pool1 to the newest image for its Kubernetes version; false keeps the image the deployed pool runs.",
-    limits: "`true` moves pool1 to the newest image for its version",
+    limits: "`true` moves pool1 to the newest image for its version; refused together with `nodeImageId`",
   },
 } as const satisfies Record<string, Option>;
 

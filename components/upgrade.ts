@@ -84,6 +84,13 @@ export function choosePoolImage(args: {
   deployed?: DeployedState;
   refresh: boolean;
 }): PoolImageChoice {
+  if (args.configuredImageId && args.refresh) {
+    // Two settings that contradict each other: say so rather than silently ignore one.
+    throw new QuickCreateConfigError(
+      "nodeImageRefresh",
+      `Invalid value true for nodeImageRefresh: nodeImageId pins pool1's image to ${args.configuredImageId}, so there is no newer image to move to; set nodeImageRefresh to false or leave nodeImageId unset.`,
+    );
+  }
   if (args.configuredImageId) return { image: args.newest, reason: "configured" };
   const pool = args.deployed?.pool;
   if (!pool || !pool.imageId) return { image: args.newest, reason: "newest for a new pool" };

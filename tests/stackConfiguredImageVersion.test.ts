@@ -31,3 +31,11 @@ test("an image the region does not list (a custom image) is not version-checked:
   const run = await runAgainst({ nodeImageId: custom, kubernetesVersion: "v1.34.1" });
   expect((run.resources.find((r) => r.name === "oke-nodepool-pool1")!.inputs as Record<string, any>).nodeSourceDetails.imageId).toBe(custom);
 });
+
+test("nodeImageRefresh with a configured nodeImageId stops before anything is registered", async () => {
+  const registered: ResourceRecord[] = [];
+  const error = await runAgainst({ nodeImageId: image133.imageId, nodeImageRefresh: true }, undefined, registered).then(() => undefined, (e: Error) => e);
+  expect(error).toBeInstanceOf(QuickCreateConfigError);
+  expect((error as QuickCreateConfigError).key).toBe("nodeImageRefresh");
+  expect(registered).toEqual([]);
+});

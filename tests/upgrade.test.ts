@@ -120,6 +120,20 @@ describe("no image change by surprise", () => {
     expect(choosePoolImage({ newest, kubernetesVersion: "v1.33.1", nodeShape: E4, deployed: deployed("v1.33.1", [], unknownShape), refresh: false }).image.imageId).toBe("ocid1.image.oc1..old");
   });
 
+  test("nodeImageRefresh with a configured nodeImageId is a contradiction, refused naming both", () => {
+    let error: unknown;
+    try {
+      choosePoolImage({ newest, configuredImageId: newest.imageId, kubernetesVersion: "v1.33.1", nodeShape: E4, deployed: deployed("v1.33.1", [], running), refresh: true });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(QuickCreateConfigError);
+    expect((error as QuickCreateConfigError).key).toBe("nodeImageRefresh");
+    expect((error as Error).message).toBe(
+      "Invalid value true for nodeImageRefresh: nodeImageId pins pool1's image to ocid1.image.oc1..new, so there is no newer image to move to; set nodeImageRefresh to false or leave nodeImageId unset.",
+    );
+  });
+
   test("a new pool and a configured nodeImageId take the lookup's image", () => {
     expect(choosePoolImage({ newest, kubernetesVersion: "v1.33.1", nodeShape: E4, refresh: false }).image).toBe(newest);
     const configured = choosePoolImage({ newest, configuredImageId: newest.imageId, kubernetesVersion: "v1.33.1", nodeShape: E4, deployed: deployed("v1.33.1", [], running), refresh: false });
