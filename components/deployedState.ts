@@ -23,6 +23,8 @@ export interface DeployedPool {
   /** The image its nodes boot from (nodeSourceDetails), when OKE reports one. */
   imageId?: string;
   imageName?: string;
+  /** The shape its nodes run on: a change to another architecture needs another image. */
+  nodeShape?: string;
 }
 
 export interface DeployedState {
@@ -90,6 +92,7 @@ export async function lookupDeployedState(query: DeployedQuery, opts?: { provide
       kubernetesVersion: pool.kubernetesVersion,
       imageId: source?.imageId || pool.nodeImageId || undefined,
       imageName: pool.nodeImageName || undefined,
+      nodeShape: pool.nodeShape || undefined,
     },
   };
 }

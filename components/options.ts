@@ -117,7 +117,7 @@ export const OPTIONS = {
     whenUnset: "the newest Oracle Linux OKE image for the version and the shape (x86_64, aarch64 or GPU)",
     description:
       "Node image OCID (ocid1.image.); empty picks the newest Oracle Linux OKE image for the version and the shape (aarch64 for Arm, GPU for GPU shapes).",
-    limits: "an image OCID (`ocid1.image.…`) built for the shape",
+    limits: "an image OCID (`ocid1.image.…`) built for the shape and, for an OKE image, for `kubernetesVersion`",
   },
   bootVolumeSizeGbs: {
     type: "integer",
@@ -215,7 +215,7 @@ export const OPTIONS = {
     type: "boolean",
     default: false,
     description: "Move pool1 to the newest image for its Kubernetes version; false keeps the image the deployed pool runs.",
-    limits: "`true` moves pool1 to the newest image for its version",
+    limits: "`true` moves pool1 to the newest image for its version; refused together with `nodeImageId`",
   },
 } as const satisfies Record<string, Option>;
 

@@ -13,7 +13,7 @@ import { lookupDeployedState } from "./deployedState";
 import { lookupRegionFacts, RegionFacts } from "./regionLookups";
 import { SampleWorkload } from "./sampleWorkload";
 import { QuickCreateArgs, QuickCreateSettings, resolveSettings } from "./settings";
-import { checkUpgrade, choosePoolImage, nodePoolCycling, PoolImageChoice } from "./upgrade";
+import { checkClusterType, checkUpgrade, choosePoolImage, nodePoolCycling, PoolImageChoice } from "./upgrade";
 
 /** OKE's kubeconfig token format that `oci ce cluster generate-token` serves. */
 export const KUBECONFIG_TOKEN_VERSION = "2.0.0";
@@ -68,10 +68,12 @@ export class QuickCreate extends pulumi.ComponentResource {
     ]);
     // A version OKE would refuse stops here, before it can reach any resource's inputs.
     checkUpgrade(settings.kubernetesVersion, deployed);
+    checkClusterType(settings.clusterType, deployed);
     const poolImage = choosePoolImage({
       newest: facts.nodeImage,
       configuredImageId: settings.nodeImageId,
       kubernetesVersion: settings.kubernetesVersion,
+      nodeShape: settings.nodeShape,
       deployed,
       refresh: settings.nodeImageRefresh,
     });

@@ -41,6 +41,22 @@ export function checkAvailabilityDomains(names: readonly string[], region: strin
 const OKE_IMAGE = /^Oracle-Linux-(\d+)\.(\d+)-(?:.*-)?(\d{4})\.(\d{2})\.(\d{2})-(\d+)-OKE-(\d+\.\d+\.\d+)-(\d+)$/;
 
 /**
+ * A configured image that OKE's own name marks as built for another Kubernetes version: OKE refuses it
+ * ("409-Conflict, Kubernetes version does not match Kubernetes version of OKE worker node image"), also
+ * after an upgrade that leaves nodeImageId as it was. Images whose name is not an OKE image's are not
+ * checked: their version is not known here.
+ */
+export function checkConfiguredImageVersion(image: NodeImageSource, kubernetesVersion: string): void {
+  const built = OKE_IMAGE.exec(image.sourceName)?.[7];
+  if (built && `v${built}` !== kubernetesVersion) {
+    throw new QuickCreateConfigError(
+      "nodeImageId",
+      `Invalid value ${JSON.stringify(image.imageId)} for nodeImageId: it is the OKE image ${image.sourceName}, built for Kubernetes v${built}, but kubernetesVersion is ${kubernetesVersion} and OKE refuses a node image of another version; choose the image for ${kubernetesVersion} or leave nodeImageId unset.`,
+    );
+  }
+}
+
+/**
  * The newest Oracle Linux OKE image built for this Kubernetes version and for the shape's hardware
  * (spec §5): aarch64 for Ampere shapes, the GPU build for GPU shapes, x86_64 for the rest.
  */

@@ -1,5 +1,5 @@
 import * as oci from "@pulumi/oci";
-import { checkAvailabilityDomains, checkVersionOffered, NodeImageSource, OracleService, selectNodeImage, selectOracleServices } from "./regionChoices";
+import { checkAvailabilityDomains, checkConfiguredImageVersion, checkVersionOffered, NodeImageSource, OracleService, selectNodeImage, selectOracleServices } from "./regionChoices";
 import { checkConfiguredImage, checkShapeOffered } from "./shapes";
 
 /** What the region must tell us before anything is registered. */
@@ -43,6 +43,7 @@ export async function lookupRegionFacts(query: RegionQuery, opts?: { provider?: 
   const nodeImage = query.nodeImageId
     ? checkConfiguredImage(query.nodeImageId, nodeShape, nodePoolOptions.sources ?? [])
     : selectNodeImage(nodePoolOptions.sources, query.kubernetesVersion, query.region, nodeShape);
+  if (query.nodeImageId) checkConfiguredImageVersion(nodeImage, query.kubernetesVersion);
   return {
     region: query.region,
     availabilityDomains,

@@ -2,6 +2,7 @@ import { DeployedState } from "./deployedState";
 import { QuickCreateConfigError } from "./errors";
 import { NodeImageSource } from "./regionChoices";
 import { ClusterType, NodeCyclingSettings } from "./settings";
+import { imageKindForShape } from "./shapes";
 
 /**
  * Day-2 decisions, made from what is deployed before anything is registered: which versions OKE would
@@ -44,11 +45,25 @@ export function checkUpgrade(requested: string, deployed: DeployedState | undefi
   }
 }
 
+/**
+ * OKE upgrades a basic cluster to an enhanced one in place, but never the reverse (OKE "Working with
+ * Enhanced Clusters and Basic Clusters"), though UpdateClusterDetails.type would take the value: the
+ * refusal would come minutes into `pulumi up`.
+ */
+export function checkClusterType(requested: ClusterType, deployed: DeployedState | undefined): void {
+  if (requested === "basic" && deployed?.cluster.type === "ENHANCED_CLUSTER") {
+    throw new QuickCreateConfigError(
+      "clusterType",
+      `Invalid value "basic" for clusterType: cluster ${deployed.cluster.name} is an enhanced cluster and OKE cannot turn an enhanced cluster back into a basic one; keep "enhanced", or destroy the stack and create it again as basic.`,
+    );
+  }
+}
+
 export interface PoolImageChoice {
   /** The image pool1 gets. */
   image: NodeImageSource;
   /** Why: a reviewer reads this in the plan. */
-  reason: "configured" | "newest for a new pool" | "newest for the new version" | "kept" | "refreshed";
+  reason: "configured" | "newest for a new pool" | "newest for the new version" | "newest for the new shape" | "kept" | "refreshed";
   /** A newer image for the same version that pool1 does not get yet (nodeImageRefresh is off). */
   newerAvailable?: NodeImageSource;
 }
@@ -56,19 +71,31 @@ export interface PoolImageChoice {
 /**
  * No image change by surprise: while the version stays, pool1 keeps the image it runs even when OCI
  * publishes a newer one (which is reported), unless `nodeImageRefresh` asks for it. A version change
- * takes the newest image for the new version, as Quick Create does for a new pool.
+ * takes the newest image for the new version, as Quick Create does for a new pool. So does a shape
+ * change to another architecture (x86_64, aarch64, GPU): the image pool1 runs would not boot on the new
+ * shape, and `newest` (chosen for the new shape) is not a newer build of it either.
  */
 export function choosePoolImage(args: {
   newest: NodeImageSource;
   configuredImageId?: string;
   kubernetesVersion: string;
+  /** The configured shape, which `newest` was chosen for. */
+  nodeShape: string;
   deployed?: DeployedState;
   refresh: boolean;
 }): PoolImageChoice {
+  if (args.configuredImageId && args.refresh) {
+    // Two settings that contradict each other: say so rather than silently ignore one.
+    throw new QuickCreateConfigError(
+      "nodeImageRefresh",
+      `Invalid value true for nodeImageRefresh: nodeImageId pins pool1's image to ${args.configuredImageId}, so there is no newer image to move to; set nodeImageRefresh to false or leave nodeImageId unset.`,
+    );
+  }
   if (args.configuredImageId) return { image: args.newest, reason: "configured" };
   const pool = args.deployed?.pool;
   if (!pool || !pool.imageId) return { image: args.newest, reason: "newest for a new pool" };
   if (pool.kubernetesVersion !== args.kubernetesVersion) return { image: args.newest, reason: "newest for the new version" };
+  if (pool.nodeShape && imageKindForShape(pool.nodeShape) !== imageKindForShape(args.nodeShape)) return { image: args.newest, reason: "newest for the new shape" };
   if (pool.imageId === args.newest.imageId) return { image: args.newest, reason: "kept" };
   if (args.refresh) return { image: args.newest, reason: "refreshed" };
   const running = { imageId: pool.imageId, sourceName: pool.imageName ?? pool.imageId, sourceType: "IMAGE" };

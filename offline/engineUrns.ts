@@ -47,3 +47,15 @@ export function toEngineUrns<T extends UrnFields>(records: readonly T[], stack: 
     };
   });
 }
+
+/**
+ * The URN the plan's JSON held for `engineUrn` before it carried the engine's URNs: the mock monitor's,
+ * with only the parent's last type (`...Network$oci:Core/vcn:Vcn::...`). The engine itself never gave
+ * those, so a `--deployed` file written then names the same resources, not others to delete.
+ */
+export function mockMonitorUrn(engineUrn: string): string {
+  const parts = engineUrn.split("::");
+  if (parts.length < 4) return engineUrn;
+  parts[2] = parts[2].split("$").slice(-2).join("$");
+  return parts.join("::");
+}

@@ -24,6 +24,8 @@ const ARCH: Architecture = {
   ],
   cluster: { name: "cluster1", version: "v1.33.1", type: "ENHANCED_CLUSTER", cni: "OCI_VCN_IP_NATIVE", endpointPublic: true },
   nodePool: { name: "pool1", shape: "VM.Standard.E4.Flex", ocpus: 1, memoryGbs: 16, size: 5, placements: distributeNodes(["Uocm:US-ASHBURN-1-AD-1", "Uocm:US-ASHBURN-1-AD-2", "Uocm:US-ASHBURN-1-AD-3"], 5) },
+  // The bastion's box and its edge label are drawn too (bastion=true).
+  bastion: { name: "okebastionquickcluster1dee46d169", targetSubnet: "oke-nodesubnet-quick-cluster1-dee46d169-regional", clientCidrs: ["203.0.113.0/24", "198.51.100.0/24"] },
 };
 
 // @hpcc-js/wasm-graphviz is ESM-only, which jest's registry cannot load: measure in a child node.

@@ -116,6 +116,15 @@ describe("flags", () => {
     expect(parseArgs(["--stack", "acme/oke-quick-create/prod"]).stack).toBe("prod");
   });
 
+  it("--help lists every flag the parser takes, once, and the list syntax of --config", () => {
+    for (const flag of ["--stack", "--config", "--policy-pack-config", "--preview", "--json", "--diagram", "--deployed", "--help"]) {
+      expect(USAGE.match(new RegExp(`^  ${flag} `, "gm"))).toHaveLength(1);
+      if (flag !== "--help") expect(() => parseArgs(flag === "--preview" ? [flag] : [flag, "x=y"])).not.toThrow(/Unknown option/);
+    }
+    expect(USAGE).toContain(`--config 'bastionClientCidrs=["203.0.113.0/24"]'`);
+    expect(USAGE).toContain("2 invalid flag, config or file, or program error");
+  });
+
   it("--help lists every diagram format", () => {
     for (const ext of DIAGRAM_FORMATS) expect(USAGE).toContain(ext);
   });

@@ -149,3 +149,36 @@ describe("scale without replacing", () => {
     expect(diffPlans(deployed, planned(run)).map((c) => [c.name, c.action, c.paths])).toEqual([[POOL, "update", ["nodeConfigDetails.size"]]]);
   });
 });
+
+describe("a shape change to another architecture takes the image the new shape needs", () => {
+  const arm = (version: string) => {
+    const sourceName = nodeImageNames(version)[4];
+    return { sourceName, imageId: fakeOcid("image", REGION, sourceName) };
+  };
+  const older = () => withDeployedInputs(deployed, POOL, (i) => (i.nodeSourceDetails.imageId = olderImage("v1.33.1")));
+
+  test("E4.Flex to A1.Flex at the same version: pool1 gets the newest aarch64 image, updated in place, and no newer-image notice", async () => {
+    const run = await runAgainst({ nodeShape: "VM.Standard.A1.Flex" }, older());
+    expect(named(run, POOL).nodeSourceDetails.imageId).toBe(arm("v1.33.1").imageId);
+    expect(run.outputs.nodeImage).toBe(`${arm("v1.33.1").sourceName} (newest for the new shape)`);
+    expect(run.outputs.nodeImageUpdate).toBeUndefined();
+    const changes = diffPlans(older(), planned(run));
+    expect(changes.map((c) => [c.name, c.action])).toEqual([[POOL, "update"]]);
+    expect(changes[0].paths).toEqual(expect.arrayContaining(["nodeShape", "nodeSourceDetails.imageId"]));
+  });
+
+  test("back from A1.Flex to E4.Flex: the newest x86_64 image again, not the aarch64 one pool1 ran", async () => {
+    const onArm = deployedFrom(await runAgainst({ nodeShape: "VM.Standard.A1.Flex" }));
+    const run = await runAgainst({}, onArm);
+    expect(named(run, POOL).nodeSourceDetails.imageId).toBe(expectedNodeImage(REGION, "v1.33.1").imageId);
+    expect(run.outputs.nodeImage).toBe(`${expectedNodeImage(REGION, "v1.33.1").sourceName} (newest for the new shape)`);
+  });
+
+  test("a shape change within the architecture (E4.Flex to E5.Flex) keeps the image pool1 runs", async () => {
+    const run = await runAgainst({ nodeShape: "VM.Standard.E5.Flex" }, older());
+    expect(named(run, POOL).nodeSourceDetails.imageId).toBe(olderImage("v1.33.1"));
+    expect(run.outputs.nodeImage).toBe(`${nodeImageNames("v1.33.1")[1]} (kept)`);
+    const newest = expectedNodeImage(REGION, "v1.33.1");
+    expect(run.outputs.nodeImageUpdate).toBe(`${newest.sourceName} (${newest.imageId}) is newer than the image pool1 runs; set nodeImageRefresh to true to move pool1 to it.`);
+  });
+});

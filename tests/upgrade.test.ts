@@ -79,10 +79,11 @@ describe("the deployed cluster is the one in this stack's VCN", () => {
 
 describe("no image change by surprise", () => {
   const newest = { imageId: "ocid1.image.oc1..new", sourceName: "Oracle-Linux-8.10-2025.06.17-0-OKE-1.33.1-1033", sourceType: "IMAGE" };
-  const running = { kubernetesVersion: "v1.33.1", imageId: "ocid1.image.oc1..old", imageName: "Oracle-Linux-8.10-2025.04.16-0-OKE-1.33.1-1020" };
+  const E4 = "VM.Standard.E4.Flex";
+  const running = { kubernetesVersion: "v1.33.1", imageId: "ocid1.image.oc1..old", imageName: "Oracle-Linux-8.10-2025.04.16-0-OKE-1.33.1-1020", nodeShape: E4 };
 
   test("same version: pool1 keeps the image it runs, and the newer one is reported by name", () => {
-    const choice = choosePoolImage({ newest, kubernetesVersion: "v1.33.1", deployed: deployed("v1.33.1", [], running), refresh: false });
+    const choice = choosePoolImage({ newest, kubernetesVersion: "v1.33.1", nodeShape: E4, deployed: deployed("v1.33.1", [], running), refresh: false });
     expect(choice.image.imageId).toBe("ocid1.image.oc1..old");
     expect(choice.reason).toBe("kept");
     expect(describePoolImage(choice)).toBe("Oracle-Linux-8.10-2025.04.16-0-OKE-1.33.1-1020 (kept)");
@@ -92,21 +93,50 @@ describe("no image change by surprise", () => {
   });
 
   test("nodeImageRefresh moves pool1 to the newer image, and nothing is left to report", () => {
-    const choice = choosePoolImage({ newest, kubernetesVersion: "v1.33.1", deployed: deployed("v1.33.1", [], running), refresh: true });
+    const choice = choosePoolImage({ newest, kubernetesVersion: "v1.33.1", nodeShape: E4, deployed: deployed("v1.33.1", [], running), refresh: true });
     expect(choice).toMatchObject({ image: newest, reason: "refreshed" });
     expect(newerImageNotice(choice)).toBeUndefined();
   });
 
   test("a version change takes the newest image for the new version", () => {
     const forNew = { ...newest, imageId: "ocid1.image.oc1..134" };
-    const choice = choosePoolImage({ newest: forNew, kubernetesVersion: "v1.34.1", deployed: deployed("v1.33.1", ["v1.34.1"], running), refresh: false });
+    const choice = choosePoolImage({ newest: forNew, kubernetesVersion: "v1.34.1", nodeShape: E4, deployed: deployed("v1.33.1", ["v1.34.1"], running), refresh: false });
     expect(choice).toMatchObject({ image: forNew, reason: "newest for the new version" });
     expect(describePoolImage(choice)).toBe("Oracle-Linux-8.10-2025.06.17-0-OKE-1.33.1-1033 (newest for the new version)");
   });
 
+  test("a shape change to another architecture takes the newest image for the new shape, and reports no 'newer' image", () => {
+    const arm = { imageId: "ocid1.image.oc1..arm", sourceName: "Oracle-Linux-8.10-aarch64-2025.06.17-0-OKE-1.33.1-1033", sourceType: "IMAGE" };
+    const choice = choosePoolImage({ newest: arm, kubernetesVersion: "v1.33.1", nodeShape: "VM.Standard.A1.Flex", deployed: deployed("v1.33.1", [], running), refresh: false });
+    expect(choice).toEqual({ image: arm, reason: "newest for the new shape" });
+    expect(newerImageNotice(choice)).toBeUndefined();
+    const gpu = choosePoolImage({ newest, kubernetesVersion: "v1.33.1", nodeShape: "VM.GPU.A10.1", deployed: deployed("v1.33.1", [], running), refresh: false });
+    expect(gpu.reason).toBe("newest for the new shape");
+  });
+
+  test("a shape change within the architecture keeps the image, as does a pool whose shape OCI did not report", () => {
+    expect(choosePoolImage({ newest, kubernetesVersion: "v1.33.1", nodeShape: "VM.Standard.E5.Flex", deployed: deployed("v1.33.1", [], running), refresh: false }).reason).toBe("kept");
+    const unknownShape = { ...running, nodeShape: undefined };
+    expect(choosePoolImage({ newest, kubernetesVersion: "v1.33.1", nodeShape: E4, deployed: deployed("v1.33.1", [], unknownShape), refresh: false }).image.imageId).toBe("ocid1.image.oc1..old");
+  });
+
+  test("nodeImageRefresh with a configured nodeImageId is a contradiction, refused naming both", () => {
+    let error: unknown;
+    try {
+      choosePoolImage({ newest, configuredImageId: newest.imageId, kubernetesVersion: "v1.33.1", nodeShape: E4, deployed: deployed("v1.33.1", [], running), refresh: true });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(QuickCreateConfigError);
+    expect((error as QuickCreateConfigError).key).toBe("nodeImageRefresh");
+    expect((error as Error).message).toBe(
+      "Invalid value true for nodeImageRefresh: nodeImageId pins pool1's image to ocid1.image.oc1..new, so there is no newer image to move to; set nodeImageRefresh to false or leave nodeImageId unset.",
+    );
+  });
+
   test("a new pool and a configured nodeImageId take the lookup's image", () => {
-    expect(choosePoolImage({ newest, kubernetesVersion: "v1.33.1", refresh: false }).image).toBe(newest);
-    const configured = choosePoolImage({ newest, configuredImageId: newest.imageId, kubernetesVersion: "v1.33.1", deployed: deployed("v1.33.1", [], running), refresh: false });
+    expect(choosePoolImage({ newest, kubernetesVersion: "v1.33.1", nodeShape: E4, refresh: false }).image).toBe(newest);
+    const configured = choosePoolImage({ newest, configuredImageId: newest.imageId, kubernetesVersion: "v1.33.1", nodeShape: E4, deployed: deployed("v1.33.1", [], running), refresh: false });
     expect(configured.reason).toBe("configured");
     expect(describePoolImage(configured)).toBe("ocid1.image.oc1..new (configured nodeImageId)");
   });

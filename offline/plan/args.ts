@@ -24,7 +24,8 @@ Runs the stack offline exactly as \`pulumi preview --policy-pack policies\` woul
 Options:
   --stack NAME                 stack whose Pulumi.<NAME>.yaml to read (default: dev); a stack name, not a path
   --config KEY=VALUE           override one setting, as \`pulumi config set KEY VALUE\`; repeatable.
-                               A bare key is the project's (nodeCount=5), namespaced keys as is (oci:region=us-ashburn-1)
+                               A bare key is the project's (nodeCount=5), namespaced keys as is (oci:region=us-ashburn-1);
+                               lists as JSON: --config 'bastionClientCidrs=["203.0.113.0/24"]'
   --policy-pack-config FILE    JSON of policy name -> level or {enforcementLevel, ...properties}; "all" sets every policy
   --preview                    leave every id unknown, as in the first \`pulumi preview\` of a new stack
   --json FILE                  write the plan as JSON (secrets masked)
@@ -33,7 +34,7 @@ Options:
                                change: create, update (inputs old -> new), replace (the input forcing it), delete
   --help                       show this help
 
-Exit status: 0 no mandatory violation, 1 a mandatory policy is violated, 2 invalid config or program error.`;
+Exit status: 0 no mandatory violation, 1 a mandatory policy is violated, 2 invalid flag, config or file, or program error.`;
 
 function splitConfig(raw: string): { key: string; value: string } {
   const eq = raw.indexOf("=");

@@ -1,3 +1,4 @@
+import { mockMonitorUrn } from "../engineUrns";
 import { UNKNOWN_MASK } from "./masking";
 import { forcesReplacement } from "./replaceRules";
 
@@ -85,10 +86,12 @@ export function diffResource(before: PlannedResource, after: PlannedResource): R
  */
 export function diffPlans(deployed: readonly PlannedResource[], planned: readonly PlannedResource[]): ResourceChange[] {
   const before = new Map(deployed.map((r) => [r.urn, r]));
-  const after = new Set(planned.map((r) => r.urn));
+  const matched = new Set<string>();
   const result: ResourceChange[] = [];
   for (const resource of planned) {
-    const old = before.get(resource.urn);
+    // A file written before plans carried the engine's URNs holds the mock monitor's form of the same URN.
+    const old = before.get(resource.urn) ?? before.get(mockMonitorUrn(resource.urn));
+    if (old) matched.add(old.urn);
     if (!old) {
       result.push({ urn: resource.urn, type: resource.type, name: resource.name, action: "create", paths: [], replaceReasons: [], changes: [] });
       continue;
@@ -97,7 +100,7 @@ export function diffPlans(deployed: readonly PlannedResource[], planned: readonl
     if (change) result.push(change);
   }
   for (const resource of [...deployed].reverse()) {
-    if (!after.has(resource.urn)) result.push({ urn: resource.urn, type: resource.type, name: resource.name, action: "delete", paths: [], replaceReasons: [], changes: [] });
+    if (!matched.has(resource.urn)) result.push({ urn: resource.urn, type: resource.type, name: resource.name, action: "delete", paths: [], replaceReasons: [], changes: [] });
   }
   return result;
 }

@@ -6,7 +6,11 @@
  */
 export const STACK_TAG_KEY = "oke-quick-create-stack";
 
-/** `<project>/<stack>`: unique per Pulumi project and stack, known before anything is created. */
+/**
+ * `<project>/<stack>`: unique per Pulumi project and stack, known before anything is created. It always
+ * fits a freeform tag value (at most 256 characters, OCI "Tagging Limits"): Pulumi limits project and
+ * stack names to 100 characters each (tokens.ValidateProjectName, ParseStackName), so at most 201.
+ */
 export function stackTagValue(project: string, stack: string): string {
   return `${project}/${stack}`;
 }
