@@ -12,6 +12,7 @@ import { ociAuthenticationProvider, resolveOciAuth } from "../components/ociAuth
 import { STACK_TAG_KEY } from "../policies/contract";
 import { KubernetesStandIn } from "./helpers/kubernetesStandIn";
 import { OciStandIn } from "./helpers/ociStandIn";
+import { OTHER_KEY } from "./helpers/testKeys";
 
 /**
  * The destroy hooks' functions against local stand-ins for the Kubernetes API and OCI's load balancer,
@@ -164,7 +165,7 @@ describe("before the cluster is deleted", () => {
   });
 
   it("sends nothing the stand-in accepts when the key is not the registered one", async () => {
-    const { privateKey } = crypto.generateKeyPairSync("rsa", { modulusLength: 1024 });
+    const privateKey = OTHER_KEY;
     const impostor = clientsFor(oci.url, privateKey.export({ type: "pkcs8", format: "pem" }).toString());
     await expect(impostor.loadBalancer.listLoadBalancers({ compartmentId: COMPARTMENT })).rejects.toMatchObject({ statusCode: 401 });
     expect(oci.rejected).toEqual([expect.stringMatching(/^GET \/20170115\/loadBalancers\?compartmentId=.*: signature does not verify$/)]);

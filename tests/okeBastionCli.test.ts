@@ -1,9 +1,9 @@
 import { ChildProcess, spawn } from "child_process";
-import { generateKeyPairSync } from "crypto";
 import * as fs from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
 import { BastionStandIn, selfSignedCertificate, writeStandInSsh } from "./helpers/bastionStandIn";
+import { API_KEY, OTHER_KEY } from "./helpers/testKeys";
 
 // Runs the shipped command as a user would (`node bin/oke-bastion.js ...`) against a stand-in Bastion
 // API on 127.0.0.1, with its own HOME (OCI profile and key), a PATH holding only a stand-in `ssh`, and
@@ -25,7 +25,7 @@ let temp: string;
 let sshLog: string;
 let certFile: string;
 let api: BastionStandIn;
-const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+const privateKey = API_KEY;
 const apiKeyPem = privateKey.export({ type: "pkcs1", format: "pem" }) as string;
 
 beforeAll(async () => {
@@ -141,7 +141,7 @@ describe("oke-bastion ssh", () => {
 
   it("uses --identity and its .pub for the session, and passes ssh's exit status through", async () => {
     const identity = path.join(temp, "id_node");
-    const { privateKey: nodeKey } = generateKeyPairSync("rsa", { modulusLength: 1024 });
+    const nodeKey = OTHER_KEY;
     fs.writeFileSync(identity, nodeKey.export({ type: "pkcs1", format: "pem" }), { mode: 0o600 });
     // No .pub: the public key is derived from the private one.
     const r = await run(withEndpoint(["ssh", "10.0.10.3", "--user", "admin", "--identity", identity]), { STANDIN_SSH_EXIT: "3" });
@@ -222,7 +222,7 @@ describe("oke-bastion ssh", () => {
 
   it("a request signed with another key is refused by the stand-in, and the command says 401 in one sentence", async () => {
     const other = path.join(temp, "other.pem");
-    fs.writeFileSync(other, generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs1", format: "pem" }), { mode: 0o600 });
+    fs.writeFileSync(other, OTHER_KEY.export({ type: "pkcs1", format: "pem" }), { mode: 0o600 });
     const r = await run(withEndpoint(["ssh", "10.0.10.3"]), { OCI_CLI_KEY_FILE: other });
     expect(r.status).toBe(1);
     expect(api.rejected).toEqual([expect.stringMatching(/^POST \/20210331\/sessions: the signature does not verify with the API key's public key$/)]);

@@ -1,8 +1,9 @@
-import { generateKeyPairSync, KeyObject, verify } from "crypto";
+import { createPublicKey, KeyObject, verify } from "crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { run } from "../tools/oke-token/cli";
+import { API_KEY, OTHER_KEY, keyPair } from "./helpers/testKeys";
 
 // The token must be exactly what `oci ce cluster generate-token` produces (oci-cli
 // services/container_engine/src/oci_cli_container_engine/containerengine_cli_extended.py), because
@@ -27,8 +28,8 @@ afterEach(() => {
   dirs = [];
 });
 
-// RSA key generation costs ~100 ms of CPU; one key pair serves every fixture.
-const KEY_PAIR = generateKeyPairSync("rsa", { modulusLength: 2048 });
+// One fixed key pair serves every fixture (tests/helpers/testKeys.ts).
+const KEY_PAIR = keyPair(API_KEY);
 
 /** A HOME with ~/.oci/config and an API key, like `oci setup config` leaves it. */
 function fixture(opts: { config?: (keyPath: string) => string; passphrase?: string } = {}): Fixture {
@@ -108,7 +109,7 @@ describe("oke-token token", () => {
     ].join("\n");
     const signature = Buffer.from(p.signature, "base64");
     expect(verify("sha256", Buffer.from(signingString), publicKey, signature)).toBe(true);
-    const otherKey = generateKeyPairSync("rsa", { modulusLength: 2048 }).publicKey;
+    const otherKey = createPublicKey(OTHER_KEY);
     expect(verify("sha256", Buffer.from(signingString), otherKey, signature)).toBe(false);
   });
 

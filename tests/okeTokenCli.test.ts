@@ -1,8 +1,9 @@
 import { spawn, spawnSync } from "child_process";
-import { generateKeyPairSync } from "crypto";
+import { createPublicKey } from "crypto";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join, resolve } from "path";
+import { API_KEY, OTHER_KEY } from "./helpers/testKeys";
 
 // Runs the shipped command the way kubectl's exec plugin does: `node bin/oke-token.js ...` with a
 // HOME of our own, so the developer's real ~/.oci is never read, and no OCI_CLI_* variables leaked in.
@@ -31,7 +32,7 @@ beforeEach(() => {
 afterEach(() => rmSync(home, { recursive: true, force: true }));
 
 // RSA key generation costs ~100 ms of CPU; one key serves every test, each writes its own copy.
-const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+const privateKey = API_KEY;
 
 function writeKey(passphrase?: string) {
   // `oci setup keys` writes traditional PKCS#1 PEM, encrypted ones with a Proc-Type header.
@@ -170,7 +171,7 @@ describe("oke-token credential errors exit 1", () => {
   });
 
   it("says the key_file is not a private key when it holds the public key", () => {
-    const { publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+    const publicKey = createPublicKey(OTHER_KEY);
     writeFileSync(keyPath, publicKey.export({ type: "spki", format: "pem" }));
     const r = okeToken(["--cluster-id", CLUSTER_ID]);
     expect(r.status).toBe(1);

@@ -1,9 +1,9 @@
 import { execFileSync } from "child_process";
-import { generateKeyPairSync } from "crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { run } from "../tools/oke-token/cli";
+import { API_KEY } from "./helpers/testKeys";
 
 // Values OCI would only answer with "401 NotAuthenticated" (or that would make the command wait
 // forever under kubectl) are refused before any key is read or anything signed.
@@ -15,7 +15,7 @@ const GOOD = {
   fingerprint: "12:34:56:78:9a:bc:de:f0:12:34:56:78:9a:bc:de:f0",
   region: "ap-tokyo-1",
 };
-const PEM = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs1", format: "pem" });
+const PEM = API_KEY.export({ type: "pkcs1", format: "pem" });
 
 let home: string;
 beforeEach(() => {

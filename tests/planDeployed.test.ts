@@ -1,7 +1,8 @@
-import { execFile } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { sharePolicyPacks } from "../offline/analyzer";
+import { main } from "../offline/plan/cli";
 
 const REPO = path.resolve(__dirname, "..");
 const OUT = fs.mkdtempSync(path.join(os.tmpdir(), "plan-deployed-"));
@@ -9,12 +10,22 @@ const file = (name: string) => path.join(OUT, name);
 
 interface Result { status: number; stdout: string; stderr: string }
 
-function plan(...args: string[]): Promise<Result> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [path.join(REPO, "scripts", "plan.js"), ...args], { cwd: REPO, env: { ...process.env, CI: "true" } }, (err, stdout, stderr) => {
-      resolve({ status: err ? Number((err as NodeJS.ErrnoException & { code: unknown }).code) : 0, stdout, stderr });
-    });
+// In-process `npm start -- ...` (planCli.test.ts covers the process boundary: exit statuses, stderr).
+// Plans with the same stack config share one policy pack, as each would start an identical one.
+const packs = sharePolicyPacks();
+afterAll(() => packs.closeAll());
+
+async function plan(...args: string[]): Promise<Result> {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const status = await main(args, {
+    stdout: (t) => stdout.push(t),
+    stderr: (t) => stderr.push(t),
+    progress: { step: (_label, work) => work() },
+    projectDir: REPO,
+    env: { CI: "true" },
   });
+  return { status, stdout: stdout.join(""), stderr: stderr.join("") };
 }
 
 /** The "Changes against ..." block, up to and including its count line. */
@@ -23,16 +34,14 @@ const changesOf = (r: Result) => r.stdout.slice(r.stdout.indexOf("Changes agains
 let same: Result, upgrade: Result, flannel: Result, bad: Result, preview: Result;
 beforeAll(async () => {
   fs.writeFileSync(file("bad.json"), "{}");
-  // Both refusals come before the program runs: they overlap the first plan at no cost.
-  let base: Result;
-  [base, bad] = await Promise.all([plan("--json", file("plan.json")), plan("--deployed", file("bad.json"))]);
+  // One at a time: the Pulumi runtime a program runs under is one per process.
+  const base = await plan("--json", file("plan.json"));
   expect(base.status).toBe(0);
-  [same, upgrade, flannel, preview] = await Promise.all([
-    plan("--deployed", file("plan.json"), "--json", file("same.json")),
-    plan("--deployed", file("plan.json"), "--config", "kubernetesVersion=v1.34.1"),
-    plan("--deployed", file("plan.json"), "--config", "cni=flannel", "--json", file("flannel.json")),
-    plan("--deployed", file("plan.json"), "--preview"),
-  ]);
+  bad = await plan("--deployed", file("bad.json"));
+  same = await plan("--deployed", file("plan.json"), "--json", file("same.json"));
+  upgrade = await plan("--deployed", file("plan.json"), "--config", "kubernetesVersion=v1.34.1");
+  flannel = await plan("--deployed", file("plan.json"), "--config", "cni=flannel", "--json", file("flannel.json"));
+  preview = await plan("--deployed", file("plan.json"), "--preview");
 }, 90000);
 
 describe("npm start -- --deployed plan.json", () => {

@@ -11,10 +11,11 @@ export {
   validatePolicyPackConfig,
 } from "./config";
 export type { AnalyzerInfo, AnalyzerPolicyInfo, Diagnostic } from "./protocol";
-export type { AnalysisReport, PolicyPackSession, RunOptions, StackContext, StartOptions } from "./session";
+export type { AnalysisReport, PolicyPackSession, RunOptions, SharedPolicyPacks, StackContext, StartOptions } from "./session";
 export {
   DEFAULT_PACK_DIR,
   analyzeRecords,
   isPreviewDowngrade,
+  sharePolicyPacks,
   startPolicyPack,
 } from "./session";

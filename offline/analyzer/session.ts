@@ -81,7 +81,11 @@ export function isPreviewDowngrade(d: Diagnostic): boolean {
   return DOWNGRADE.test(d.message);
 }
 
-export async function startPolicyPack(options: StartOptions = {}): Promise<PolicyPackSession> {
+export function startPolicyPack(options: StartOptions = {}): Promise<PolicyPackSession> {
+  return sharedPacks ? sharedSession(sharedPacks, options) : startPackSession(options);
+}
+
+async function startPackSession(options: StartOptions): Promise<PolicyPackSession> {
   const startedAt = Date.now();
   const project = options.project ?? "oke-quick-create";
   const stack = options.stack ?? "dev";
@@ -171,4 +175,64 @@ export async function analyzeRecords(records: ResourceRecord[], options: StartOp
   } finally {
     await session.close();
   }
+}
+
+/**
+ * Within one test file, plans that would start identical packs share one process instead. A pack is
+ * identical when everything the CLI puts into its environment is (folder, project, stack, dry run,
+ * stack config), and every run still sends its own Configure and ConfigureStack, as a fresh pack
+ * gets. Runs take turns, since Configure sets the pack's config for the calls after it. Off unless a
+ * caller turns it on; `npm start` always starts its own pack.
+ */
+let sharedPacks: Map<string, Promise<PolicyPackSession>> | undefined;
+
+export interface SharedPolicyPacks {
+  /** Stops every shared pack and turns sharing off again. */
+  closeAll(): Promise<void>;
+}
+
+export function sharePolicyPacks(): SharedPolicyPacks {
+  const packs = (sharedPacks ??= new Map());
+  return {
+    async closeAll() {
+      sharedPacks = undefined;
+      const sessions = await Promise.all([...packs.values()].map((p) => p.catch(() => undefined)));
+      packs.clear();
+      await Promise.all(sessions.map((s) => s?.close()));
+    },
+  };
+}
+
+/** The last run queued on each shared pack; the next one starts after it. */
+const turns = new WeakMap<PolicyPackSession, Promise<unknown>>();
+
+function sharedSession(packs: Map<string, Promise<PolicyPackSession>>, options: StartOptions): Promise<PolicyPackSession> {
+  const key = JSON.stringify([
+    path.resolve(options.packDir ?? DEFAULT_PACK_DIR),
+    options.project ?? null,
+    options.stack ?? null,
+    options.organization ?? null,
+    options.dryRun ?? null,
+    Object.entries(options.stackConfig ?? {}).sort(([a], [b]) => a.localeCompare(b)),
+  ]);
+  let started = packs.get(key);
+  if (!started) {
+    started = startPackSession(options);
+    packs.set(key, started);
+    // A pack that failed to start is not kept: the next plan starts (and reports) its own.
+    started.catch(() => packs.delete(key));
+  }
+  return started.then((session) => {
+    const shared: PolicyPackSession = {
+      ...session,
+      run(records, runOptions) {
+        const result = (turns.get(session) ?? Promise.resolve()).then(() => session.run(records, runOptions));
+        turns.set(session, result.catch(() => undefined));
+        return result;
+      },
+      // The owner of the sharing stops the process (closeAll); a plan's close only ends its use.
+      close: async () => undefined,
+    };
+    return shared;
+  });
 }

@@ -234,10 +234,14 @@ words.forEach((w, i) => {
   }
 });
 const log = (entry) => fs.appendFileSync(process.env.STANDIN_SSH_LOG, JSON.stringify(entry) + "\\n");
-log({ argv, keys, pid: process.pid });
 const mode = process.env.STANDIN_SSH_EXIT || "0";
+// Handlers first: a test signals as soon as it sees the arguments logged, and on a busy machine the
+// signal could otherwise land before they exist and kill the stand-in unrecorded.
 if (mode === "wait") {
   for (const s of ["SIGTERM", "SIGINT"]) process.on(s, () => { log({ signal: s }); process.exit(128 + (s === "SIGTERM" ? 15 : 2)); });
+}
+log({ argv, keys, pid: process.pid });
+if (mode === "wait") {
   setTimeout(() => process.exit(99), 20000);
 } else {
   process.exit(Number(mode));

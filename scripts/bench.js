@@ -1,0 +1,119 @@
+#!/usr/bin/env node
+// `npm run bench`: how fast the offline plan and the policy pack start, measured with public tools
+// (hyperfine for wall time, GNU time for peak memory) and printed as ratios to the floor every Pulumi
+// Node.js program pays, `node -e 'require("@pulumi/pulumi")'`. Ratios stay comparable on a busy or
+// slow machine where absolute times do not. Not part of `npm test` or CI: it takes about a minute.
+"use strict";
+const { spawnSync } = require("child_process");
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+
+const ROOT = path.resolve(__dirname, "..");
+const RUNS = Number(process.env.BENCH_RUNS || 10);
+const PACK_RUNS = Number(process.env.BENCH_PACK_RUNS || 5);
+
+/** @param {string} sentence @returns {never} */
+function fail(sentence) {
+  process.stderr.write(`${sentence}\n`);
+  process.exit(1);
+}
+
+/** @param {string} command @param {string[]} args */
+function has(command, args) {
+  const r = spawnSync(command, args, { stdio: "ignore" });
+  return !r.error && r.status === 0;
+}
+
+if (!has("hyperfine", ["--version"])) {
+  fail("npm run bench needs hyperfine, which is not installed: apt-get install hyperfine");
+}
+if (!has("/usr/bin/time", ["-v", "true"])) {
+  fail("npm run bench needs GNU time at /usr/bin/time, which is not installed: apt-get install time");
+}
+
+const FLOOR = `node -e 'require("@pulumi/pulumi")'`;
+const START = "npm start";
+
+/** Median seconds of each command, from hyperfine's JSON export. */
+/** @param {string[]} commands @returns {{ median: number, user: number, system: number }[]} */
+function hyperfine(commands) {
+  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "oke-bench-")), "hyperfine.json");
+  const r = spawnSync("hyperfine", ["-w", "2", "-r", String(RUNS), "--export-json", out, ...commands], { cwd: ROOT, stdio: ["ignore", "inherit", "inherit"] });
+  if (r.status !== 0) {
+    fail(`hyperfine exited with status ${r.status}: run "${commands.join('" and "')}" by hand to see why.`);
+  }
+  const { results } = JSON.parse(fs.readFileSync(out, "utf8"));
+  fs.rmSync(path.dirname(out), { recursive: true, force: true });
+  return results.map((/** @type {{ median: number, user: number, system: number }} */ x) => ({ median: x.median, user: x.user, system: x.system }));
+}
+
+/** Peak resident set of the largest process `command` runs (GNU time reports the biggest child). */
+/** @param {string} command */
+function peakRssMb(command) {
+  const r = spawnSync("/usr/bin/time", ["-v", "sh", "-c", `${command} >/dev/null 2>&1`], { cwd: ROOT, encoding: "utf8" });
+  const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr);
+  if (!m) {
+    return fail(`/usr/bin/time printed no peak memory for "${command}".`);
+  }
+  return Number(m[1]) / 1024;
+}
+
+/**
+ * The pack started as offline/analyzer starts it (the CLI's policy runner, PULUMI_* environment),
+ * timed from the spawn to the answer of the first Analyze call, which is when a preview first hears
+ * from it. Each run is a fresh process; the median is printed.
+ */
+async function packFirstAnswerMs() {
+  require("./registerTs");
+  const { startPolicyPack, makeUrn } = require("../offline/analyzer");
+  const record = {
+    urn: makeUrn("dev", "oke-quick-create", "oci:Core/vcn:Vcn", "bench-vcn"),
+    type: "oci:Core/vcn:Vcn",
+    name: "bench-vcn",
+    inputs: { cidrBlocks: ["10.0.0.0/16"], displayName: "bench-vcn" },
+    dependencies: [],
+  };
+  const times = [];
+  for (let i = 0; i < PACK_RUNS; i++) {
+    const startedAt = process.hrtime.bigint();
+    const session = await startPolicyPack({ project: "oke-quick-create", stack: "dev" });
+    try {
+      await session.configure();
+      await session.configureStack({ project: "oke-quick-create", stack: "dev", dryRun: true });
+      await session.analyze(record);
+      times.push(Number(process.hrtime.bigint() - startedAt) / 1e6);
+    } finally {
+      await session.close();
+    }
+  }
+  return median(times);
+}
+
+/** @param {number[]} values */
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+async function main() {
+  const [floor, start] = hyperfine([FLOOR, START]);
+  const rss = peakRssMb(START);
+  const pack = await packFirstAnswerMs();
+  const s = (/** @type {number} */ x) => `${x.toFixed(3)} s`;
+  const cpu = (/** @type {{ user: number, system: number }} */ x) => `${(x.user + x.system).toFixed(2)} s CPU`;
+  process.stdout.write(
+    [
+      "",
+      `floor     ${FLOOR}: median ${s(floor.median)} (mean ${cpu(floor)})`,
+      `npm start median ${s(start.median)} (mean ${cpu(start)}): ${(start.median / floor.median).toFixed(2)}× the floor (target ≤ 2.00×)`,
+      `npm start peak RSS ${rss.toFixed(0)} MB (largest process)`,
+      `policy pack start to first Analyze answer: median ${s(pack / 1000)} of ${PACK_RUNS}, ${(pack / 1000 / floor.median).toFixed(2)}× the floor`,
+      "",
+    ].join("\n"),
+  );
+  process.exit(0);
+}
+
+main().catch((err) => fail(`bench failed: ${err && err.message ? err.message.split("\n")[0] : String(err)}`));
