@@ -117,6 +117,22 @@ describe("links between the docs", () => {
     expect(broken).toEqual([]);
   });
 
+  it("every path in backticks under one of the repository's folders names a tracked file or folder", () => {
+    const topFolders = new Set(tracked.filter((file) => file.includes("/")).map((file) => file.split("/")[0]));
+    const stale: string[] = [];
+    for (const doc of docs) {
+      const text = read(doc).replace(/^```[\s\S]*?^```/gm, "");
+      for (const code of text.matchAll(/`([^`\s]+\/[^`\s]*)`/g)) {
+        const named = code[1];
+        // Placeholders (`Pulumi.<stack>.yaml`, `tests/**`) name no single path.
+        if (!topFolders.has(named.split("/")[0]) || /[<>*{}]/.test(named)) continue;
+        const bare = named.replace(/\/$/, "");
+        if (!trackedFiles.has(bare) && !trackedFolders.has(bare)) stale.push(`${doc}: ${named}`);
+      }
+    }
+    expect(stale).toEqual([]);
+  });
+
   it("makes GitHub's anchors from headings with code and punctuation", () => {
     expect([...anchors("## 3. Smoke workload (`deploySample`)\n## Policy configuration, checked as the CLI does\n## Scale\n## Scale\n")])
       .toEqual(["3-smoke-workload-deploysample", "policy-configuration-checked-as-the-cli-does", "scale", "scale-1"]);
