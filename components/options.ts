@@ -186,7 +186,7 @@ export const OPTIONS = {
     type: "boolean",
     default: false,
     description: "Build an OCI Bastion into the worker subnet to reach private nodes (SSH) and a private API endpoint; needs bastionClientCidrs.",
-    limits: "build an OCI Bastion into the worker subnet (see the README's \"Reaching private nodes and a private endpoint\")",
+    limits: "build an OCI Bastion into the worker subnet (see docs/bastion.md)",
   },
   bastionClientCidrs: {
     type: "array",

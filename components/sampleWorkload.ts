@@ -25,11 +25,10 @@ export const DEFAULT_NAMESPACE = "default";
 export interface SampleWorkloadArgs {
   /** Provider for the cluster; every child resource uses it. */
   provider: k8s.Provider;
-  /** Default `default`. */
   namespace?: string;
-  /** Default 3, one per fault domain. */
+  /** Enough to put one replica in each fault domain of a Quick Create pool; the spread is what the smoke test proves. */
   replicas?: number;
-  /** Subnet for the load balancer. Default: the cluster's service LB subnets. */
+  /** Unset lets the cloud controller manager pick from the cluster's service LB subnets. */
   lbSubnetId?: pulumi.Input<string>;
 }
 

@@ -44,7 +44,7 @@ export interface QuickCreateSettings {
   nodeImageRefresh: boolean;
 }
 
-/** How OKE replaces pool1's nodes after a version or image change; strings, as OKE takes counts or percentages. */
+/** How OKE replaces pool1's nodes after a version or image change; kept as text because OKE takes a count or a percentage. */
 export interface NodeCyclingSettings {
   maximumSurge: string;
   maximumUnavailable: string;

@@ -67,10 +67,9 @@ function refuse(key: string, value: unknown, allowed: string): never {
 }
 
 /**
- * The OCPUs and memory for a shape. Unset (undefined) means the shape's default: 1 OCPU and OCI's
- * default memory per OCPU for a flexible shape (1 OCPU, 16 GB for E4.Flex, Quick Create's), nothing
- * for a fixed shape, whose size is the shape. A fixed shape given either value is refused: OCI
- * rejects a shape config for it.
+ * The OCPUs and memory for a shape. Unset leaves the size to OCI: 1 OCPU with the shape's own memory
+ * per OCPU for a flexible shape, which is what Quick Create asks for, and nothing for a fixed shape,
+ * whose size is the shape. A fixed shape given either value is refused: OCI rejects a shape config for it.
  */
 export function resolveShapeSizing(shape: string, ocpus: number | undefined, memoryGbs: number | undefined): ShapeSizing | undefined {
   if (!isFlexShape(shape)) {

@@ -50,7 +50,7 @@ export interface RequiredRule {
   direction: Direction;
   peer: { cidr: string } | { osn: true };
   protocol: string;
-  /** A single TCP port, or undefined for "all ports". */
+  /** Absent when the traffic needs every TCP port: only a rule without a range, or with 1-65535, satisfies it. */
   port?: number;
   /** ICMP type/code, for protocol "1". */
   icmp?: { type: number; code: number };

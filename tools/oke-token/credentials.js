@@ -22,7 +22,7 @@ const { parseIni, profileValues } = require("./ini");
  * @property {string | undefined} region --region
  * @property {string | undefined} profile --profile
  * @property {string | undefined} configFile --config-file
- * @property {string} [program] the command named in error messages; default "oke-token"
+ * @property {string} [program] the command named in error messages, so that oke-bastion, which shares this reader, names itself
  */
 
 /**
