@@ -4,8 +4,8 @@ import { selectNodeImage } from "../components/regionChoices";
 import { QuickCreateArgs, resolveSettings } from "../components/settings";
 import { FLEX_SHAPES, imageKindForShape } from "../components/shapes";
 import { checkSshPublicKey } from "../components/sshKey";
-import { expectedNodeImage, fakeOcid, nodeImageNames } from "../offline/fixtures";
-import { ResourceRecord } from "../offline/runProgram";
+import { expectedNodeImage, fakeOcid, nodeImageNames } from "../offline/run/fixtures";
+import { ResourceRecord } from "../offline/run/runProgram";
 import { COMPARTMENT, runStack } from "./helpers/stack";
 import { ResourceType } from "../policies/contract";
 

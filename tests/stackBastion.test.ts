@@ -3,8 +3,8 @@ import { QuickCreateConfigError } from "../components/errors";
 import { ANYWHERE, parseCidr, PeerType, Port, Protocol, ResourceType } from "../policies/contract";
 import { ENDPOINT_RULES, OciEgressRule, OciIngressRule, ociSecurityRules, WORKER_RULES } from "../components/securityRules";
 import { DEFAULTS, AddressPlan } from "../components/settings";
-import { bastionPrivateEndpointIp, clusterEndpoints } from "../offline/fixtures";
-import { ResourceRecord } from "../offline/runProgram";
+import { bastionPrivateEndpointIp, clusterEndpoints } from "../offline/run/fixtures";
+import { ResourceRecord } from "../offline/run/runProgram";
 import { ofType, runStack } from "./helpers/stack";
 
 const BASTION = ResourceType.Bastion;

@@ -1,7 +1,7 @@
 import { QuickCreateConfigError } from "../components/errors";
-import { diffPlans } from "../offline/plan/diff";
-import { maskInputs } from "../offline/plan/masking";
-import { ProgramRun, ResourceRecord } from "../offline/runProgram";
+import { diffPlans } from "../offline/report/diff";
+import { maskInputs } from "../offline/report/masking";
+import { ProgramRun, ResourceRecord } from "../offline/run/runProgram";
 import { deployedFrom, runAgainst } from "./helpers/deployed";
 
 // OKE moves a basic cluster to enhanced in place and never back: the way back must stop before

@@ -1,6 +1,6 @@
 import { QuickCreateConfigError } from "../components/errors";
-import { expectedNodeImage } from "../offline/fixtures";
-import { ResourceRecord } from "../offline/runProgram";
+import { expectedNodeImage } from "../offline/run/fixtures";
+import { ResourceRecord } from "../offline/run/runProgram";
 import { deployedFrom, runAgainst } from "./helpers/deployed";
 
 // A configured nodeImageId wins over the image lookup, but an OKE image carries the Kubernetes version

@@ -1,8 +1,8 @@
-import { DeployedPlan, DeployedResource } from "../offline/deployedPlan";
-import { expectedNodeImage, nodeImageNames, fakeOcid } from "../offline/fixtures";
-import { diffPlans } from "../offline/plan/diff";
-import { maskInputs } from "../offline/plan/masking";
-import { ProgramRun, ResourceRecord } from "../offline/runProgram";
+import { DeployedPlan, DeployedResource } from "../offline/run/deployedPlan";
+import { expectedNodeImage, nodeImageNames, fakeOcid } from "../offline/run/fixtures";
+import { diffPlans } from "../offline/report/diff";
+import { maskInputs } from "../offline/report/masking";
+import { ProgramRun, ResourceRecord } from "../offline/run/runProgram";
 import { deployedFrom, runAgainst, withDeployedInputs } from "./helpers/deployed";
 
 /**

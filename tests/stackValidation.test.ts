@@ -1,6 +1,6 @@
 import { QuickCreateConfigError, QuickCreateLookupError } from "../components/errors";
 import { checkAvailabilityDomains, selectNodeImage, selectOracleServices } from "../components/regionChoices";
-import { ResourceRecord } from "../offline/runProgram";
+import { ResourceRecord } from "../offline/run/runProgram";
 import { runStack } from "./helpers/stack";
 
 /** Runs the stack expecting a one-sentence rejection before any resource is registered. */

@@ -1,7 +1,7 @@
-import { ResourceRecord } from "../runProgram";
-import { maskInputs } from "./masking";
-import { References } from "./references";
-import { ROUTE_TABLE_TYPES, SECURITY_LIST_TYPES, ResourceType } from "./resourceTypes";
+import { ResourceRecord } from "../run/runProgram";
+import { maskInputs } from "../report/masking";
+import { References } from "../architecture/references";
+import { ROUTE_TABLE_TYPES, SECURITY_LIST_TYPES, ResourceType } from "../architecture/references";
 
 type Inputs = Record<string, any>;
 type Facts = (record: ResourceRecord, inputs: Inputs, refs: References) => string[];

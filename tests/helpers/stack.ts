@@ -1,4 +1,4 @@
-import { ProgramRun, ResourceRecord, runProgram } from "../../offline/runProgram";
+import { ProgramRun, ResourceRecord, runProgram } from "../../offline/run/runProgram";
 
 export const PROJECT = "oke-quick-create";
 export const COMPARTMENT = "ocid1.compartment.oc1..aaaaaaaaexampleexampleexampleexampleexampleexample";

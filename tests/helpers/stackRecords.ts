@@ -1,5 +1,5 @@
 import { ResourceRecord } from "../../offline/analyzer/records";
-import { toAnalyzerRecords } from "../../offline/plan/policyCheck";
+import { toAnalyzerRecords } from "../../offline/run/policyCheck";
 import { runStack } from "./stack";
 import { ResourceType } from "../../policies/contract";
 
