@@ -1,8 +1,13 @@
 import { ResourceRecord } from "../run/runProgram";
 import { maskInputs } from "../report/masking";
 import { AdPlacement, distributeNodes } from "./nodePlacement";
-import { References } from "./references";
-import { GATEWAY_TYPES, ROUTE_TABLE_TYPES, SECURITY_LIST_TYPES, ResourceType } from "./references";
+import { GATEWAY_TYPES, ROUTE_TABLE_TYPES, References, ResourceType, SECURITY_LIST_TYPES } from "./references";
+
+/**
+ * The one reading of the engine's records into what a reviewer checks: per resource (the text report's
+ * tree prints these) and for the whole stack (the diagrams draw it). Inputs are read masked, so an
+ * unknown id or a secret shows as "[unknown]" or "[secret]", never as the engine's sentinels.
+ */
 
 export type GatewayKind = "internet" | "nat" | "service";
 export type SubnetRole = "endpoint" | "workers" | "load balancers" | "other";
@@ -14,6 +19,14 @@ export interface Route {
   /** Display name of the gateway, "unknown" when the rule's target cannot be resolved. */
   gateway: string;
   gatewayKind?: GatewayKind;
+  /** False when no resource the rule depends on could be matched to it. */
+  resolved: boolean;
+}
+
+export interface VcnView {
+  name: string;
+  cidrs: string[];
+  dnsLabel?: string;
 }
 
 export interface SubnetView {
@@ -21,6 +34,7 @@ export interface SubnetView {
   role: SubnetRole;
   cidr: string;
   isPublic: boolean;
+  /** The route table's display name, "VCN default" when the subnet names none. */
   routeTable: string;
   routes: Route[];
   securityLists: string[];
@@ -29,21 +43,92 @@ export interface SubnetView {
 export interface GatewayView {
   name: string;
   kind: GatewayKind;
-  /** For a service gateway: the services it reaches ("Oracle Services Network"). */
+  /** For a service gateway: the services it reaches ("Oracle Services Network"); set for the whole stack. */
   services?: string;
+  /** An internet gateway can be created disabled. */
+  enabled: boolean;
+  /** For a service gateway: how many services it is attached to. */
+  serviceCount: number;
+}
+
+export interface RouteTableView {
+  name: string;
+  /** The VCN's default table, adopted and renamed rather than created. */
+  isDefault: boolean;
+  routes: Route[];
+}
+
+export interface SecurityListView {
+  name: string;
+  isDefault: boolean;
+  ingressRules: number;
+  egressRules: number;
+}
+
+export interface ClusterView {
+  name: string;
+  version: string;
+  /** BASIC_CLUSTER or ENHANCED_CLUSTER; OKE's default (basic) when the input is absent. */
+  type: string;
+  /** The pod network's CNI; OKE's default (flannel overlay) when the input is absent. */
+  cni: string;
+  endpointPublic: boolean;
+  endpointSubnet?: string;
+  servicesCidr?: string;
+}
+
+export interface PlacementConfigView {
+  availabilityDomain: string;
+  /** Only when the placement config pins them; otherwise OCI chooses (see `placements`). */
+  faultDomains?: string[];
+}
+
+export interface NodePoolView {
+  name: string;
+  shape: string;
+  ocpus?: number;
+  memoryGbs?: number;
+  size: number;
+  kubernetesVersion: string;
+  placementConfigs: PlacementConfigView[];
+  /** The predicted spread over fault domains (nodePlacement.ts). */
+  placements: AdPlacement[];
+  /** Absent when the image's own boot volume size is kept. */
+  bootVolumeGbs?: number;
+}
+
+/** An OCI Bastion: its private endpoint sits in `targetSubnet` (display name), sessions come from `clientCidrs`. */
+export interface BastionView {
+  name: string;
+  bastionType: string;
+  targetSubnet?: string;
+  clientCidrs: string[];
+  maxSessionTtlSeconds?: number;
 }
 
 /** What a reviewer (or a diagram) needs to know about the stack, read from the engine's records. */
 export interface Architecture {
   region: string;
-  vcn?: { name: string; cidrs: string[] };
+  vcn?: VcnView;
   gateways: GatewayView[];
   subnets: SubnetView[];
-  cluster?: { name: string; version: string; type: string; cni: string; endpointPublic: boolean; endpointSubnet?: string };
-  nodePool?: { name: string; shape: string; ocpus?: number; memoryGbs?: number; size: number; placements: AdPlacement[] };
-  /** An OCI Bastion: its private endpoint sits in `targetSubnet` (display name), sessions come from `clientCidrs`. */
-  bastion?: { name: string; targetSubnet?: string; clientCidrs: string[] };
+  cluster?: ClusterView;
+  nodePool?: NodePoolView;
+  bastion?: BastionView;
 }
+
+/** One resource's view, tagged by what it `is`; resources the plan has nothing to say about have none. */
+export type ResourceView =
+  | ({ is: "vcn" } & VcnView)
+  | ({ is: "subnet" } & SubnetView)
+  | ({ is: "gateway" } & GatewayView)
+  | ({ is: "routeTable" } & RouteTableView)
+  | ({ is: "securityList" } & SecurityListView)
+  | ({ is: "cluster" } & ClusterView)
+  | ({ is: "nodePool" } & NodePoolView)
+  | ({ is: "bastion" } & BastionView);
+
+type Inputs = Record<string, any>;
 
 const ROLE_ORDER: SubnetRole[] = ["endpoint", "workers", "load balancers", "other"];
 
@@ -58,9 +143,11 @@ function text(value: unknown): string {
   return typeof value === "string" ? value : JSON.stringify(value);
 }
 
+const inputsOf = (record: ResourceRecord) => maskInputs(record.inputs) as Inputs;
+
 function routesOf(refs: References, table: ResourceRecord | undefined): Route[] {
   if (!table) return [];
-  const rules = (maskInputs(table.inputs).routeRules ?? []) as Array<Record<string, unknown>>;
+  const rules = (inputsOf(table).routeRules ?? []) as Inputs[];
   return rules.map((rule) => {
     const target = refs.routeTarget(table, rule);
     return {
@@ -69,6 +156,7 @@ function routesOf(refs: References, table: ResourceRecord | undefined): Route[] 
       description: rule.description ? text(rule.description) : undefined,
       gateway: target ? References.displayName(target) : "unknown",
       gatewayKind: target ? GATEWAY_KIND[target.type] : undefined,
+      resolved: target !== undefined,
     };
   });
 }
@@ -85,23 +173,39 @@ function subnetRoles(refs: References): Map<string, SubnetRole> {
   return roles;
 }
 
+const names = (records: ResourceRecord[]) => records.map(References.displayName);
+
+function vcnView(vcn: ResourceRecord): VcnView {
+  const inputs = inputsOf(vcn);
+  return { name: References.displayName(vcn), cidrs: ((inputs.cidrBlocks ?? []) as unknown[]).map(text), dnsLabel: inputs.dnsLabel };
+}
+
 function subnetView(refs: References, subnet: ResourceRecord, role: SubnetRole): SubnetView {
-  const inputs = maskInputs(subnet.inputs);
-  const table = refs.target(subnet, "routeTableId", ROUTE_TABLE_TYPES);
+  const inputs = inputsOf(subnet);
+  const tables = refs.targets(subnet, "routeTableId", ROUTE_TABLE_TYPES);
   return {
     name: References.displayName(subnet),
     role,
     cidr: text(inputs.cidrBlock),
     // OCI's rule: a subnet is private when it prohibits public IPs on its VNICs.
     isPublic: inputs.prohibitPublicIpOnVnic !== true,
-    routeTable: table ? References.displayName(table) : "VCN default",
-    routes: routesOf(refs, table),
-    securityLists: refs.targets(subnet, "securityListIds", SECURITY_LIST_TYPES).map(References.displayName),
+    routeTable: names(tables).join(", ") || "VCN default",
+    routes: routesOf(refs, tables[0]),
+    securityLists: names(refs.targets(subnet, "securityListIds", SECURITY_LIST_TYPES)),
   };
 }
 
-function serviceNames(refs: References, gateway: ResourceRecord, region: string): string | undefined {
-  if (gateway.type !== ResourceType.ServiceGateway) return undefined;
+function gatewayView(gateway: ResourceRecord): GatewayView {
+  const inputs = inputsOf(gateway);
+  return {
+    name: References.displayName(gateway),
+    kind: GATEWAY_KIND[gateway.type],
+    enabled: inputs.enabled !== false,
+    serviceCount: ((inputs.services ?? []) as unknown[]).length,
+  };
+}
+
+function serviceNames(refs: References, region: string): string {
   // The route to the gateway names the service CIDR label (all-<key>-services-in-oracle-services-network).
   const label = refs
     .ofType(ROUTE_TABLE_TYPES)
@@ -110,10 +214,37 @@ function serviceNames(refs: References, gateway: ResourceRecord, region: string)
   return label ? `Oracle Services Network (${label})` : `Oracle Services Network (${region})`;
 }
 
-function nodePoolView(pool: ResourceRecord): Architecture["nodePool"] {
-  const inputs = maskInputs(pool.inputs) as Record<string, any>;
+function securityListView(list: ResourceRecord): SecurityListView {
+  const inputs = inputsOf(list);
+  return {
+    name: References.displayName(list),
+    isDefault: list.type === ResourceType.DefaultSecurityList,
+    ingressRules: (inputs.ingressSecurityRules ?? []).length,
+    egressRules: (inputs.egressSecurityRules ?? []).length,
+  };
+}
+
+function clusterView(refs: References, cluster: ResourceRecord): ClusterView {
+  const inputs = inputsOf(cluster);
+  const endpointSubnet = refs.target(cluster, "endpointConfig", [ResourceType.Subnet]);
+  return {
+    name: text(inputs.name),
+    version: text(inputs.kubernetesVersion),
+    type: text(inputs.type ?? "BASIC_CLUSTER"),
+    cni: text(inputs.clusterPodNetworkOptions?.[0]?.cniType ?? "FLANNEL_OVERLAY"),
+    endpointPublic: inputs.endpointConfig?.isPublicIpEnabled === true,
+    endpointSubnet: endpointSubnet ? References.displayName(endpointSubnet) : undefined,
+    servicesCidr: inputs.options?.kubernetesNetworkConfig?.servicesCidr,
+  };
+}
+
+function nodePoolView(pool: ResourceRecord): NodePoolView {
+  const inputs = inputsOf(pool);
   const details = inputs.nodeConfigDetails ?? {};
-  const ads = ((details.placementConfigs ?? []) as Array<Record<string, unknown>>).map((p) => text(p.availabilityDomain));
+  const placementConfigs = ((details.placementConfigs ?? []) as Inputs[]).map((p) => ({
+    availabilityDomain: text(p.availabilityDomain),
+    faultDomains: p.faultDomains as string[] | undefined,
+  }));
   const size = typeof details.size === "number" ? details.size : 0;
   return {
     name: text(inputs.name ?? pool.name),
@@ -121,50 +252,79 @@ function nodePoolView(pool: ResourceRecord): Architecture["nodePool"] {
     ocpus: inputs.nodeShapeConfig?.ocpus,
     memoryGbs: inputs.nodeShapeConfig?.memoryInGbs,
     size,
-    placements: distributeNodes(ads, size),
+    kubernetesVersion: text(inputs.kubernetesVersion),
+    placementConfigs,
+    placements: distributeNodes(placementConfigs.map((p) => p.availabilityDomain), size),
+    bootVolumeGbs: inputs.nodeSourceDetails?.bootVolumeSizeInGbs,
   };
 }
 
-function bastionView(refs: References, bastion: ResourceRecord): Architecture["bastion"] {
-  const inputs = maskInputs(bastion.inputs) as Record<string, any>;
+/** The shape as a reviewer reads it: "VM.Standard.E4.Flex (1 OCPU, 16 GB)" for a flexible shape. */
+export function shapeLabel(pool: NodePoolView): string {
+  return pool.ocpus !== undefined ? `${pool.shape} (${pool.ocpus} OCPU, ${pool.memoryGbs} GB)` : pool.shape;
+}
+
+function bastionView(refs: References, bastion: ResourceRecord): BastionView {
+  const inputs = inputsOf(bastion);
   const target = refs.target(bastion, "targetSubnetId", [ResourceType.Subnet]);
   return {
     name: text(inputs.name ?? bastion.name),
+    bastionType: text(inputs.bastionType),
     targetSubnet: target ? References.displayName(target) : undefined,
     clientCidrs: ((inputs.clientCidrBlockAllowLists ?? []) as unknown[]).map(text),
+    maxSessionTtlSeconds: inputs.maxSessionTtlInSeconds,
   };
+}
+
+/** What the plan knows about one resource; `roles` comes from subnetRoles when known. */
+export function describeResource(refs: References, record: ResourceRecord, roles = subnetRoles(refs)): ResourceView | undefined {
+  switch (record.type) {
+    case ResourceType.Vcn: return { is: "vcn", ...vcnView(record) };
+    case ResourceType.Subnet: return { is: "subnet", ...subnetView(refs, record, roles.get(record.urn) ?? "other") };
+    case ResourceType.Cluster: return { is: "cluster", ...clusterView(refs, record) };
+    case ResourceType.NodePool: return { is: "nodePool", ...nodePoolView(record) };
+    case ResourceType.Bastion: return { is: "bastion", ...bastionView(refs, record) };
+  }
+  if (GATEWAY_TYPES.includes(record.type)) return { is: "gateway", ...gatewayView(record) };
+  if (ROUTE_TABLE_TYPES.includes(record.type)) {
+    return { is: "routeTable", name: References.displayName(record), isDefault: record.type === ResourceType.DefaultRouteTable, routes: routesOf(refs, record) };
+  }
+  if (SECURITY_LIST_TYPES.includes(record.type)) return { is: "securityList", ...securityListView(record) };
+  return undefined;
+}
+
+/** Every resource's view by URN: what the text report's tree prints under each resource. */
+export function describeResources(records: readonly ResourceRecord[]): Map<string, ResourceView> {
+  const refs = new References(records);
+  const roles = subnetRoles(refs);
+  const views = new Map<string, ResourceView>();
+  for (const record of records) {
+    const view = describeResource(refs, record, roles);
+    if (view) views.set(record.urn, view);
+  }
+  return views;
 }
 
 export function readArchitecture(records: readonly ResourceRecord[], region: string): Architecture {
   const refs = new References(records);
   const roles = subnetRoles(refs);
-  const vcn = refs.ofType(ResourceType.Vcn)[0];
-  const cluster = refs.ofType(ResourceType.Cluster)[0];
-  const pool = refs.ofType(ResourceType.NodePool)[0];
-  const bastion = refs.ofType(ResourceType.Bastion)[0];
-  const clusterInputs = cluster ? (maskInputs(cluster.inputs) as Record<string, any>) : undefined;
-  const endpointSubnet = cluster ? refs.target(cluster, "endpointConfig", [ResourceType.Subnet]) : undefined;
+  const first = <T>(type: string, view: (r: ResourceRecord) => T) => {
+    const record = refs.ofType(type)[0];
+    return record ? view(record) : undefined;
+  };
   return {
     region,
-    vcn: vcn ? { name: References.displayName(vcn), cidrs: ((vcn.inputs.cidrBlocks ?? []) as unknown[]).map(text) } : undefined,
-    gateways: refs.ofType(GATEWAY_TYPES).map((g) => ({
-      name: References.displayName(g),
-      kind: GATEWAY_KIND[g.type],
-      services: serviceNames(refs, g, region),
-    })),
+    vcn: first(ResourceType.Vcn, vcnView),
+    gateways: refs.ofType(GATEWAY_TYPES).map((g) => {
+      const view = gatewayView(g);
+      return view.kind === "service" ? { ...view, services: serviceNames(refs, region) } : view;
+    }),
     subnets: refs
       .ofType(ResourceType.Subnet)
       .map((s) => subnetView(refs, s, roles.get(s.urn) ?? "other"))
       .sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role)),
-    cluster: clusterInputs && {
-      name: text(clusterInputs.name),
-      version: text(clusterInputs.kubernetesVersion),
-      type: text(clusterInputs.type),
-      cni: text(clusterInputs.clusterPodNetworkOptions?.[0]?.cniType),
-      endpointPublic: clusterInputs.endpointConfig?.isPublicIpEnabled === true,
-      endpointSubnet: endpointSubnet ? References.displayName(endpointSubnet) : undefined,
-    },
-    nodePool: pool ? nodePoolView(pool) : undefined,
-    bastion: bastion ? bastionView(refs, bastion) : undefined,
+    cluster: first(ResourceType.Cluster, (c) => clusterView(refs, c)),
+    nodePool: first(ResourceType.NodePool, nodePoolView),
+    bastion: first(ResourceType.Bastion, (b) => bastionView(refs, b)),
   };
 }

@@ -1,5 +1,5 @@
 import { Port } from "../../policies/contract";
-import { Architecture, GatewayKind, Route, SubnetView } from "../architecture/architecture";
+import { Architecture, GatewayKind, Route, shapeLabel, SubnetView } from "../architecture/architecture";
 
 /** Words shared by the Graphviz and Mermaid drawings, so both say the same thing. */
 export const GATEWAY_TITLE: Record<GatewayKind, string> = {
@@ -31,9 +31,7 @@ export function endpointLabel(a: Architecture): string[] {
 }
 
 export function nodeShapeLabel(a: Architecture): string {
-  const p = a.nodePool;
-  if (!p) return "";
-  return p.ocpus !== undefined ? `${p.shape} (${p.ocpus} OCPU, ${p.memoryGbs} GB)` : p.shape;
+  return a.nodePool ? shapeLabel(a.nodePool) : "";
 }
 
 /** Where a gateway's traffic leaves the VCN. */

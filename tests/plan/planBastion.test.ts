@@ -31,8 +31,10 @@ describe("offline plan of a private-endpoint stack with a bastion", () => {
     const architecture = readArchitecture(run.resources, "ap-tokyo-1");
     expect(architecture.bastion).toEqual({
       name: expect.stringMatching(/^okebastionquickcluster1[0-9a-f]{9}$/),
+      bastionType: "STANDARD",
       targetSubnet: expect.stringMatching(/^oke-nodesubnet-quick-/),
       clientCidrs: ["203.0.113.0/24"],
+      maxSessionTtlSeconds: 10800,
     });
     const dot = toDot(architecture, "t");
     const workerCluster = dot.slice(dot.indexOf("workers subnet"), dot.indexOf("load balancers subnet"));

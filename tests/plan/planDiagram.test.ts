@@ -8,7 +8,7 @@ function architecture(size: number, ads = 1): Architecture {
     region: "r",
     gateways: [],
     subnets: [{ name: "workers", role: "workers", cidr: "10.0.10.0/24", isPublic: false, routeTable: "t", routes: [], securityLists: [] }],
-    nodePool: { name: "pool1", shape: "VM.Standard.E4.Flex", ocpus: 1, memoryGbs: 16, size, placements: distributeNodes(Array.from({ length: ads }, (_, i) => `AD-${i + 1}`), size) },
+    nodePool: { name: "pool1", shape: "VM.Standard.E4.Flex", ocpus: 1, memoryGbs: 16, size, kubernetesVersion: "v1.33.1", placementConfigs: [], placements: distributeNodes(Array.from({ length: ads }, (_, i) => `AD-${i + 1}`), size) },
   };
 }
 
