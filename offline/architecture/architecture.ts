@@ -1,4 +1,4 @@
-import { ResourceRecord } from "../run/runProgram";
+import { RegisteredResource } from "../run/runProgram";
 import { maskInputs } from "../report/masking";
 import { AdPlacement, distributeNodes } from "./nodePlacement";
 import { GATEWAY_TYPES, ROUTE_TABLE_TYPES, References, ResourceType, SECURITY_LIST_TYPES } from "./references";
@@ -143,9 +143,9 @@ function text(value: unknown): string {
   return typeof value === "string" ? value : JSON.stringify(value);
 }
 
-const inputsOf = (record: ResourceRecord) => maskInputs(record.inputs) as Inputs;
+const inputsOf = (record: RegisteredResource) => maskInputs(record.inputs) as Inputs;
 
-function routesOf(refs: References, table: ResourceRecord | undefined): Route[] {
+function routesOf(refs: References, table: RegisteredResource | undefined): Route[] {
   if (!table) return [];
   const rules = (inputsOf(table).routeRules ?? []) as Inputs[];
   return rules.map((rule) => {
@@ -173,14 +173,14 @@ function subnetRoles(refs: References): Map<string, SubnetRole> {
   return roles;
 }
 
-const names = (records: ResourceRecord[]) => records.map(References.displayName);
+const names = (records: RegisteredResource[]) => records.map(References.displayName);
 
-function vcnView(vcn: ResourceRecord): VcnView {
+function vcnView(vcn: RegisteredResource): VcnView {
   const inputs = inputsOf(vcn);
   return { name: References.displayName(vcn), cidrs: ((inputs.cidrBlocks ?? []) as unknown[]).map(text), dnsLabel: inputs.dnsLabel };
 }
 
-function subnetView(refs: References, subnet: ResourceRecord, role: SubnetRole): SubnetView {
+function subnetView(refs: References, subnet: RegisteredResource, role: SubnetRole): SubnetView {
   const inputs = inputsOf(subnet);
   const tables = refs.targets(subnet, "routeTableId", ROUTE_TABLE_TYPES);
   return {
@@ -195,7 +195,7 @@ function subnetView(refs: References, subnet: ResourceRecord, role: SubnetRole):
   };
 }
 
-function gatewayView(gateway: ResourceRecord): GatewayView {
+function gatewayView(gateway: RegisteredResource): GatewayView {
   const inputs = inputsOf(gateway);
   return {
     name: References.displayName(gateway),
@@ -214,7 +214,7 @@ function serviceNames(refs: References, region: string): string {
   return label ? `Oracle Services Network (${label})` : `Oracle Services Network (${region})`;
 }
 
-function securityListView(list: ResourceRecord): SecurityListView {
+function securityListView(list: RegisteredResource): SecurityListView {
   const inputs = inputsOf(list);
   return {
     name: References.displayName(list),
@@ -224,7 +224,7 @@ function securityListView(list: ResourceRecord): SecurityListView {
   };
 }
 
-function clusterView(refs: References, cluster: ResourceRecord): ClusterView {
+function clusterView(refs: References, cluster: RegisteredResource): ClusterView {
   const inputs = inputsOf(cluster);
   const endpointSubnet = refs.target(cluster, "endpointConfig", [ResourceType.Subnet]);
   return {
@@ -238,7 +238,7 @@ function clusterView(refs: References, cluster: ResourceRecord): ClusterView {
   };
 }
 
-function nodePoolView(pool: ResourceRecord): NodePoolView {
+function nodePoolView(pool: RegisteredResource): NodePoolView {
   const inputs = inputsOf(pool);
   const details = inputs.nodeConfigDetails ?? {};
   const placementConfigs = ((details.placementConfigs ?? []) as Inputs[]).map((p) => ({
@@ -264,7 +264,7 @@ export function shapeLabel(pool: NodePoolView): string {
   return pool.ocpus !== undefined ? `${pool.shape} (${pool.ocpus} OCPU, ${pool.memoryGbs} GB)` : pool.shape;
 }
 
-function bastionView(refs: References, bastion: ResourceRecord): BastionView {
+function bastionView(refs: References, bastion: RegisteredResource): BastionView {
   const inputs = inputsOf(bastion);
   const target = refs.target(bastion, "targetSubnetId", [ResourceType.Subnet]);
   return {
@@ -277,7 +277,7 @@ function bastionView(refs: References, bastion: ResourceRecord): BastionView {
 }
 
 /** What the plan knows about one resource; `roles` comes from subnetRoles when known. */
-export function describeResource(refs: References, record: ResourceRecord, roles = subnetRoles(refs)): ResourceView | undefined {
+export function describeResource(refs: References, record: RegisteredResource, roles = subnetRoles(refs)): ResourceView | undefined {
   switch (record.type) {
     case ResourceType.Vcn: return { is: "vcn", ...vcnView(record) };
     case ResourceType.Subnet: return { is: "subnet", ...subnetView(refs, record, roles.get(record.urn) ?? "other") };
@@ -294,7 +294,7 @@ export function describeResource(refs: References, record: ResourceRecord, roles
 }
 
 /** Every resource's view by URN: what the text report's tree prints under each resource. */
-export function describeResources(records: readonly ResourceRecord[]): Map<string, ResourceView> {
+export function describeResources(records: readonly RegisteredResource[]): Map<string, ResourceView> {
   const refs = new References(records);
   const roles = subnetRoles(refs);
   const views = new Map<string, ResourceView>();
@@ -305,10 +305,10 @@ export function describeResources(records: readonly ResourceRecord[]): Map<strin
   return views;
 }
 
-export function readArchitecture(records: readonly ResourceRecord[], region: string): Architecture {
+export function readArchitecture(records: readonly RegisteredResource[], region: string): Architecture {
   const refs = new References(records);
   const roles = subnetRoles(refs);
-  const first = <T>(type: string, view: (r: ResourceRecord) => T) => {
+  const first = <T>(type: string, view: (r: RegisteredResource) => T) => {
     const record = refs.ofType(type)[0];
     return record ? view(record) : undefined;
   };

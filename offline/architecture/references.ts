@@ -1,4 +1,4 @@
-import { ResourceRecord } from "../run/runProgram";
+import { RegisteredResource } from "../run/runProgram";
 import { ResourceType, SECURITY_LIST_TYPES } from "../../policies/contract";
 
 
@@ -14,33 +14,33 @@ export const ROUTE_TABLE_TYPES: readonly string[] = [ResourceType.RouteTable, Re
  * same in a preview and in a run with ids.
  */
 export class References {
-  private readonly byUrn: Map<string, ResourceRecord>;
+  private readonly byUrn: Map<string, RegisteredResource>;
 
-  constructor(readonly records: readonly ResourceRecord[]) {
+  constructor(readonly records: readonly RegisteredResource[]) {
     this.byUrn = new Map(records.map((r) => [r.urn, r]));
   }
 
-  get(urn: string | undefined): ResourceRecord | undefined {
+  get(urn: string | undefined): RegisteredResource | undefined {
     return urn ? this.byUrn.get(urn) : undefined;
   }
 
-  ofType(type: string | readonly string[]): ResourceRecord[] {
+  ofType(type: string | readonly string[]): RegisteredResource[] {
     const types = typeof type === "string" ? [type] : type;
     return this.records.filter((r) => types.includes(r.type));
   }
 
   /** Resources `record`'s property `prop` depends on, optionally of given types. */
-  targets(record: ResourceRecord, prop: string, types?: readonly string[]): ResourceRecord[] {
+  targets(record: RegisteredResource, prop: string, types?: readonly string[]): RegisteredResource[] {
     const urns = record.propertyDependencies[prop] ?? [];
-    return urns.map((u) => this.byUrn.get(u)).filter((r): r is ResourceRecord => !!r && (!types || types.includes(r.type)));
+    return urns.map((u) => this.byUrn.get(u)).filter((r): r is RegisteredResource => !!r && (!types || types.includes(r.type)));
   }
 
-  target(record: ResourceRecord, prop: string, types?: readonly string[]): ResourceRecord | undefined {
+  target(record: RegisteredResource, prop: string, types?: readonly string[]): RegisteredResource | undefined {
     return this.targets(record, prop, types)[0];
   }
 
   /** The gateway one route rule sends to: by the OCID's kind when ids are known, else by rule shape. */
-  routeTarget(table: ResourceRecord, rule: Record<string, unknown>): ResourceRecord | undefined {
+  routeTarget(table: RegisteredResource, rule: Record<string, unknown>): RegisteredResource | undefined {
     const gateways = this.targets(table, "routeRules");
     const id = String(rule.networkEntityId ?? "");
     const kind = /^ocid1\.([a-z]+)\./.exec(id)?.[1];
@@ -53,7 +53,7 @@ export class References {
   }
 
   /** A resource's display name as OCI shows it, else its Pulumi name. */
-  static displayName(record: ResourceRecord): string {
+  static displayName(record: RegisteredResource): string {
     const inputs = record.inputs as Record<string, unknown>;
     const name = inputs.displayName ?? (record.custom ? inputs.name : undefined);
     return typeof name === "string" ? name : record.name;

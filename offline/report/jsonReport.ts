@@ -1,5 +1,5 @@
 import { HookBindings } from "../run/hookRecords";
-import { ResourceRecord } from "../run/runProgram";
+import { RegisteredResource } from "../run/runProgram";
 import { ResourceChange } from "./diff";
 import { maskConfig, maskInputs, maskOutputs } from "./masking";
 import { PolicyResults } from "../run/policyCheck";
@@ -29,7 +29,7 @@ export interface PlanJson {
   changes: Array<{ urn: string; type: string; name: string; action: ResourceChange["action"]; paths: string[]; replaceReasons?: string[] }>;
 }
 
-export function planJson(settings: StackSettings, records: readonly ResourceRecord[], outputs: Record<string, unknown>, policies: PolicyResults, changes: readonly ResourceChange[] = []): PlanJson {
+export function planJson(settings: StackSettings, records: readonly RegisteredResource[], outputs: Record<string, unknown>, policies: PolicyResults, changes: readonly ResourceChange[] = []): PlanJson {
   return {
     stack: settings.stack,
     project: settings.project,

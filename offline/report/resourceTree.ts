@@ -1,14 +1,14 @@
-import { ResourceRecord } from "../run/runProgram";
+import { RegisteredResource } from "../run/runProgram";
 import { describeResources, ResourceView, Route, shapeLabel } from "../architecture/architecture";
 import { References } from "../architecture/references";
 
 export interface TreeNode {
-  record: ResourceRecord;
+  record: RegisteredResource;
   children: TreeNode[];
 }
 
 /** Component → children, in registration order; resources whose parent is not recorded are roots. */
-export function buildTree(records: readonly ResourceRecord[]): TreeNode[] {
+export function buildTree(records: readonly RegisteredResource[]): TreeNode[] {
   const nodes = new Map(records.map((r) => [r.urn, { record: r, children: [] as TreeNode[] }]));
   const roots: TreeNode[] = [];
   for (const node of nodes.values()) {
@@ -54,7 +54,7 @@ function shortType(type: string): string {
 }
 
 /** The tree as lines with box-drawing guides; each resource gets its OCI name and reviewer facts below it. */
-export function renderTree(records: readonly ResourceRecord[]): string[] {
+export function renderTree(records: readonly RegisteredResource[]): string[] {
   const views = describeResources(records);
   const lines: string[] = [];
   const walk = (node: TreeNode, prefix: string, last: boolean, root: boolean) => {

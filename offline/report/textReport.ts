@@ -1,5 +1,5 @@
 import * as path from "path";
-import { ResourceRecord } from "../run/runProgram";
+import { RegisteredResource } from "../run/runProgram";
 import { maskOutputs } from "./masking";
 import { countByLevel, PolicyDiagnostic, PolicyResults } from "../run/policyCheck";
 import { renderTree } from "./resourceTree";
@@ -10,7 +10,7 @@ export interface PlanSummary {
   advisory: number;
 }
 
-export function summarize(records: readonly ResourceRecord[], policies: PolicyResults): PlanSummary {
+export function summarize(records: readonly RegisteredResource[], policies: PolicyResults): PlanSummary {
   return { resources: records.length, ...countByLevel(policies) };
 }
 
@@ -30,7 +30,7 @@ function renderOutputs(outputs: Record<string, unknown>): string[] {
   });
 }
 
-function subject(d: PolicyDiagnostic, records: readonly ResourceRecord[]): string {
+function subject(d: PolicyDiagnostic, records: readonly RegisteredResource[]): string {
   const record = d.urn ? records.find((r) => r.urn === d.urn) : undefined;
   return record ? `  (${record.type}: ${record.name})` : "";
 }
@@ -39,7 +39,7 @@ function subject(d: PolicyDiagnostic, records: readonly ResourceRecord[]): strin
  * The CLI's "Policies:" block: one line per pack with ✅ (clean), ⚠️ (advisory only) or ❌ (mandatory),
  * then `- [level]  policy  (type: name)` and the message indented under it.
  */
-function renderPolicies(policies: PolicyResults, records: readonly ResourceRecord[], packDir: string): string[] {
+function renderPolicies(policies: PolicyResults, records: readonly RegisteredResource[], packDir: string): string[] {
   const lines = ["Policies:"];
   for (const pack of policies.packs) {
     const found = policies.diagnostics.filter((d) => d.policyPack === pack.name);
@@ -60,7 +60,7 @@ export interface TextReportInput {
   project: string;
   region: string;
   preview: boolean;
-  records: readonly ResourceRecord[];
+  records: readonly RegisteredResource[];
   outputs: Record<string, unknown>;
   policies: PolicyResults;
   packDir: string;

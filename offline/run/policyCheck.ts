@@ -1,5 +1,5 @@
-import { PolicyPackConfigFile, ResourceRecord as AnalyzerRecord, startPolicyPack, PolicyPackSession } from "../analyzer";
-import { ResourceRecord } from "./runProgram";
+import { PolicyPackConfigFile, AnalyzedResource, startPolicyPack, PolicyPackSession } from "../analyzer";
+import { RegisteredResource } from "./runProgram";
 
 
 /** One policy violation as the analyzer reports it. */
@@ -33,7 +33,7 @@ export function countByLevel(results: PolicyResults): { mandatory: number; advis
 }
 
 /** The analyzer's records from runProgram's, with each resource's provider resolved as the CLI sends it. */
-export function toAnalyzerRecords(records: readonly ResourceRecord[]): AnalyzerRecord[] {
+export function toAnalyzerRecords(records: readonly RegisteredResource[]): AnalyzedResource[] {
   const byUrn = new Map(records.map((r) => [r.urn, r]));
   return records.map((r) => {
     // A provider reference is `<provider urn>::<id>`; the CLI sends the provider's own inputs along.
@@ -65,7 +65,7 @@ export function startPack(start: PackStart): Promise<PolicyPackSession> {
 }
 
 /** Sends every resource and then the stack, the CLI's sequence, and reports in the plan's shape. */
-export async function checkPolicies(session: PolicyPackSession, records: AnalyzerRecord[], config?: PolicyPackConfigFile): Promise<PolicyResults> {
+export async function checkPolicies(session: PolicyPackSession, records: AnalyzedResource[], config?: PolicyPackConfigFile): Promise<PolicyResults> {
   const report = await session.run(records, { config });
   return {
     packs: [{ name: session.info.name, version: session.info.version }],

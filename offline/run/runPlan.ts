@@ -2,7 +2,7 @@ import * as path from "path";
 import { PolicyPackConfigFile, DEFAULT_PACK_DIR } from "../analyzer";
 import { REGIONS } from "./fixtures";
 import { DeployedPlan } from "./deployedPlan";
-import type { ResourceRecord } from "./runProgram";
+import type { RegisteredResource } from "./runProgram";
 import { PlanArgs } from "../inputs/args";
 import { Architecture, readArchitecture } from "../architecture/architecture";
 import { readDeployedFile } from "../inputs/deployedFile";
@@ -23,7 +23,7 @@ export interface Plan {
   settings: StackSettings;
   region: string;
   preview: boolean;
-  records: ResourceRecord[];
+  records: RegisteredResource[];
   outputs: Record<string, unknown>;
   policies: PolicyResults;
   architecture: Architecture;
@@ -62,7 +62,7 @@ function readInputs(args: PlanArgs, env: PlanEnvironment, packDir: string): { se
   return { settings, policyConfig, deployed };
 }
 
-function plannedResources(records: readonly ResourceRecord[]) {
+function plannedResources(records: readonly RegisteredResource[]) {
   return records.map((r) => ({ urn: r.urn, type: r.type, name: r.name, inputs: maskInputs(r.inputs), ignoreChanges: r.options.ignoreChanges }));
 }
 

@@ -1,12 +1,16 @@
 import * as pulumi from "@pulumi/pulumi";
-import { ResourceRecordOptions, UNKNOWN_VALUE } from "../analyzer/records";
+import { AnalyzerResourceOptions, UNKNOWN_VALUE } from "../analyzer/records";
 import { DeployedPlan } from "./deployedPlan";
 import { acceptHookRegistrations, hookBindings, HookBindings } from "./hookRecords";
 import { toEngineUrns } from "./engineUrns";
 import { OciMocks } from "./mocks";
 
-/** What the engine received for one resource: the record the Analyzer protocol is built from. */
-export interface ResourceRecord {
+/**
+ * One resource as the mock monitor registered it: what the engine received (inputs, parent, provider
+ * reference, dependencies, hooks) and the id and outputs it answered with. The plan's reports read
+ * these; the pack gets them converted to AnalyzedResource (run/policyCheck.ts).
+ */
+export interface RegisteredResource {
   urn: string;
   type: string;
   name: string;
@@ -18,7 +22,7 @@ export interface ResourceRecord {
   dependencies: string[];
   propertyDependencies: Record<string, string[]>;
   /** The resource options policies can see (AnalyzerResourceOptions), e.g. ignoreChanges. */
-  options: ResourceRecordOptions;
+  options: AnalyzerResourceOptions;
   /** The id the engine got back; absent while unknown (a preview, a replacement). */
   id?: string;
   /** Outputs that are not inputs (endpoints, state): what a later `--deployed` run reads back. */
@@ -28,7 +32,7 @@ export interface ResourceRecord {
 }
 
 export interface ProgramRun {
-  resources: ResourceRecord[];
+  resources: RegisteredResource[];
   /** Stack outputs: unknown values as UNKNOWN_VALUE, secrets wrapped in `{ secret: value }`. */
   outputs: Record<string, unknown>;
 }
@@ -43,7 +47,7 @@ export interface RunOptions {
   /** The program's default export: an async function returning the stack outputs. */
   program: () => Promise<Record<string, unknown>>;
   /** Where to record registrations; pass one to see what was registered even when the program throws. */
-  record?: ResourceRecord[];
+  record?: RegisteredResource[];
   /** What an earlier plan says is deployed: the read-back lookups answer from it. */
   deployed?: DeployedPlan;
 }
@@ -53,7 +57,7 @@ export interface RunOptions {
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const settings = require("@pulumi/pulumi/runtime/settings");
 
-function recordRegistrations(into: ResourceRecord[]): void {
+function recordRegistrations(into: RegisteredResource[]): void {
   const monitor = settings.getMonitor();
   acceptHookRegistrations(monitor);
   const register = monitor.registerResource.bind(monitor);
@@ -114,7 +118,7 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
   const region = options.config["oci:region"];
   await pulumi.runtime.setMocks(new OciMocks(region, options.preview, options.deployed), options.project, options.stack, options.preview ?? false);
   pulumi.runtime.setAllConfig(options.config, options.secretKeys ?? []);
-  const resources: ResourceRecord[] = options.record ?? [];
+  const resources: RegisteredResource[] = options.record ?? [];
   recordRegistrations(resources);
   const outputs = (await settle(await options.program())) as Record<string, unknown>;
   await settings.waitForRPCs();

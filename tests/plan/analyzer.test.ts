@@ -1,4 +1,4 @@
-import { AnalysisReport, Diagnostic, PolicyPackSession, ResourceRecord, UNKNOWN_VALUE, startPolicyPack } from "../../offline/analyzer";
+import { AnalysisReport, Diagnostic, PolicyPackSession, AnalyzedResource, UNKNOWN_VALUE, startPolicyPack } from "../../offline/analyzer";
 import { allPolicies } from "../../policies/catalog";
 import { PROJECT, stackConfig } from "../helpers/stack";
 import { StackOverrides, stackRecords, withInputs } from "../helpers/stackRecords";
@@ -17,8 +17,8 @@ const CATALOG_MANDATORY = allPolicies.filter((p) => p.enforcementLevel === "mand
 const CATALOG_ADVISORY = allPolicies.filter((p) => p.enforcementLevel === "advisory").map((p) => p.name).sort();
 
 let session: PolicyPackSession;
-let deployed: ResourceRecord[];
-let preview: ResourceRecord[];
+let deployed: AnalyzedResource[];
+let preview: AnalyzedResource[];
 
 beforeAll(async () => {
   [session, deployed, preview] = await Promise.all([
