@@ -72,7 +72,9 @@ describe("files the plan writes", () => {
     // The engine's URNs, usable with `pulumi up --replace`, and the policies speak of the same ones.
     const urns = new Set(json.resources.map((r: { urn: string }) => r.urn));
     expect(urns).toContain("urn:pulumi:dev::oke-quick-create::oke-quick-create:index:QuickCreate$oke-quick-create:index:Network$oci:Core/vcn:Vcn::oke-network-vcn");
-    for (const d of json.policies.diagnostics) if (d.urn) expect(urns).toContain(d.urn);
+    const endpointSeclist = "urn:pulumi:dev::oke-quick-create::oke-quick-create:index:QuickCreate$oke-quick-create:index:Network$oci:Core/securityList:SecurityList::oke-network-endpoint-seclist";
+    expect(urns).toContain(endpointSeclist);
+    expect(json.policies.diagnostics.map((d: { policy: string; urn?: string }) => [d.policy, d.urn])).toEqual([["api-endpoint-open-to-internet", endpointSeclist]]);
   });
 
   test("--diagram .svg draws every subnet and each node in its fault domain", () => {

@@ -1,6 +1,7 @@
 import * as path from "path";
 import { parseArgs } from "../../offline/inputs/args";
 import { planJson } from "../../offline/report/jsonReport";
+import { describeResources } from "../../offline/architecture/architecture";
 import { toMermaid } from "../../offline/diagram/mermaidDiagram";
 import { Progress } from "../../offline/report/progress";
 import { Plan, runPlan } from "../../offline/run/runPlan";
@@ -30,6 +31,16 @@ describe("offline plan of the dev stack", () => {
     expect(text).toContain("3 × VM.Standard.E4.Flex (1 OCPU, 16 GB) · v1.33.1 · placement Uocm:AP-TOKYO-1-AD-1");
   });
 
+  test("the tree and the diagrams read one derivation of the facts", () => {
+    const views = [...describeResources(plan.records).values()];
+    const workers = plan.architecture.subnets.find((s) => s.role === "workers");
+    expect(views.find((v) => v.is === "subnet" && v.role === "workers")).toEqual({ is: "subnet", ...workers });
+    expect(workers).toMatchObject({ cidr: "10.0.10.0/24", isPublic: false, routes: [{ gatewayKind: "nat", destination: "0.0.0.0/0" }, { gatewayKind: "service" }] });
+    const pool = views.find((v) => v.is === "nodePool");
+    expect(pool).toEqual({ is: "nodePool", ...plan.architecture.nodePool });
+    expect(plan.architecture.nodePool).toMatchObject({ shape: "VM.Standard.E4.Flex", ocpus: 1, memoryGbs: 16, size: 3, kubernetesVersion: "v1.33.1" });
+  });
+
   test("secret outputs are masked in text and JSON, and the kubeconfig text never appears", () => {
     const text = report();
     expect(text).toMatch(/kubeconfig\s*: \[secret\]/);
@@ -50,7 +61,7 @@ describe("offline plan of the dev stack", () => {
     const json = JSON.parse(JSON.stringify(planJson(plan.settings, plan.records, plan.outputs, plan.policies, plan.changes)));
     expect(Object.keys(json).sort()).toEqual(["changes", "config", "outputs", "policies", "project", "resources", "stack"]);
     expect(json).toMatchObject({ stack: "dev", project: "oke-quick-create" });
-    expect(json.resources).toHaveLength(plan.records.length);
+    expect(json.resources.map((r: any) => r.urn)).toEqual(plan.records.map((r) => r.urn));
     const pool = json.resources.find((r: any) => r.type === ResourceType.NodePool);
     expect(Object.keys(pool).sort()).toEqual(["dependencies", "id", "inputs", "name", "parent", "type", "urn"]);
     // Nothing deployed: every resource is a create, matched by URN.
@@ -58,16 +69,23 @@ describe("offline plan of the dev stack", () => {
     expect(json.changes.map((c: any) => c.action)).toEqual(plan.records.map(() => "create"));
     expect(pool.inputs.nodeConfigDetails.size).toBe(3);
     expect(json.policies.packs).toEqual([{ name: "oke-quick-create", version: "0.1.0" }]);
-    for (const d of json.policies.diagnostics) {
-      expect(Object.keys(d).sort()).toEqual(["enforcementLevel", "message", "policy", "policyPack", "urn"]);
-    }
+    // The default stack's one finding: Quick Create opens the public endpoint's API port to the internet.
+    expect(json.policies.diagnostics).toEqual([
+      {
+        policyPack: "oke-quick-create",
+        policy: "api-endpoint-open-to-internet",
+        enforcementLevel: "advisory",
+        urn: expect.stringMatching(/\$oci:Core\/securityList:SecurityList::oke-network-endpoint-seclist$/),
+        message: expect.stringContaining("ingress rule #0 allows 0.0.0.0/0 to the Kubernetes API (TCP 6443)"),
+      },
+    ]);
   });
 
   test("the policies block and summary follow the CLI: pack@version, levels, one summary line", () => {
     const text = report();
     expect(text).toMatch(/^Policies:\n {4}(✅|⚠️ ) oke-quick-create@v0\.1\.0 \(local: policies\)$/m);
-    const advisory = plan.policies.diagnostics.filter((d) => d.enforcementLevel === "advisory").length;
-    expect(text.trimEnd().split("\n").pop()).toBe(`${plan.records.length} resources, 0 mandatory violations, ${advisory} advisory`);
+    expect(text).toContain("        - [advisory]  api-endpoint-open-to-internet  (oci:Core/securityList:SecurityList: oke-network-endpoint-seclist)\n");
+    expect(text.trimEnd().split("\n").pop()).toBe("19 resources, 0 mandatory violations, 1 advisory");
     for (const d of plan.policies.diagnostics) expect(text).toContain(`- [${d.enforcementLevel}]  ${d.policy}`);
   });
 
