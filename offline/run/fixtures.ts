@@ -8,6 +8,7 @@
  * `Oracle-Linux-<rel>-<date>-<n>-OKE-<version>-<build>` pattern, with GPU and aarch64 variants that the
  * image choice must skip.
  */
+import { buildOkeKubeconfig } from "../../components/kubeconfig";
 import { Port } from "../../policies/contract";
 
 export interface RegionFixture {
@@ -152,4 +153,18 @@ export function bastionPrivateEndpointIp(targetSubnetCidr: string): string {
   const start = address.split(".").reduce((n, octet) => n * 256 + Number(octet), 0);
   const last = start + 2 ** (32 - Number(prefix)) - 2;
   return [24, 16, 8, 0].map((shift) => Math.floor(last / 2 ** shift) % 256).join(".");
+}
+
+export interface ClusterEndpoints { publicEndpoint: string; privateEndpoint: string }
+
+/**
+ * The CreateKubeconfig answer (GetClusterKubeConfigResult): OKE's kubeconfig, token version 2.0.0, whose
+ * user runs `oci ce cluster generate-token`, pointing at the endpoint the request asked for.
+ */
+export function okeKubeconfig(region: string, clusterId: string, endpoints: ClusterEndpoints, endpoint = "PUBLIC_ENDPOINT") {
+  const address = endpoint === "PRIVATE_ENDPOINT" ? endpoints.privateEndpoint : endpoints.publicEndpoint;
+  if (!address) throw new Error(`Cluster ${clusterId} has no ${endpoint.toLowerCase().replace("_", " ")}.`);
+  const caData = Buffer.from("-----BEGIN CERTIFICATE-----\noffline fixture CA\n-----END CERTIFICATE-----\n").toString("base64");
+  const content = buildOkeKubeconfig({ clusterId, endpoint: address, caData, region });
+  return { id: fakeOcid("kubeconfig", region, clusterId), clusterId, content, endpoint, tokenVersion: "2.0.0" };
 }

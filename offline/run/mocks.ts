@@ -5,7 +5,6 @@ import { DeployedPlan } from "./deployedPlan";
 import * as fixtures from "./fixtures";
 import { diffResource } from "../report/diff";
 import { maskInputs } from "../report/masking";
-import { ClusterEndpoints, okeKubeconfig } from "./kubeconfigFixture";
 
 export const INVOKE = {
   availabilityDomains: "oci:Identity/getAvailabilityDomains:getAvailabilityDomains",
@@ -41,7 +40,7 @@ const OCID_KIND: Record<string, string> = {
  */
 export class OciMocks implements pulumi.runtime.Mocks {
   private readonly subnetCidrs = new Map<string, string>();
-  private readonly clusterEndpoints = new Map<string, ClusterEndpoints>();
+  private readonly clusterEndpoints = new Map<string, fixtures.ClusterEndpoints>();
 
   // An unknown region fails here, in words: an error raised inside an invoke reaches the program
   // without its message. An unset one is left for the program, which names the key to set.
@@ -127,7 +126,7 @@ export class OciMocks implements pulumi.runtime.Mocks {
       case INVOKE.clusterKubeConfig: {
         const endpoints = this.clusterEndpoints.get(inputs.clusterId);
         if (!endpoints) throw new Error(`No cluster ${inputs.clusterId} was created, so there is no kubeconfig for it.`);
-        return okeKubeconfig(this.region, inputs.clusterId, endpoints, inputs.endpoint);
+        return fixtures.okeKubeconfig(this.region, inputs.clusterId, endpoints, inputs.endpoint);
       }
       default:
         throw new Error(`No offline answer for invoke ${args.token}.`);
