@@ -10,14 +10,14 @@ const { execFile, execFileSync } = require("child_process");
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
-const { parseArgs } = require("../offline/plan/args");
-const { runPlan } = require("../offline/plan/runPlan");
+const { parseArgs } = require("../offline/inputs/args");
+const { runPlan } = require("../offline/run/runPlan");
 
 const ROOT = path.resolve(__dirname, "..");
 const PACK_DIR = path.join(ROOT, "policies");
 /**
  * @typedef {{ label: string, argv: string[], mandatory: number }} Stack
- * @typedef {import("../offline/plan/runPlan").Plan} Plan
+ * @typedef {import("../offline/run/runPlan").Plan} Plan
  */
 /** @type {Stack[]} The stacks both packs must agree on: the default, and one the pack must block. */
 const STACKS = [
@@ -27,7 +27,7 @@ const STACKS = [
 /** The published pack is a few dozen KB of TypeScript; anything near this means `files` lets in too much. */
 const MAX_TARBALL_BYTES = 200 * 1024;
 const NPM_TIMEOUT_MS = 180_000;
-/** @type {import("../offline/plan/progress").Progress} */
+/** @type {import("../offline/report/progress").Progress} */
 const QUIET = { step: (_label, work) => work() };
 
 /** @param {string[]} args @param {string} cwd */

@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // `npm start`: the offline plan. Plain node plus a transpile hook, so startup costs about what loading
-// @pulumi/pulumi costs; the plan itself lives in offline/plan/ (TypeScript, type-checked by `npm run typecheck`).
+// @pulumi/pulumi costs; the plan itself lives in offline/ (entry point offline/cli.ts; TypeScript, type-checked by `npm run typecheck`).
 "use strict";
 require("./registerTs");
-const { main } = require("../offline/plan/cli");
+const { main } = require("../offline/cli");
 
 main(process.argv.slice(2)).then(
   // exit explicitly: the Pulumi runtime and gRPC keep handles open after the run.

@@ -4,7 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { OPTION_KEYS, optionOf } from "../components/options";
 import { resolveSettings } from "../components/settings";
 import { readStackConfig } from "../components/stackConfig";
-import { readProjectFile } from "../offline/plan/projectFile";
+import { readProjectFile } from "../offline/inputs/projectFile";
 import { OPTIONS_DOC, optionsDocDisagreements, PULUMI_YAML, pulumiYamlDisagreements, renderOptionsDoc, withConfigBlock } from "../scripts/optionFiles";
 import { COMPARTMENT, PROJECT } from "./helpers/stack";
 

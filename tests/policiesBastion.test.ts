@@ -1,5 +1,5 @@
 import { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-import { ResourceRecord } from "../offline/analyzer/records";
+import { AnalyzedResource } from "../offline/analyzer/records";
 import { bastionClientCidrsOpenToInternet, bastionTargetsWorkerSubnet } from "../policies/bastion";
 import { allPolicies } from "../policies/catalog";
 import { recordNamed, runResourcePolicy, runResourcePolicyOverStack, runStackPolicy } from "./policiesHarness";
@@ -9,7 +9,7 @@ const BASTION = "oke-bastion-bastion";
 const ON = { bastion: true, bastionClientCidrs: '["203.0.113.0/24"]', endpointPublic: false };
 
 // Both policies must decide at the preview of a new stack, where every id is unknown.
-let preview: ResourceRecord[];
+let preview: AnalyzedResource[];
 beforeAll(async () => {
   preview = await stackRecords(ON, true);
 });
@@ -52,7 +52,7 @@ describe("bastion-targets-worker-subnet", () => {
   });
 
   it("flags a bastion targeting the load-balancer subnet", async () => {
-    const records: ResourceRecord[] = JSON.parse(JSON.stringify(preview));
+    const records: AnalyzedResource[] = JSON.parse(JSON.stringify(preview));
     const lb = records.find((r) => r.name === "oke-network-lb-subnet")!;
     records.find((r) => r.name === BASTION)!.propertyDependencies!.targetSubnetId = [lb.urn];
     const { diagnostics, notApplicable } = await runStackPolicy(bastionTargetsWorkerSubnet, records);
@@ -63,7 +63,7 @@ describe("bastion-targets-worker-subnet", () => {
   });
 
   it("flags a literal subnet OCID that no resource of the stack produces", async () => {
-    const records: ResourceRecord[] = JSON.parse(JSON.stringify(preview));
+    const records: AnalyzedResource[] = JSON.parse(JSON.stringify(preview));
     const bastion = records.find((r) => r.name === BASTION)!;
     bastion.inputs.targetSubnetId = "ocid1.subnet.oc1.ap-tokyo-1.aaaaelsewhere";
     bastion.propertyDependencies = {};

@@ -1,4 +1,4 @@
-import { ResourceRecord, UNKNOWN_VALUE } from "../offline/analyzer/records";
+import { AnalyzedResource, UNKNOWN_VALUE } from "../offline/analyzer/records";
 import { clusterNetworkCidrs, kubernetesVersionSupported, kubernetesVersionsMatch, podNetworkMatchesNodePool } from "../policies/cluster";
 import { recordNamed, runResourcePolicy, runStackPolicy } from "./policiesHarness";
 import { stackRecords, withInputs } from "./helpers/stackRecords";
@@ -6,8 +6,8 @@ import { stackRecords, withInputs } from "./helpers/stackRecords";
 const POOL = "oke-nodepool-pool1";
 const CLUSTER = "oke-cluster-cluster";
 
-let preview: ResourceRecord[];
-let flannel: ResourceRecord[];
+let preview: AnalyzedResource[];
+let flannel: AnalyzedResource[];
 beforeAll(async () => {
   preview = await stackRecords({}, true);
   flannel = await stackRecords({ cni: "flannel" }, true);

@@ -2,7 +2,7 @@ import { Policy, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi
 import * as pb from "@pulumi/pulumi/proto/analyzer_pb";
 import { EnforcementLevel, PolicyInfoForConfig, PolicyPackConfigFile, parsePolicyPackConfig, reconcilePolicyPackConfig } from "../offline/analyzer/config";
 import { Diagnostic, analyzeRequest, analyzerResource, diagnosticsOf } from "../offline/analyzer/protocol";
-import { ResourceRecord } from "../offline/analyzer/records";
+import { AnalyzedResource } from "../offline/analyzer/records";
 
 /**
  * Runs single policies in-process through the policy SDK's own RPC handlers (makeAnalyzeRpcFun /
@@ -54,7 +54,7 @@ function invoke<Req>(fn: RpcFun<Req>, request: Req): Promise<HarnessResult> {
   });
 }
 
-export function runResourcePolicy(policy: ResourceValidationPolicy, record: ResourceRecord, config?: PolicyPackConfigFile): Promise<HarnessResult> {
+export function runResourcePolicy(policy: ResourceValidationPolicy, record: AnalyzedResource, config?: PolicyPackConfigFile): Promise<HarnessResult> {
   const { level, properties } = configFor(policy, config);
   const validations = Array.isArray(policy.validateResource) ? policy.validateResource : policy.validateResource ? [policy.validateResource] : [];
   const wrapped: ResourceValidationPolicy = {
@@ -69,7 +69,7 @@ export function runResourcePolicy(policy: ResourceValidationPolicy, record: Reso
   }));
 }
 
-export function runStackPolicy(policy: StackValidationPolicy, records: ResourceRecord[], config?: PolicyPackConfigFile): Promise<HarnessResult> {
+export function runStackPolicy(policy: StackValidationPolicy, records: AnalyzedResource[], config?: PolicyPackConfigFile): Promise<HarnessResult> {
   const { level, properties } = configFor(policy, config);
   const wrapped: StackValidationPolicy = {
     ...policy,
@@ -83,7 +83,7 @@ export function runStackPolicy(policy: StackValidationPolicy, records: ResourceR
 }
 
 /** The record with Pulumi name `name`. */
-export function recordNamed(records: ResourceRecord[], name: string): ResourceRecord {
+export function recordNamed(records: AnalyzedResource[], name: string): AnalyzedResource {
   const record = records.find((r) => r.name === name);
   if (!record) {
     throw new Error(`no record named ${name}`);
@@ -92,7 +92,7 @@ export function recordNamed(records: ResourceRecord[], name: string): ResourceRe
 }
 
 /** Runs a resource policy over every record, as the engine does during a preview. */
-export async function runResourcePolicyOverStack(policy: ResourceValidationPolicy, records: ResourceRecord[], config?: PolicyPackConfigFile): Promise<Diagnostic[]> {
+export async function runResourcePolicyOverStack(policy: ResourceValidationPolicy, records: AnalyzedResource[], config?: PolicyPackConfigFile): Promise<Diagnostic[]> {
   const all: Diagnostic[] = [];
   for (const record of records) {
     all.push(...(await runResourcePolicy(policy, record, config)).diagnostics);

@@ -1,6 +1,6 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import * as workload from "../components/sampleWorkload";
-import { ResourceRecord, UNKNOWN_VALUE } from "../offline/analyzer/records";
+import { AnalyzedResource, UNKNOWN_VALUE } from "../offline/analyzer/records";
 import { LoadBalancerAnnotation as Annotation, ResourceType } from "../policies/contract";
 import {
   kubernetesPolicies,
@@ -15,7 +15,7 @@ import { runResourcePolicy } from "./policiesHarness";
 const NAME = "smoke-service";
 
 /** A Service record as the analyzer receives it from the k8s provider's inputs. */
-function service(annotations: Record<string, unknown> | string | undefined, spec: Record<string, unknown> = {}): ResourceRecord {
+function service(annotations: Record<string, unknown> | string | undefined, spec: Record<string, unknown> = {}): AnalyzedResource {
   return {
     urn: `urn:pulumi:dev::oke-quick-create::oke-quick-create:index:SampleWorkload$${ResourceType.Service}::${NAME}`,
     type: ResourceType.Service,
@@ -35,7 +35,7 @@ const smoke = (lbSubnetId?: string) => ({ ...workload.loadBalancerAnnotations(lb
 const flexible = (min: unknown, max: unknown) => ({ ...smoke(), [Annotation.flexMin]: min, [Annotation.flexMax]: max });
 const without = (annotations: Record<string, unknown>, key: string) => Object.fromEntries(Object.entries(annotations).filter(([k]) => k !== key));
 
-async function messages(policy: ResourceValidationPolicy, record: ResourceRecord, config?: Record<string, unknown>): Promise<string[]> {
+async function messages(policy: ResourceValidationPolicy, record: AnalyzedResource, config?: Record<string, unknown>): Promise<string[]> {
   const { diagnostics } = await runResourcePolicy(policy, record, config as never);
   // The server prefixes each message with the policy's description and a newline.
   const found = diagnostics.map((d) => d.message.slice(d.message.indexOf("\n") + 1));

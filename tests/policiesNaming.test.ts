@@ -1,10 +1,10 @@
-import { ResourceRecord, UNKNOWN_VALUE } from "../offline/analyzer/records";
+import { AnalyzedResource, UNKNOWN_VALUE } from "../offline/analyzer/records";
 import { parseQuickCreateName } from "../policies/contract";
 import { quickCreateNames } from "../policies/naming";
 import { recordNamed, runStackPolicy } from "./policiesHarness";
 import { nameIdOf, stackRecords, withInputs } from "./helpers/stackRecords";
 
-let preview: ResourceRecord[];
+let preview: AnalyzedResource[];
 let nameId: string;
 beforeAll(async () => {
   preview = await stackRecords({}, true);

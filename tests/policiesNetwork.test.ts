@@ -1,4 +1,4 @@
-import { ResourceRecord, UNKNOWN_VALUE } from "../offline/analyzer/records";
+import { AnalyzedResource, UNKNOWN_VALUE } from "../offline/analyzer/records";
 import { loadBalancerSubnetPublic, noNetworkSecurityGroups, workerSubnetPrivate } from "../policies/network";
 import { recordNamed, runResourcePolicy } from "./policiesHarness";
 import { nameIdOf, stackRecords, withInputs } from "./helpers/stackRecords";
@@ -8,9 +8,9 @@ const CLUSTER = "oke-cluster-cluster";
 const WORKER_SUBNET = "oke-network-worker-subnet";
 const LB_SUBNET = "oke-network-lb-subnet";
 
-let stack: ResourceRecord[];
-let preview: ResourceRecord[];
-let publicWorkers: ResourceRecord[];
+let stack: AnalyzedResource[];
+let preview: AnalyzedResource[];
+let publicWorkers: AnalyzedResource[];
 let nameId: string;
 beforeAll(async () => {
   stack = await stackRecords();

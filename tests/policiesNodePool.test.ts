@@ -1,4 +1,4 @@
-import { ResourceRecord, UNKNOWN_VALUE } from "../offline/analyzer/records";
+import { AnalyzedResource, UNKNOWN_VALUE } from "../offline/analyzer/records";
 import { nodePoolBootVolumeImageDefault, nodePoolFaultDomainSpread, nodePoolFlexShapeConfig, nodePoolMinimumSize } from "../policies/nodePool";
 import { recordNamed, runResourcePolicy } from "./policiesHarness";
 import { stackRecords, withInputs } from "./helpers/stackRecords";
@@ -6,7 +6,7 @@ import { stackRecords, withInputs } from "./helpers/stackRecords";
 const POOL = "oke-nodepool-pool1";
 const CLUSTER = "oke-cluster-cluster";
 
-let stack: ResourceRecord[];
+let stack: AnalyzedResource[];
 beforeAll(async () => {
   stack = await stackRecords();
 });

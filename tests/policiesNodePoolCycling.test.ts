@@ -1,11 +1,11 @@
-import { ResourceRecord } from "../offline/analyzer/records";
+import { AnalyzedResource } from "../offline/analyzer/records";
 import { nodePoolCyclingEnabled } from "../policies/nodePoolCycling";
 import { recordNamed, runStackPolicy } from "./policiesHarness";
 import { stackRecords, withInputs } from "./helpers/stackRecords";
 
 const POOL = "oke-nodepool-pool1";
 
-let preview: ResourceRecord[];
+let preview: AnalyzedResource[];
 beforeAll(async () => {
   // A fresh preview: every id unknown, so the policy must decide from literals alone.
   preview = await stackRecords({}, true);

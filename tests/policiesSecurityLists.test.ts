@@ -1,4 +1,4 @@
-import { ResourceRecord, UNKNOWN_VALUE } from "../offline/analyzer/records";
+import { AnalyzedResource, UNKNOWN_VALUE } from "../offline/analyzer/records";
 import {
   apiEndpointOpenToInternet,
   ccmManagedListsIgnoreRuleChanges,
@@ -15,7 +15,7 @@ const ENDPOINT_LIST = "oke-network-endpoint-seclist";
 const LB_LIST = "oke-network-lb-seclist";
 const WORKER_SUBNET = "oke-network-worker-subnet";
 
-let preview: ResourceRecord[];
+let preview: AnalyzedResource[];
 let nameId: string;
 beforeAll(async () => {
   preview = await stackRecords({}, true);
@@ -23,10 +23,10 @@ beforeAll(async () => {
 });
 type Rule = Record<string, any>;
 const isPort = (port: number) => (r: Rule) => r.tcpOptions?.min === port;
-const without = (records: ResourceRecord[], list: string, direction: "ingress" | "egress", drop: (r: Rule) => boolean) =>
+const without = (records: AnalyzedResource[], list: string, direction: "ingress" | "egress", drop: (r: Rule) => boolean) =>
   withInputs(records, list, (i) => (i[`${direction}SecurityRules`] = i[`${direction}SecurityRules`].filter((r: Rule) => !drop(r))));
 /** A record with other resource options than the program gives it (withInputs changes inputs only). */
-const withOptions = (record: ResourceRecord, ignoreChanges: string[]): ResourceRecord => ({ ...record, options: { ...record.options, ignoreChanges } });
+const withOptions = (record: AnalyzedResource, ignoreChanges: string[]): AnalyzedResource => ({ ...record, options: { ...record.options, ignoreChanges } });
 
 describe("node-registration-security-rules", () => {
   it("accepts the rules of spec §3 in the preview of a new stack", async () => {

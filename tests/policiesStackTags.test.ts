@@ -1,4 +1,4 @@
-import { ResourceRecord, UNKNOWN_VALUE } from "../offline/analyzer/records";
+import { AnalyzedResource, UNKNOWN_VALUE } from "../offline/analyzer/records";
 import { STACK_TAG_KEY } from "../policies/contract";
 import { clusterCreatedResourcesTagged } from "../policies/stackTags";
 import { allPolicies } from "../policies/catalog";
@@ -7,7 +7,7 @@ import { stackRecords, withInputs } from "./helpers/stackRecords";
 
 const CLUSTER = "oke-cluster-cluster";
 
-let preview: ResourceRecord[];
+let preview: AnalyzedResource[];
 beforeAll(async () => {
   preview = await stackRecords({}, true);
 });

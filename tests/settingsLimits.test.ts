@@ -4,8 +4,8 @@ import { selectNodeImage } from "../components/regionChoices";
 import { QuickCreateArgs, resolveSettings } from "../components/settings";
 import { FLEX_SHAPES, imageKindForShape } from "../components/shapes";
 import { checkSshPublicKey } from "../components/sshKey";
-import { expectedNodeImage, fakeOcid, nodeImageNames } from "../offline/fixtures";
-import { ResourceRecord } from "../offline/runProgram";
+import { expectedNodeImage, fakeOcid, nodeImageNames } from "../offline/run/fixtures";
+import { RegisteredResource } from "../offline/run/runProgram";
 import { COMPARTMENT, runStack } from "./helpers/stack";
 import { ResourceType } from "../policies/contract";
 
@@ -103,7 +103,7 @@ describe("shapes", () => {
 
 describe("shapes and images against the region (the program, nothing registered)", () => {
   async function stackRefusal(overrides: Record<string, string | number>) {
-    const registered: ResourceRecord[] = [];
+    const registered: RegisteredResource[] = [];
     const error = await runStack(overrides, false, registered).then(() => undefined, (e: unknown) => e);
     expect(registered).toHaveLength(0);
     expect(error).toBeInstanceOf(QuickCreateConfigError);

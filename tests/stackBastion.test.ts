@@ -3,8 +3,8 @@ import { QuickCreateConfigError } from "../components/errors";
 import { ANYWHERE, parseCidr, PeerType, Port, Protocol, ResourceType } from "../policies/contract";
 import { ENDPOINT_RULES, OciEgressRule, OciIngressRule, ociSecurityRules, WORKER_RULES } from "../components/securityRules";
 import { DEFAULTS, AddressPlan } from "../components/settings";
-import { bastionPrivateEndpointIp, clusterEndpoints } from "../offline/fixtures";
-import { ResourceRecord } from "../offline/runProgram";
+import { bastionPrivateEndpointIp, clusterEndpoints } from "../offline/run/fixtures";
+import { RegisteredResource } from "../offline/run/runProgram";
 import { ofType, runStack } from "./helpers/stack";
 
 const BASTION = ResourceType.Bastion;
@@ -43,7 +43,7 @@ describe("the bastion in the stack", () => {
 
 /** Runs the stack expecting a one-sentence rejection about bastionClientCidrs before any resource exists. */
 async function rejection(overrides: Record<string, string | number | boolean>): Promise<string> {
-  const registered: ResourceRecord[] = [];
+  const registered: RegisteredResource[] = [];
   const error = await runStack(overrides, false, registered).then(
     () => { throw new Error("the stack accepted the configuration"); },
     (e: unknown) => e,

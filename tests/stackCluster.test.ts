@@ -1,5 +1,5 @@
-import { expectedNodeImage } from "../offline/fixtures";
-import { ProgramRun } from "../offline/runProgram";
+import { expectedNodeImage } from "../offline/run/fixtures";
+import { ProgramRun } from "../offline/run/runProgram";
 import { ofType, runStack } from "./helpers/stack";
 import { ResourceType } from "../policies/contract";
 

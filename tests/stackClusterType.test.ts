@@ -1,7 +1,7 @@
 import { QuickCreateConfigError } from "../components/errors";
-import { diffPlans } from "../offline/plan/diff";
-import { maskInputs } from "../offline/plan/masking";
-import { ProgramRun, ResourceRecord } from "../offline/runProgram";
+import { diffPlans } from "../offline/report/diff";
+import { maskInputs } from "../offline/report/masking";
+import { ProgramRun, RegisteredResource } from "../offline/run/runProgram";
 import { deployedFrom, runAgainst } from "./helpers/deployed";
 
 // OKE moves a basic cluster to enhanced in place and never back: the way back must stop before
@@ -10,7 +10,7 @@ const planned = (run: ProgramRun) => run.resources.map((r) => ({ urn: r.urn, typ
 
 test("enhanced back to basic is refused in one sentence and registers nothing", async () => {
   const enhanced = deployedFrom(await runAgainst({}));
-  const registered: ResourceRecord[] = [];
+  const registered: RegisteredResource[] = [];
   const error = await runAgainst({ clusterType: "basic" }, enhanced, registered).then(() => undefined, (e: Error) => e);
   expect(error).toBeInstanceOf(QuickCreateConfigError);
   expect(error!.message).toBe(

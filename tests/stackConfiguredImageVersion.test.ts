@@ -1,6 +1,6 @@
 import { QuickCreateConfigError } from "../components/errors";
-import { expectedNodeImage } from "../offline/fixtures";
-import { ResourceRecord } from "../offline/runProgram";
+import { expectedNodeImage } from "../offline/run/fixtures";
+import { RegisteredResource } from "../offline/run/runProgram";
 import { deployedFrom, runAgainst } from "./helpers/deployed";
 
 // A configured nodeImageId wins over the image lookup, but an OKE image carries the Kubernetes version
@@ -17,7 +17,7 @@ test("a configured OKE image of the running version is used as given", async () 
 
 test("an upgrade that keeps a configured image built for the old version stops with one sentence naming both versions", async () => {
   const deployed = deployedFrom(await runAgainst({ nodeImageId: image133.imageId }));
-  const registered: ResourceRecord[] = [];
+  const registered: RegisteredResource[] = [];
   const error = await runAgainst({ nodeImageId: image133.imageId, kubernetesVersion: "v1.34.1" }, deployed, registered).then(() => undefined, (e: Error) => e);
   expect(error).toBeInstanceOf(QuickCreateConfigError);
   expect(error!.message).toBe(
@@ -33,7 +33,7 @@ test("an image the region does not list (a custom image) is not version-checked:
 });
 
 test("nodeImageRefresh with a configured nodeImageId stops before anything is registered", async () => {
-  const registered: ResourceRecord[] = [];
+  const registered: RegisteredResource[] = [];
   const error = await runAgainst({ nodeImageId: image133.imageId, nodeImageRefresh: true }, undefined, registered).then(() => undefined, (e: Error) => e);
   expect(error).toBeInstanceOf(QuickCreateConfigError);
   expect((error as QuickCreateConfigError).key).toBe("nodeImageRefresh");

@@ -1,8 +1,8 @@
-import { DeployedPlan, DeployedResource } from "../offline/deployedPlan";
-import { expectedNodeImage, nodeImageNames, fakeOcid } from "../offline/fixtures";
-import { diffPlans } from "../offline/plan/diff";
-import { maskInputs } from "../offline/plan/masking";
-import { ProgramRun, ResourceRecord } from "../offline/runProgram";
+import { DeployedPlan, DeployedResource } from "../offline/run/deployedPlan";
+import { expectedNodeImage, nodeImageNames, fakeOcid } from "../offline/run/fixtures";
+import { diffPlans } from "../offline/report/diff";
+import { maskInputs } from "../offline/report/masking";
+import { ProgramRun, RegisteredResource } from "../offline/run/runProgram";
 import { deployedFrom, runAgainst, withDeployedInputs } from "./helpers/deployed";
 
 /**
@@ -26,8 +26,8 @@ beforeAll(async () => {
   deployed = deployedFrom(first);
 });
 
-async function refusal(overrides: Record<string, string>, state: DeployedResource[] | DeployedPlan): Promise<{ message: string; registered: ResourceRecord[] }> {
-  const registered: ResourceRecord[] = [];
+async function refusal(overrides: Record<string, string>, state: DeployedResource[] | DeployedPlan): Promise<{ message: string; registered: RegisteredResource[] }> {
+  const registered: RegisteredResource[] = [];
   const error = await runAgainst(overrides, state, registered).then(() => undefined, (e: Error) => e);
   if (!error) throw new Error("expected the run to be refused");
   return { message: error.message, registered };

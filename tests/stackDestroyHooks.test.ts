@@ -1,5 +1,5 @@
-import { ProgramRun } from "../offline/runProgram";
-import { planJson } from "../offline/plan/jsonReport";
+import { ProgramRun } from "../offline/run/runProgram";
+import { planJson } from "../offline/report/jsonReport";
 import { runStack, stackConfig } from "./helpers/stack";
 
 /**

@@ -1,7 +1,7 @@
 import { parse } from "yaml";
 import { FAULT_DOMAIN_LABEL } from "../components/sampleWorkload";
 import { LoadBalancerAnnotation, ResourceType } from "../policies/contract";
-import { ProgramRun } from "../offline/runProgram";
+import { ProgramRun } from "../offline/run/runProgram";
 import { ofType, runStack } from "./helpers/stack";
 
 const SECRET_SIG = "4dabf18193072939515e22adb298388d";

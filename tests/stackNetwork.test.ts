@@ -1,4 +1,4 @@
-import { ProgramRun } from "../offline/runProgram";
+import { ProgramRun } from "../offline/run/runProgram";
 import { byDisplayName, ofType, runStack } from "./helpers/stack";
 import { ResourceType } from "../policies/contract";
 

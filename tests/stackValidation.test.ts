@@ -1,11 +1,11 @@
 import { QuickCreateConfigError, QuickCreateLookupError } from "../components/errors";
 import { checkAvailabilityDomains, selectNodeImage, selectOracleServices } from "../components/regionChoices";
-import { ResourceRecord } from "../offline/runProgram";
+import { RegisteredResource } from "../offline/run/runProgram";
 import { runStack } from "./helpers/stack";
 
 /** Runs the stack expecting a one-sentence rejection before any resource is registered. */
 async function rejection(overrides: Record<string, string | number | boolean>) {
-  const registered: ResourceRecord[] = [];
+  const registered: RegisteredResource[] = [];
   const error = await runStack(overrides, false, registered).then(
     () => { throw new Error("the stack accepted the configuration"); },
     (e: unknown) => e,

@@ -2,7 +2,7 @@
  * Runs this repository's CrossGuard pack (or any nodejs pack) against plain resource records, through
  * the same process, gRPC calls and config handling as `pulumi preview --policy-pack <dir>`.
  */
-export type { ResourceRecord, ResourceRecordOptions } from "./records";
+export type { AnalyzedResource, AnalyzerResourceOptions } from "./records";
 export { UNKNOWN_VALUE, makeUrn, toStruct } from "./records";
 export type { EnforcementLevel, PolicyConfigEntry, PolicyPackConfigFile } from "./config";
 export {

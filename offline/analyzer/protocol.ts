@@ -4,7 +4,7 @@ import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import * as analyzerRpc from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import * as pb from "@pulumi/pulumi/proto/analyzer_pb";
 import { EnforcementLevel, PolicyConfigEntry, PolicyInfoForConfig } from "./config";
-import { ResourceRecord, toStruct } from "./records";
+import { AnalyzedResource, toStruct } from "./records";
 
 /**
  * The Analyzer gRPC protocol between the CLI and a policy pack: request builders and plain-object
@@ -56,7 +56,7 @@ function call<Req, Res>(method: (req: Req, cb: (err: grpc.ServiceError | null, r
   return new Promise((resolve, reject) => method(req, (err, res) => (err ? reject(err) : resolve(res))));
 }
 
-function resourceOptions(record: ResourceRecord): pb.AnalyzerResourceOptions {
+function resourceOptions(record: AnalyzedResource): pb.AnalyzerResourceOptions {
   // The policy server refuses requests without options ("A more recent version of the Pulumi CLI is required").
   const o = record.options ?? {};
   const options = new pb.AnalyzerResourceOptions();
@@ -77,7 +77,7 @@ function resourceOptions(record: ResourceRecord): pb.AnalyzerResourceOptions {
   return options;
 }
 
-function providerOf(record: ResourceRecord): pb.AnalyzerProviderResource | undefined {
+function providerOf(record: AnalyzedResource): pb.AnalyzerProviderResource | undefined {
   if (!record.provider) {
     return undefined;
   }
@@ -89,7 +89,7 @@ function providerOf(record: ResourceRecord): pb.AnalyzerProviderResource | undef
   return provider;
 }
 
-export function analyzeRequest(record: ResourceRecord): pb.AnalyzeRequest {
+export function analyzeRequest(record: AnalyzedResource): pb.AnalyzeRequest {
   const req = new pb.AnalyzeRequest();
   req.setUrn(record.urn);
   req.setType(record.type);
@@ -103,7 +103,7 @@ export function analyzeRequest(record: ResourceRecord): pb.AnalyzeRequest {
   return req;
 }
 
-export function analyzerResource(record: ResourceRecord): pb.AnalyzerResource {
+export function analyzerResource(record: AnalyzedResource): pb.AnalyzerResource {
   const resource = new pb.AnalyzerResource();
   resource.setUrn(record.urn);
   resource.setType(record.type);
@@ -209,12 +209,12 @@ export class AnalyzerConnection {
     await call<pb.AnalyzerStackConfigureRequest, pb.AnalyzerStackConfigureResponse>(this.client.configureStack.bind(this.client), req);
   }
 
-  async analyze(record: ResourceRecord): Promise<Diagnostic[]> {
+  async analyze(record: AnalyzedResource): Promise<Diagnostic[]> {
     const res = await call<pb.AnalyzeRequest, pb.AnalyzeResponse>(this.client.analyze.bind(this.client), analyzeRequest(record));
     return diagnosticsOf(res, "analyze", record.urn);
   }
 
-  async analyzeStack(records: ResourceRecord[]): Promise<Diagnostic[]> {
+  async analyzeStack(records: AnalyzedResource[]): Promise<Diagnostic[]> {
     const req = new pb.AnalyzeStackRequest();
     req.setResourcesList(records.map(analyzerResource));
     const res = await call<pb.AnalyzeStackRequest, pb.AnalyzeResponse>(this.client.analyzeStack.bind(this.client), req);

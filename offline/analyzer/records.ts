@@ -1,10 +1,10 @@
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 
 /**
- * The resource records the analyzer consumes: what a mock run of the stack produces, one per
- * registered resource, with the resource's inputs as the engine would hand them to a policy pack.
+ * One resource as a policy pack receives it in Analyze and AnalyzeStack (the protocol's
+ * AnalyzerResource): its inputs as the engine hands them over, its options, its provider's inputs.
  */
-export interface ResourceRecord {
+export interface AnalyzedResource {
   urn: string;
   type: string;
   name: string;
@@ -12,12 +12,12 @@ export interface ResourceRecord {
   inputs: Record<string, unknown>;
   dependencies: string[];
   propertyDependencies?: Record<string, string[]>;
-  /** Resource options the analyzer sees (AnalyzerResourceOptions); all optional. */
-  options?: ResourceRecordOptions;
+  /** The resource options a policy can see; all optional. */
+  options?: AnalyzerResourceOptions;
   provider?: { urn: string; type: string; name: string; inputs: Record<string, unknown> };
 }
 
-export interface ResourceRecordOptions {
+export interface AnalyzerResourceOptions {
   protect?: boolean;
   ignoreChanges?: string[];
   deleteBeforeReplace?: boolean;

@@ -8,7 +8,7 @@ import {
 } from "./config";
 import { AnalyzerConnection, AnalyzerInfo, Diagnostic } from "./protocol";
 import { PackProcess, startPackProcess } from "./process";
-import { ResourceRecord } from "./records";
+import { AnalyzedResource } from "./records";
 
 /**
  * A running policy pack plus the CLI's side of the conversation: GetAnalyzerInfo, Configure with the
@@ -61,10 +61,10 @@ export interface PolicyPackSession {
   /** Reconciles `config` like `--policy-pack-config` and sends it; returns what was sent. */
   configure(config?: PolicyPackConfigFile): Promise<Record<string, PolicyConfigEntry>>;
   configureStack(context: StackContext): Promise<void>;
-  analyze(record: ResourceRecord): Promise<Diagnostic[]>;
-  analyzeStack(records: ResourceRecord[]): Promise<Diagnostic[]>;
+  analyze(record: AnalyzedResource): Promise<Diagnostic[]>;
+  analyzeStack(records: AnalyzedResource[]): Promise<Diagnostic[]>;
   /** The whole CLI sequence for one preview or update of `records`. */
-  run(records: ResourceRecord[], options?: RunOptions): Promise<AnalysisReport>;
+  run(records: AnalyzedResource[], options?: RunOptions): Promise<AnalysisReport>;
   /** Pack's stderr so far, for error messages. */
   stderr(): string;
   close(): Promise<void>;
@@ -168,7 +168,7 @@ async function startPackSession(options: StartOptions): Promise<PolicyPackSessio
 }
 
 /** Start the pack, analyze `records` once, stop the pack: what one `pulumi preview --policy-pack` does. */
-export async function analyzeRecords(records: ResourceRecord[], options: StartOptions & RunOptions = {}): Promise<AnalysisReport> {
+export async function analyzeRecords(records: AnalyzedResource[], options: StartOptions & RunOptions = {}): Promise<AnalysisReport> {
   const session = await startPolicyPack(options);
   try {
     return await session.run(records, options);

@@ -1,6 +1,6 @@
-import { DeployedPlan, DeployedResource } from "../../offline/deployedPlan";
-import { maskInputs } from "../../offline/plan/masking";
-import { ProgramRun, ResourceRecord, runProgram } from "../../offline/runProgram";
+import { DeployedPlan, DeployedResource } from "../../offline/run/deployedPlan";
+import { maskInputs } from "../../offline/report/masking";
+import { ProgramRun, RegisteredResource, runProgram } from "../../offline/run/runProgram";
 import { PROJECT, stackConfig } from "./stack";
 
 /** What a plan's JSON keeps of a run: the resources as a later `--deployed` reads them back. */
@@ -21,7 +21,7 @@ export function withDeployedInputs(resources: DeployedResource[], name: string, 
 export async function runAgainst(
   overrides: Record<string, string | number | boolean>,
   deployed?: DeployedResource[] | DeployedPlan,
-  record?: ResourceRecord[],
+  record?: RegisteredResource[],
 ): Promise<ProgramRun> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const program = require("../../index");

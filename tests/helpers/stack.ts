@@ -1,4 +1,4 @@
-import { ProgramRun, ResourceRecord, runProgram } from "../../offline/runProgram";
+import { ProgramRun, RegisteredResource, runProgram } from "../../offline/run/runProgram";
 
 export const PROJECT = "oke-quick-create";
 export const COMPARTMENT = "ocid1.compartment.oc1..aaaaaaaaexampleexampleexampleexampleexampleexample";
@@ -17,18 +17,18 @@ export function stackConfig(overrides: Record<string, string | number | boolean>
 export async function runStack(
   overrides: Record<string, string | number | boolean> = {},
   preview = false,
-  record?: ResourceRecord[],
+  record?: RegisteredResource[],
 ): Promise<ProgramRun> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const program = require("../../index");
   return runProgram({ project: PROJECT, stack: "dev", config: stackConfig(overrides), preview, program, record });
 }
 
-export function ofType(run: ProgramRun, type: string): ResourceRecord[] {
+export function ofType(run: ProgramRun, type: string): RegisteredResource[] {
   return run.resources.filter((r) => r.type === type);
 }
 
-export function byDisplayName(run: ProgramRun, displayName: string): ResourceRecord {
+export function byDisplayName(run: ProgramRun, displayName: string): RegisteredResource {
   const found = run.resources.find((r) => r.inputs.displayName === displayName || (r.inputs.name === displayName && r.custom));
   if (!found) throw new Error(`no resource named ${displayName}; have ${run.resources.map((r) => r.inputs.displayName ?? r.name).join(", ")}`);
   return found;

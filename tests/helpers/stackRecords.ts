@@ -1,12 +1,12 @@
-import { ResourceRecord } from "../../offline/analyzer/records";
-import { toAnalyzerRecords } from "../../offline/plan/policyCheck";
+import { AnalyzedResource } from "../../offline/analyzer/records";
+import { toAnalyzerRecords } from "../../offline/run/policyCheck";
 import { runStack } from "./stack";
 import { ResourceType } from "../../policies/contract";
 
 /** Stack settings by bare key, as `pulumi config set` takes them: `{ nodeCount: 2 }`, `{ "oci:region": "us-ashburn-1" }`. */
 export type StackOverrides = Record<string, string | number | boolean>;
 
-const cache = new Map<string, Promise<ResourceRecord[]>>();
+const cache = new Map<string, Promise<AnalyzedResource[]>>();
 /** The last run started: runs share the Pulumi runtime's global state (mocks, config), so they go one at a time. */
 let previous: Promise<unknown> = Promise.resolve();
 
@@ -26,7 +26,7 @@ const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value));
  * Runs are cached per (overrides, preview) for the test file, since Jest gives each file its own module
  * registry; callers get a deep copy so a test cannot change another's records.
  */
-export async function stackRecords(overrides: StackOverrides = {}, preview = false): Promise<ResourceRecord[]> {
+export async function stackRecords(overrides: StackOverrides = {}, preview = false): Promise<AnalyzedResource[]> {
   const key = cacheKey(overrides, preview);
   let pending = cache.get(key);
   if (!pending) {
@@ -42,8 +42,8 @@ export async function stackRecords(overrides: StackOverrides = {}, preview = fal
  * (e.g. "oke-nodepool-pool1", "oke-network-worker-subnet"): one mutation the program itself will not
  * produce.
  */
-export function withInputs(records: ResourceRecord[], name: string, update: (inputs: Record<string, any>) => void): ResourceRecord[] {
-  const result: ResourceRecord[] = copy(records);
+export function withInputs(records: AnalyzedResource[], name: string, update: (inputs: Record<string, any>) => void): AnalyzedResource[] {
+  const result: AnalyzedResource[] = copy(records);
   const target = result.find((r) => r.name === name);
   if (!target) {
     throw new Error(`no resource named "${name}" in the records; have ${result.map((r) => r.name).join(", ")}`);
@@ -53,7 +53,7 @@ export function withInputs(records: ResourceRecord[], name: string, update: (inp
 }
 
 /** The 9-hex-digit id the program put in every display name (derived from project, stack and cluster name). */
-export function nameIdOf(records: ResourceRecord[]): string {
+export function nameIdOf(records: AnalyzedResource[]): string {
   const vcn = records.find((r) => r.type === ResourceType.Vcn);
   const match = /-([0-9a-f]{9})$/.exec(String(vcn?.inputs.displayName));
   if (!match) {

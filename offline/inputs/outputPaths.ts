@@ -1,0 +1,53 @@
+import * as fs from "fs";
+import * as path from "path";
+import { PlanInputError } from "../report/errors";
+
+/**
+ * Where --json and --diagram will write, checked before the run so that a typo costs milliseconds,
+ * not a whole plan: the folder must exist, and the file, when it exists, must be a writable regular
+ * file (a FIFO would block the write, a device swallow it).
+ */
+export function checkOutputPath(flag: string, file: string): void {
+  const target = path.resolve(file);
+  let stat: fs.Stats | undefined;
+  try {
+    stat = fs.statSync(target);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "ENOENT") {
+      throw new PlanInputError(`${flag} ${file}: the path cannot be checked (${(err as NodeJS.ErrnoException).code}); choose a file in a folder you can write.`);
+    }
+  }
+  if (stat) {
+    if (stat.isDirectory()) throw new PlanInputError(`${flag} ${file} is a directory; name a file inside it, such as ${path.join(file, flag === "--json" ? "plan.json" : "plan.svg")}.`);
+    if (!stat.isFile()) throw new PlanInputError(`${flag} ${file} is not a regular file (a pipe or a device); name an ordinary file.`);
+    try {
+      fs.accessSync(target, fs.constants.W_OK);
+    } catch {
+      throw new PlanInputError(`${flag} ${file} exists and cannot be written; change its permissions or choose another file.`);
+    }
+    return;
+  }
+  const folder = path.dirname(target);
+  let folderStat: fs.Stats | undefined;
+  try {
+    folderStat = fs.statSync(folder);
+  } catch {
+    // Absent (or unreadable): either way nothing can be written there.
+  }
+  if (!folderStat?.isDirectory()) throw new PlanInputError(`${flag} ${file}: the folder ${path.dirname(file)} does not exist; create it or choose another path.`);
+  try {
+    fs.accessSync(folder, fs.constants.W_OK);
+  } catch {
+    throw new PlanInputError(`${flag} ${file}: the folder ${path.dirname(file)} cannot be written; choose a folder you can write.`);
+  }
+}
+
+/** The formats --diagram writes, chosen by the file's extension. */
+export const DIAGRAM_FORMATS = [".svg", ".mmd", ".dot"] as const;
+
+export function checkDiagramPath(file: string): void {
+  const ext = path.extname(file).toLowerCase();
+  if (!(DIAGRAM_FORMATS as readonly string[]).includes(ext)) {
+    throw new PlanInputError(`--diagram ${file}: unknown format "${ext || "(none)"}"; name the file .svg (Graphviz), .mmd (Mermaid) or .dot.`);
+  }
+}

@@ -1,0 +1,80 @@
+import * as fixtures from "./fixtures";
+import { ResourceType } from "../architecture/references";
+
+/** One resource of an earlier plan's JSON (`--json`), as the `--deployed` run reads it back. */
+export interface DeployedResource {
+  urn: string;
+  type: string;
+  name: string;
+  id?: string;
+  inputs: Record<string, any>;
+  outputs?: Record<string, any>;
+}
+
+/**
+ * What an earlier plan says is deployed, answering the read-back invokes the way OCI answers them for a
+ * real stack: ListVcns, ListClusters and ListNodePools shapes (@pulumi/oci GetVcnsVirtualNetwork,
+ * GetClustersCluster, GetNodePoolsNodePool), filtered by the same arguments.
+ */
+export class DeployedPlan {
+  constructor(readonly region: string, readonly resources: readonly DeployedResource[]) {}
+
+  private ofType(type: string): DeployedResource[] {
+    return this.resources.filter((r) => r.type === type && r.id);
+  }
+
+  /** The deployed resource the engine would match to a registration (same type and name, hence URN). */
+  find(type: string, name: string): DeployedResource | undefined {
+    return this.resources.find((r) => r.type === type && r.name === name);
+  }
+
+  vcns(compartmentId: string, displayName?: string) {
+    return this.ofType(ResourceType.Vcn)
+      .filter((r) => r.inputs.compartmentId === compartmentId && (displayName === undefined || r.inputs.displayName === displayName))
+      .map((r) => ({
+        id: r.id!,
+        compartmentId: r.inputs.compartmentId,
+        displayName: r.inputs.displayName,
+        cidrBlocks: r.inputs.cidrBlocks ?? [],
+        dnsLabel: r.inputs.dnsLabel,
+        state: "AVAILABLE",
+      }));
+  }
+
+  clusters(compartmentId: string, name?: string) {
+    return this.ofType(ResourceType.Cluster)
+      .filter((r) => r.inputs.compartmentId === compartmentId && (name === undefined || r.inputs.name === name))
+      .map((r) => ({
+        id: r.id!,
+        compartmentId: r.inputs.compartmentId,
+        name: r.inputs.name,
+        vcnId: r.inputs.vcnId,
+        kubernetesVersion: r.inputs.kubernetesVersion,
+        availableKubernetesUpgrades: fixtures.availableUpgrades(r.inputs.kubernetesVersion),
+        type: r.inputs.type ?? "BASIC_CLUSTER",
+        clusterPodNetworkOptions: r.inputs.clusterPodNetworkOptions ?? [],
+        state: "ACTIVE",
+      }));
+  }
+
+  nodePools(compartmentId: string, clusterId?: string, name?: string) {
+    return this.ofType(ResourceType.NodePool)
+      .filter((r) => r.inputs.compartmentId === compartmentId && (clusterId === undefined || r.inputs.clusterId === clusterId) && (name === undefined || r.inputs.name === name))
+      .map((r) => {
+        const source = r.inputs.nodeSourceDetails ?? {};
+        return {
+          id: r.id!,
+          compartmentId: r.inputs.compartmentId,
+          clusterId: r.inputs.clusterId,
+          name: r.inputs.name,
+          kubernetesVersion: r.inputs.kubernetesVersion,
+          nodeShape: r.inputs.nodeShape,
+          nodeImageId: source.imageId ?? "",
+          nodeImageName: fixtures.nodeImageName(this.region, source.imageId) ?? "",
+          nodeSourceDetails: [{ sourceType: source.sourceType ?? "IMAGE", imageId: source.imageId ?? "", bootVolumeSizeInGbs: source.bootVolumeSizeInGbs ?? "" }],
+          nodePoolCyclingDetails: r.inputs.nodePoolCyclingDetails ? [r.inputs.nodePoolCyclingDetails] : [],
+          state: "ACTIVE",
+        };
+      });
+  }
+}

@@ -1,0 +1,126 @@
+import * as pulumi from "@pulumi/pulumi";
+import { AnalyzerResourceOptions, UNKNOWN_VALUE } from "../analyzer/records";
+import { DeployedPlan } from "./deployedPlan";
+import { acceptHookRegistrations, hookBindings, HookBindings } from "./hookRecords";
+import { toEngineUrns } from "./engineUrns";
+import { OciMocks } from "./mocks";
+
+/**
+ * One resource as the mock monitor registered it: what the engine received (inputs, parent, provider
+ * reference, dependencies, hooks) and the id and outputs it answered with. The plan's reports read
+ * these; the pack gets them converted to AnalyzedResource (run/policyCheck.ts).
+ */
+export interface RegisteredResource {
+  urn: string;
+  type: string;
+  name: string;
+  custom: boolean;
+  parent?: string;
+  provider?: string;
+  /** Inputs as the engine got them: unknowns as Pulumi's unknown sentinel, secrets as secret envelopes. */
+  inputs: Record<string, unknown>;
+  dependencies: string[];
+  propertyDependencies: Record<string, string[]>;
+  /** The resource options policies can see (AnalyzerResourceOptions), e.g. ignoreChanges. */
+  options: AnalyzerResourceOptions;
+  /** The id the engine got back; absent while unknown (a preview, a replacement). */
+  id?: string;
+  /** Outputs that are not inputs (endpoints, state): what a later `--deployed` run reads back. */
+  outputs?: Record<string, unknown>;
+  /** Named resource hooks bound to the resource, by kind (beforeDelete, onError, ...); absent when none. */
+  hooks?: HookBindings;
+}
+
+export interface ProgramRun {
+  resources: RegisteredResource[];
+  /** Stack outputs: unknown values as UNKNOWN_VALUE, secrets wrapped in `{ secret: value }`. */
+  outputs: Record<string, unknown>;
+}
+
+export interface RunOptions {
+  project: string;
+  stack: string;
+  /** Fully qualified keys (`oke-quick-create:nodeCount`, `oci:region`) to string values, as the CLI passes them. */
+  config: Record<string, string>;
+  secretKeys?: string[];
+  preview?: boolean;
+  /** The program's default export: an async function returning the stack outputs. */
+  program: () => Promise<Record<string, unknown>>;
+  /** Where to record registrations; pass one to see what was registered even when the program throws. */
+  record?: RegisteredResource[];
+  /** What an earlier plan says is deployed: the read-back lookups answer from it. */
+  deployed?: DeployedPlan;
+}
+
+
+// The runtime's monitor is internal API; the request it receives is exactly what the engine records.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const settings = require("@pulumi/pulumi/runtime/settings");
+
+function recordRegistrations(into: RegisteredResource[]): void {
+  const monitor = settings.getMonitor();
+  acceptHookRegistrations(monitor);
+  const register = monitor.registerResource.bind(monitor);
+  monitor.registerResource = (req: any, callback: (err: unknown, resp: any) => void) => {
+    register(req, (err: unknown, resp: any) => {
+      if (!err) {
+        const deps: Record<string, string[]> = {};
+        req.getPropertydependenciesMap().forEach((value: any, key: string) => { deps[key] = value.getUrnsList(); });
+        const inputs = req.getObject()?.toJavaScript() ?? {};
+        const state: Record<string, unknown> = resp.getObject()?.toJavaScript() ?? {};
+        const outputs = Object.fromEntries(Object.entries(state).filter(([k]) => !(k in inputs)));
+        into.push({
+          urn: resp.getUrn(),
+          type: req.getType(),
+          name: req.getName(),
+          custom: req.getCustom(),
+          parent: req.getParent() || undefined,
+          provider: req.getProvider() || undefined,
+          inputs,
+          dependencies: req.getDependenciesList(),
+          propertyDependencies: deps,
+          options: {
+            protect: req.getProtect() || undefined,
+            ignoreChanges: req.getIgnorechangesList(),
+            deleteBeforeReplace: req.getDeletebeforereplacedefined() ? req.getDeletebeforereplace() : undefined,
+            additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
+          },
+          id: resp.getId() || undefined,
+          outputs: Object.keys(outputs).length ? outputs : undefined,
+          hooks: hookBindings(req),
+        });
+      }
+      callback(err, resp);
+    });
+  };
+}
+
+async function settle(value: unknown): Promise<unknown> {
+  if (pulumi.Output.isInstance(value)) {
+    const output = value as any;
+    const [known, secret] = await Promise.all([output.isKnown, output.isSecret]);
+    const inner = known ? await settle(await output.promise()) : UNKNOWN_VALUE;
+    return secret ? { secret: inner } : inner;
+  }
+  if (Array.isArray(value)) return Promise.all(value.map(settle));
+  if (value && typeof value === "object") {
+    const entries = await Promise.all(Object.entries(value).map(async ([k, v]) => [k, await settle(v)] as const));
+    return Object.fromEntries(entries);
+  }
+  return value;
+}
+
+/**
+ * Runs a Pulumi program in-process under OCI-shaped mocks and returns what the engine would have
+ * received. Errors the program throws (bad config, failed lookups) propagate unchanged.
+ */
+export async function runProgram(options: RunOptions): Promise<ProgramRun> {
+  const region = options.config["oci:region"];
+  await pulumi.runtime.setMocks(new OciMocks(region, options.preview, options.deployed), options.project, options.stack, options.preview ?? false);
+  pulumi.runtime.setAllConfig(options.config, options.secretKeys ?? []);
+  const resources: RegisteredResource[] = options.record ?? [];
+  recordRegistrations(resources);
+  const outputs = (await settle(await options.program())) as Record<string, unknown>;
+  await settings.waitForRPCs();
+  return { resources: toEngineUrns(resources, options.stack, options.project), outputs };
+}
