@@ -99,3 +99,11 @@ export async function runResourcePolicyOverStack(policy: ResourceValidationPolic
   }
   return all;
 }
+
+/**
+ * Each violation as [policy name, Pulumi name of the resource it names, message], so a test says
+ * which policy fired, about which resource, and what it told the user.
+ */
+export function violations(diagnostics: Diagnostic[]): [string, string, string][] {
+  return diagnostics.map((d) => [d.policyName, d.urn.split("::").pop() ?? "", d.message]);
+}

@@ -71,7 +71,7 @@ describe("the Service policies", () => {
 
   it("check a Service whose spec.type is unknown as if it were a LoadBalancer", async () => {
     const record = service(without(smoke(), Annotation.flexMax), { type: UNKNOWN_VALUE });
-    expect(await messages(serviceLoadBalancerFlexBandwidthSet, record)).toHaveLength(1);
+    expect(await messages(serviceLoadBalancerFlexBandwidthSet, record)).toEqual([expect.stringMatching(/^Service "smoke-service" sets .*oci-load-balancer-shape to "flexible" but .*oci-load-balancer-shape-flex-max is unset/)]);
     expect(await messages(serviceLoadBalancerFlexBandwidthSet, service(smoke(), { type: UNKNOWN_VALUE }))).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { ResourceRecord, UNKNOWN_VALUE } from "../../offline/analyzer/records";
 import { parseQuickCreateName } from "../../policies/contract";
 import { quickCreateNames } from "../../policies/naming";
-import { recordNamed, runStackPolicy } from "./harness";
+import { recordNamed, runStackPolicy, violations } from "./harness";
 import { nameIdOf, stackRecords, withInputs } from "../helpers/stackRecords";
 
 let preview: ResourceRecord[];
@@ -55,7 +55,7 @@ describe("quick-create-names", () => {
 
   it("rejects an unknown display name without being downgraded", async () => {
     const { diagnostics } = await runStackPolicy(quickCreateNames, withInputs(preview, "oke-network-vcn", (i) => (i.displayName = UNKNOWN_VALUE)));
-    expect(diagnostics).toHaveLength(1);
+    expect(violations(diagnostics)).toEqual([["quick-create-names", "oke-network-vcn", expect.stringMatching(/"oke-network-vcn" has displayName \(unknown until the resource it comes from exists\)/)]]);
     expect(diagnostics[0].enforcementLevel).toBe("mandatory");
   });
 
@@ -72,7 +72,11 @@ describe("quick-create-names", () => {
     records = withInputs(records, "oke-nodepool-pool1", (i) => (i.name = "pool2"));
     records = withInputs(records, "oke-network-vcn", (i) => (i.dnsLabel = "x"));
     const messages = (await runStackPolicy(quickCreateNames, records)).diagnostics.map((d) => d.message);
-    expect(messages).toHaveLength(3);
+    expect(messages).toEqual([
+      expect.stringMatching(/\nVCN "oke-vcn-quick-cluster1-[0-9a-f]{9}" \(Pulumi name "oke-network-vcn"\) has dnsLabel "x"; .* Fix: set dnsLabel to "cluster1"\.$/),
+      expect.stringMatching(/\nCluster "other" \(Pulumi name "oke-cluster-cluster"\) has name "other", but the network resources are named for cluster "cluster1"/),
+      expect.stringMatching(/\nNode pool "oke-nodepool-pool1" has name "pool2"; Quick Create names its node pool "pool1"/),
+    ]);
     for (const expected of [/has name "other"/, /has name "pool2"/, /has dnsLabel "x"/]) {
       expect(messages.some((m) => expected.test(m))).toBe(true);
     }

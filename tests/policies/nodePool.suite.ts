@@ -1,6 +1,6 @@
 import { ResourceRecord, UNKNOWN_VALUE } from "../../offline/analyzer/records";
 import { nodePoolBootVolumeImageDefault, nodePoolFaultDomainSpread, nodePoolFlexShapeConfig, nodePoolMinimumSize } from "../../policies/nodePool";
-import { recordNamed, runResourcePolicy } from "./harness";
+import { recordNamed, runResourcePolicy, violations } from "./harness";
 import { stackRecords, withInputs } from "../helpers/stackRecords";
 
 const POOL = "oke-nodepool-pool1";
@@ -30,12 +30,12 @@ describe("node-pool-boot-volume-image-default", () => {
   it("accepts the one size allowed by config, and only that one", async () => {
     const config = { "node-pool-boot-volume-image-default": { allowedBootVolumeSizeInGbs: "100" } };
     expect((await runResourcePolicy(nodePoolBootVolumeImageDefault, await poolOf({ bootVolumeSizeGbs: 100 }), config)).diagnostics).toEqual([]);
-    expect((await runResourcePolicy(nodePoolBootVolumeImageDefault, await poolOf({ bootVolumeSizeGbs: 200 }), config)).diagnostics).toHaveLength(1);
+    expect(violations((await runResourcePolicy(nodePoolBootVolumeImageDefault, await poolOf({ bootVolumeSizeGbs: 200 }), config)).diagnostics)).toEqual([["node-pool-boot-volume-image-default", "oke-nodepool-pool1", expect.stringMatching(/sets nodeSourceDetails\.bootVolumeSizeInGbs to "200".*Fix: remove bootVolumeSizeInGbs or set it to the allowed "100"/)]]);
   });
 
   it("still decides when the size is unknown in a preview: a computed size is a set size", async () => {
     const { diagnostics } = await runResourcePolicy(nodePoolBootVolumeImageDefault, pool((i) => (i.nodeSourceDetails.bootVolumeSizeInGbs = UNKNOWN_VALUE)));
-    expect(diagnostics).toHaveLength(1);
+    expect(violations(diagnostics)).toEqual([["node-pool-boot-volume-image-default", "oke-nodepool-pool1", expect.stringMatching(/sets nodeSourceDetails\.bootVolumeSizeInGbs to \(unknown until the resource it comes from exists\)/)]]);
     expect(diagnostics[0].enforcementLevel).toBe("mandatory");
   });
 
@@ -93,7 +93,7 @@ describe("node-pool-fault-domain-spread", () => {
 
   it("rejects a pool without placement configs", async () => {
     const { diagnostics } = await runResourcePolicy(nodePoolFaultDomainSpread, pool((i) => (i.nodeConfigDetails.placementConfigs = [])));
-    expect(diagnostics).toHaveLength(1);
+    expect(violations(diagnostics)).toEqual([["node-pool-fault-domain-spread", "oke-nodepool-pool1", expect.stringMatching(/has nodeConfigDetails\.placementConfigs empty or unset/)]]);
   });
 
   it("accepts three ADs, one placement each (us-ashburn-1)", async () => {

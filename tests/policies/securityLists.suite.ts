@@ -7,7 +7,7 @@ import {
   securityRulesStateful,
   sshOpenToInternet,
 } from "../../policies/securityLists";
-import { recordNamed, runResourcePolicy, runStackPolicy } from "./harness";
+import { recordNamed, runResourcePolicy, runStackPolicy, violations } from "./harness";
 import { nameIdOf, stackRecords, withInputs } from "../helpers/stackRecords";
 
 const WORKER_LIST = "oke-network-worker-seclist";
@@ -121,7 +121,7 @@ describe("node-registration-security-rules", () => {
 describe("api-endpoint-open-to-internet", () => {
   it("advises on the public endpoint's 0.0.0.0/0 6443 rule", async () => {
     const { diagnostics } = await runResourcePolicy(apiEndpointOpenToInternet, recordNamed(preview, ENDPOINT_LIST));
-    expect(diagnostics).toHaveLength(1);
+    expect(violations(diagnostics)).toEqual([["api-endpoint-open-to-internet", "oke-network-endpoint-seclist", expect.stringMatching(/ingress rule #0 allows 0\.0\.0\.0\/0 to the Kubernetes API \(TCP 6443\)/)]]);
     expect(diagnostics[0].enforcementLevel).toBe("advisory");
   });
 
@@ -152,7 +152,7 @@ describe("ssh-open-to-internet", () => {
 
   it("advises for private workers when configured", async () => {
     const { diagnostics } = await runStackPolicy(sshOpenToInternet, preview, { "ssh-open-to-internet": { flagPrivateWorkers: true } });
-    expect(diagnostics).toHaveLength(1);
+    expect(violations(diagnostics)).toEqual([["ssh-open-to-internet", "oke-network-worker-seclist", expect.stringMatching(/ingress rule #3 allows SSH \(TCP 22\) from 0\.0\.0\.0\/0 and the workers are private/)]]);
   });
 });
 

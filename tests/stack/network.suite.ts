@@ -202,7 +202,9 @@ describe("Quick Create's choices", () => {
 
   test("a preview of a new stack registers the same resources with unknown ids", async () => {
     const run = await runStack({}, true);
-    expect(run.resources.filter((r) => r.type.startsWith("oci:"))).toHaveLength(14);
+    const oci = (r: { type: string }) => r.type.startsWith("oci:");
+    expect(run.resources.filter(oci)).toHaveLength(14);
+    expect(run.resources.filter(oci).map((r) => [r.type, r.name])).toEqual((await runStack()).resources.filter(oci).map((r) => [r.type, r.name]));
     const worker = byDisplayName(run, `oke-nodesubnet-quick-cluster1-${ID}-regional`);
     expect(worker.inputs.vcnId).toBe("04da6b54-80e4-46f7-96ec-b56ff0331ba9");
     expect(worker.inputs.cidrBlock).toBe("10.0.10.0/24");

@@ -2,6 +2,7 @@ import { QuickCreateConfigError, QuickCreateLookupError } from "../../components
 import { checkAvailabilityDomains, selectNodeImage, selectOracleServices } from "../../components/regionChoices";
 import { ResourceRecord } from "../../offline/runProgram";
 import { runStack } from "../helpers/stack";
+import { ResourceType } from "../../policies/contract";
 
 /** Runs the stack expecting a one-sentence rejection before any resource is registered. */
 async function rejection(overrides: Record<string, string | number | boolean>) {
@@ -42,7 +43,10 @@ test.each([
 });
 
 test("podsCidr is checked against the VCN only when flannel uses it", async () => {
-  await expect(runStack({ podsCidr: "10.0.0.0/16" })).resolves.toBeDefined();
+  const vcnNative = await runStack({ podsCidr: "10.0.0.0/16" });
+  const cluster = vcnNative.resources.find((r) => r.type === ResourceType.Cluster)!.inputs as Record<string, any>;
+  expect(cluster.clusterPodNetworkOptions).toEqual([{ cniType: "OCI_VCN_IP_NATIVE" }]);
+  expect(cluster.options.kubernetesNetworkConfig).toEqual({ servicesCidr: "10.96.0.0/16" });
   const error = await rejection({ cni: "flannel", podsCidr: "10.0.0.0/16" });
   expect(error.message).toMatch(/podsCidr.*overlaps vcnCidr/);
 });
