@@ -8,9 +8,9 @@ const root = path.resolve(__dirname, "..", "..");
  * type-checks every file unless tsconfig's `noCheck` says otherwise: ~10 s and ~800 MB per run. This
  * calls that runner's real `run()` in a fresh node, as the Node.js language host does, with the engine
  * replaced by the plan's OCI mocks and hook stand-in (loaded on the first registration, once the runner
- * has registered ts-node).
- * The runner's call to ts-node's `register` is observed, not reproduced. cmd/run/index.js (argument
- * parsing and the engine connection, which starts on require) is held out of the module cache.
+ * has registered ts-node). The runner's call to ts-node's `register` is observed, not reproduced.
+ * cmd/run/index.js (argument parsing and the engine connection, which start on require) is held out
+ * of the module cache.
  */
 const script = `
   process.env.PULUMI_NODEJS_TYPESCRIPT = "true";
@@ -45,6 +45,8 @@ const script = `
     (e) => { process.stderr.write(String(e && e.stack || e)); process.exit(1); });`;
 
 test("the Pulumi CLI's runner loads index.ts transpile-only, with the project's tsconfig, and runs it", () => {
-  const out = JSON.parse(execFileSync(process.execPath, ["-e", script], { cwd: root, encoding: "utf8", timeout: 60000 }));
+  // Without the variables that would override the project's own tsconfig.json.
+  const { PULUMI_NODEJS_TRANSPILE_ONLY: _only, PULUMI_NODEJS_TSCONFIG_PATH: _path, ...env } = process.env;
+  const out = JSON.parse(execFileSync(process.execPath, ["-e", script], { cwd: root, env, encoding: "utf8", timeout: 60000 }));
   expect(out).toEqual({ registered: { transpileOnly: true, project: "tsconfig.json" }, vcn: "oke-vcn-quick-cluster1-dee46d169" });
 });
