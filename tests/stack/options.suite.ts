@@ -62,12 +62,16 @@ describe("the option table is the one source of every key", () => {
   });
 
   test("every choice a key accepts is named in its description and its limits, so the docs cannot offer a value the code refuses", () => {
+    const checked: string[] = [];
     for (const key of OPTION_KEYS) {
       const option = optionOf(key);
       for (const choice of "choices" in option ? option.choices ?? [] : []) {
         expect({ key, choice, description: option.description.includes(choice), limits: option.limits.includes(`\`${choice}\``) }).toEqual({ key, choice, description: true, limits: true });
+        checked.push(`${key}=${choice}`);
       }
     }
+    // The keys with a fixed set of values, so the loop above cannot pass by finding none.
+    expect(checked).toEqual(expect.arrayContaining(["clusterType=basic", "cni=flannel", "kubeconfigAuth=token-helper"]));
   });
 
   test("the plan reads Pulumi.yaml as the CLI would and finds each key with the table's type and default", () => {
