@@ -1,7 +1,7 @@
 import { DeployedPlan, DeployedResource } from "../../offline/deployedPlan";
 import { maskInputs } from "../../offline/plan/masking";
 import { ProgramRun, ResourceRecord, runProgram } from "../../offline/runProgram";
-import { PROJECT, runStack, stackConfig } from "../helpers/stack";
+import { PROJECT, runStack, stackConfig, withShortStacks } from "../helpers/stack";
 
 /** What a plan's JSON keeps of a run: the resources as a later `--deployed` reads them back. */
 export function deployedFrom(run: ProgramRun): DeployedResource[] {
@@ -27,5 +27,5 @@ export async function runAgainst(
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const program = require("../../index");
   const plan = deployed === undefined || deployed instanceof DeployedPlan ? deployed : new DeployedPlan("ap-tokyo-1", deployed);
-  return runProgram({ project: PROJECT, stack: "dev", config: stackConfig(overrides), program, record, deployed: plan });
+  return withShortStacks(() => runProgram({ project: PROJECT, stack: "dev", config: stackConfig(overrides), program, record, deployed: plan }));
 }
