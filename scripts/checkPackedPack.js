@@ -105,25 +105,42 @@ function compare(stack, inTree, packed) {
   process.stdout.write(`packed pack = in-tree pack on ${stack.label}: ${packed.records.length} resources, ${mandatory} mandatory, ${advisory} advisory\n`);
 }
 
-async function main() {
+/** Packs and installs into `dir`: mostly npm's network and disk time, so CI runs it beside the tests. @param {string} dir */
+async function prepare(dir) {
+  const info = pack(dir);
+  process.stdout.write(`packed ${info.filename}: ${info.size} bytes, ${info.entryCount} files\n`);
+  const installed = path.join(dir, "pack");
+  const tsVersion = await install(path.join(dir, info.filename), installed);
+  process.stdout.write(`installed alone in ${installed} (TypeScript ${tsVersion})\n`);
+}
+
+/** Both packs' verdicts on every stack, once `prepare` has installed the packed one in `dir`. @param {string} dir */
+async function compareAll(dir) {
+  const installed = path.join(dir, "pack");
+  if (!fs.existsSync(path.join(installed, "node_modules"))) throw new Error(`no installed pack in ${installed}: run "prepare ${dir}" first`);
+  for (const stack of STACKS) compare(stack, await plan(stack, PACK_DIR), await plan(stack, installed));
+}
+
+/**
+ * `prepare DIR` then `compare DIR` (how CI runs it, the install overlapping the tests), or with no
+ * arguments both in a temporary folder of its own.
+ * @param {string[]} argv
+ */
+async function main(argv) {
+  const [step, dir] = argv;
+  if (step === "prepare" && dir) return prepare(dir);
+  if (step === "compare" && dir) return compareAll(dir);
+  if (step !== undefined) throw new Error(`usage: node scripts/checkPackedPack.js [prepare DIR | compare DIR]`);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "oke-policy-pack-"));
   try {
-    const info = pack(tmp);
-    process.stdout.write(`packed ${info.filename}: ${info.size} bytes, ${info.entryCount} files\n`);
-    const installed = path.join(tmp, "pack");
-    const installing = install(path.join(tmp, info.filename), installed);
-    installing.catch(() => undefined); // awaited below; the in-tree verdicts are worked out meanwhile
-    const inTree = [];
-    for (const stack of STACKS) inTree.push(await plan(stack, PACK_DIR));
-    const tsVersion = await installing;
-    process.stdout.write(`installed alone in ${installed} (TypeScript ${tsVersion})\n`);
-    for (const [i, stack] of STACKS.entries()) compare(stack, inTree[i], await plan(stack, installed));
+    await prepare(tmp);
+    await compareAll(tmp);
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
 }
 
-main().then(
+main(process.argv.slice(2)).then(
   () => process.exit(0),
   (err) => {
     process.stderr.write(`policy pack check FAILED: ${err && err.message ? err.message : String(err)}\n`);
