@@ -1,3 +1,4 @@
+import { QuickCreateConfigError } from "../../components/errors";
 import { ProgramRun, RegisteredResource, runProgram } from "../../offline/run/runProgram";
 
 export const PROJECT = "oke-quick-create";
@@ -71,4 +72,22 @@ export function byDisplayName(run: ProgramRun, displayName: string): RegisteredR
   const found = run.resources.find((r) => r.inputs.displayName === displayName || (r.inputs.name === displayName && r.custom));
   if (!found) throw new Error(`no resource named ${displayName}; have ${run.resources.map((r) => r.inputs.displayName ?? r.name).join(", ")}`);
   return found;
+}
+
+/**
+ * Runs the stack expecting what a user must get for a bad setting: a QuickCreateConfigError of one
+ * sentence, thrown before any resource is registered.
+ */
+export async function expectRejection(overrides: Record<string, string | number | boolean>): Promise<QuickCreateConfigError> {
+  const registered: RegisteredResource[] = [];
+  const error = await runStack(overrides, false, registered).then(
+    () => { throw new Error("the stack accepted the configuration"); },
+    (e: unknown) => e,
+  );
+  expect(registered).toHaveLength(0);
+  expect(error).toBeInstanceOf(QuickCreateConfigError);
+  const message = (error as Error).message;
+  expect(message.split(/\.\s/)).toHaveLength(1);
+  expect(message.endsWith(".")).toBe(true);
+  return error as QuickCreateConfigError;
 }

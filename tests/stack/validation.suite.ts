@@ -1,23 +1,9 @@
-import { QuickCreateConfigError, QuickCreateLookupError } from "../../components/errors";
+import { QuickCreateLookupError } from "../../components/errors";
 import { checkAvailabilityDomains, selectNodeImage, selectOracleServices } from "../../components/regionChoices";
-import { RegisteredResource } from "../../offline/run/runProgram";
-import { runStack } from "../helpers/stack";
+import { expectRejection, runStack } from "../helpers/stack";
 import { ResourceType } from "../../policies/contract";
 
-/** Runs the stack expecting a one-sentence rejection before any resource is registered. */
-async function rejection(overrides: Record<string, string | number | boolean>) {
-  const registered: RegisteredResource[] = [];
-  const error = await runStack(overrides, false, registered).then(
-    () => { throw new Error("the stack accepted the configuration"); },
-    (e: unknown) => e,
-  );
-  expect(registered).toHaveLength(0);
-  expect(error).toBeInstanceOf(QuickCreateConfigError);
-  const message = (error as Error).message;
-  expect(message.split(/\.\s/)).toHaveLength(1); // one sentence
-  expect(message.endsWith(".")).toBe(true);
-  return error as QuickCreateConfigError;
-}
+const rejection = expectRejection;
 
 test.each([
   ["vcnCidr", "10.0.0.0/33", /vcnCidr.*CIDR notation/],
