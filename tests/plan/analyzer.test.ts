@@ -7,7 +7,7 @@ import { StackOverrides, stackRecords, withInputs } from "../helpers/stackRecord
  * End to end through the real policy server: the pack runs as a child process started like the CLI
  * starts it (run-policy-pack with ts-node), and is driven over gRPC with the CLI's call sequence, fed
  * every resource the real program (index.ts) registers under the OCI mocks.
- * One pack per file: start-up (the pack loading under ts-node) dominates the cost.
+ * One pack per file: start-up (ts-node type-checking the pack) dominates the cost.
  */
 jest.setTimeout(120_000);
 
