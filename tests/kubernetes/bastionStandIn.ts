@@ -1,4 +1,3 @@
-import { execFileSync } from "child_process";
 import { createHash, createPublicKey, KeyObject, verify } from "crypto";
 import * as fs from "fs";
 import { IncomingMessage, ServerResponse } from "http";
@@ -36,15 +35,15 @@ interface SessionState {
 
 const API_VERSION = "/20210331";
 
-/** A self-signed certificate for 127.0.0.1, made with the openssl CLI (the CA for NODE_EXTRA_CA_CERTS). */
+/**
+ * The stand-ins' fixed self-signed certificate for 127.0.0.1 (tests/fixtures, valid for a century), copied
+ * into `dir` as the CA file for NODE_EXTRA_CA_CERTS: making a fresh one cost an RSA key generation per run.
+ */
 export function selfSignedCertificate(dir: string): { key: string; cert: string; certFile: string } {
-  const keyFile = path.join(dir, "server-key.pem");
+  const fixtures = path.join(__dirname, "..", "fixtures");
   const certFile = path.join(dir, "server-cert.pem");
-  execFileSync("openssl", [
-    "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", keyFile, "-out", certFile, "-days", "1",
-    "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
-  ], { stdio: "ignore", timeout: 20000 });
-  return { key: fs.readFileSync(keyFile, "utf8"), cert: fs.readFileSync(certFile, "utf8"), certFile };
+  fs.copyFileSync(path.join(fixtures, "kube-standin-cert.pem"), certFile);
+  return { key: fs.readFileSync(path.join(fixtures, "kube-standin-key.pem"), "utf8"), cert: fs.readFileSync(certFile, "utf8"), certFile };
 }
 
 function parseSignature(header: string | undefined): Record<string, string> | undefined {

@@ -70,12 +70,12 @@ describe("the session host", () => {
   beforeEach(() => (dir = fs.mkdtempSync(path.join(tmpdir(), "oke-bastion-keys-"))));
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it("is derived from an OpenSSH ed25519 key without .pub exactly as ssh-keygen -y derives it", () => {
+  it("is derived from an OpenSSH ed25519 key without .pub exactly as ssh-keygen -y derives it", async () => {
     const key = path.join(dir, "id_ed25519");
     execFileSync("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-C", "", "-f", key]);
     const expected = execFileSync("ssh-keygen", ["-y", "-f", key], { encoding: "utf8" }).trim().split(" ").slice(0, 2).join(" ");
     fs.rmSync(`${key}.pub`);
-    expect(sessionKey(key).publicKey.split(" ").slice(0, 2).join(" ")).toBe(expected);
+    expect((await sessionKey(key)).publicKey.split(" ").slice(0, 2).join(" ")).toBe(expected);
   });
 
   it("of an encrypted key without .pub is a usage error naming the fix", () => {

@@ -89,7 +89,10 @@ async function connect(args, env) {
   const credentials = resolveCredentials({ region: args.region, profile: args.profile, configFile: args.configFile, program: "oke-bastion" }, env);
   const pollMs = Number(env.OKE_BASTION_POLL_MS) > 0 ? Number(env.OKE_BASTION_POLL_MS) : DEFAULT_POLL_MS;
 
-  const key = sessionKey(args.command === "ssh" ? args.identity : undefined);
+  // A throwaway key is generated off the main thread while the SDK loads below: the two overlap.
+  const keyReady = sessionKey(args.command === "ssh" ? args.identity : undefined);
+  /** @type {import("./keys").SessionKey | undefined} */
+  let key;
   /** @type {import("./sessions").SessionApi | undefined} */
   let api;
   /** @type {string | undefined} */
@@ -111,6 +114,8 @@ async function connect(args, env) {
 
   try {
     api = sessionApi(credentials, args.endpoint, bastionId);
+    key = await keyReady;
+    if (interrupted) return SIGNAL_EXIT[interrupted];
     const created = await api.create(target, key.publicKey);
     sessionId = created.id;
     if (interrupted) return SIGNAL_EXIT[interrupted];
@@ -152,7 +157,7 @@ async function connect(args, env) {
       }
     }
     api?.close();
-    key.dispose();
+    (key ?? (await keyReady.catch(() => undefined)))?.dispose();
     for (const [s, h] of handlers) process.off(s, h);
   }
 }

@@ -63,14 +63,17 @@ function identityKey(file) {
   return { publicKey, privateKeyFile: file, throwaway: false, dispose: () => undefined };
 }
 
-/** @returns {SessionKey} */
-function throwawayKey() {
+/** @returns {Promise<SessionKey>} */
+async function throwawayKey() {
+  // RSA: every OpenSSH reads PKCS#1 PEM, and the Bastion service accepts ssh-rsa keys. Generated on
+  // libuv's thread pool (0.1–0.5 s, prime search varies) while the caller loads the SDK on this one.
+  const { privateKey, publicKey } = await new Promise((resolve, reject) =>
+    crypto.generateKeyPair("rsa", { modulusLength: 2048 }, (e, pub, priv) => (e ? reject(e) : resolve({ privateKey: priv, publicKey: pub }))),
+  );
   const sshpk = require("sshpk");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "oke-bastion-"));
   fs.chmodSync(dir, 0o700);
   const file = path.join(dir, "session_key");
-  // RSA: every OpenSSH reads PKCS#1 PEM, and the Bastion service accepts ssh-rsa keys.
-  const { privateKey, publicKey } = crypto.generateKeyPairSync("rsa", { modulusLength: 2048 });
   fs.writeFileSync(file, privateKey.export({ type: "pkcs1", format: "pem" }), { mode: 0o600 });
   const openssh = sshpk.parseKey(publicKey.export({ type: "spki", format: "pem" }), "pem").toString("ssh");
   return {
@@ -82,11 +85,13 @@ function throwawayKey() {
 }
 
 /**
+ * A bad --identity throws here, at once (a usage error before any API work); a throwaway key is
+ * still being generated when this returns.
  * @param {string | undefined} identity --identity
- * @returns {SessionKey}
+ * @returns {Promise<SessionKey>}
  */
 function sessionKey(identity) {
-  return identity ? identityKey(identity) : throwawayKey();
+  return identity ? Promise.resolve(identityKey(identity)) : throwawayKey();
 }
 
 module.exports = { sessionKey };
