@@ -14,3 +14,11 @@ export const OTHER_KEY: KeyObject = read("other-test-key.pem");
 export function keyPair(privateKey: KeyObject): { privateKey: KeyObject; publicKey: KeyObject } {
   return { privateKey, publicKey: createPublicKey(privateKey) };
 }
+
+/** The OCI profile the command-line tests write to ~/.oci/config: API_KEY's user, as the stand-ins expect. */
+export const TEST_PROFILE = {
+  user: "ocid1.user.oc1..aaaaaaaauser",
+  fingerprint: "12:34:56:78:9a:bc:de:f0:12:34:56:78:9a:bc:de:f0",
+  tenancy: "ocid1.tenancy.oc1..aaaaaaaatenancy",
+  region: "ap-tokyo-1",
+} as const;

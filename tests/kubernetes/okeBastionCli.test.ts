@@ -3,7 +3,7 @@ import * as fs from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
 import { BastionStandIn, selfSignedCertificate, writeStandInSsh } from "./bastionStandIn";
-import { API_KEY, OTHER_KEY } from "../helpers/testKeys";
+import { API_KEY, OTHER_KEY, TEST_PROFILE } from "../helpers/testKeys";
 
 // Runs the shipped command as a user would (`node bin/oke-bastion.js ...`) against a stand-in Bastion
 // API on 127.0.0.1, with its own HOME (OCI profile and key), a PATH holding only a stand-in `ssh`, and
@@ -11,12 +11,7 @@ import { API_KEY, OTHER_KEY } from "../helpers/testKeys";
 
 const BIN = path.resolve(__dirname, "..", "..", "bin", "oke-bastion.js");
 const BASTION_ID = "ocid1.bastion.oc1.ap-tokyo-1.aaaaaaaastandinbastion";
-const PROFILE = {
-  user: "ocid1.user.oc1..aaaaaaaauser",
-  fingerprint: "12:34:56:78:9a:bc:de:f0:12:34:56:78:9a:bc:de:f0",
-  tenancy: "ocid1.tenancy.oc1..aaaaaaaatenancy",
-  region: "ap-tokyo-1",
-};
+const PROFILE = TEST_PROFILE;
 
 let root: string;
 let home: string;

@@ -3,19 +3,14 @@ import { createPublicKey } from "crypto";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join, resolve } from "path";
-import { API_KEY, OTHER_KEY } from "../helpers/testKeys";
+import { API_KEY, OTHER_KEY, TEST_PROFILE } from "../helpers/testKeys";
 
 // Runs the shipped command the way kubectl's exec plugin does: `node bin/oke-token.js ...` with a
 // HOME of our own, so the developer's real ~/.oci is never read, and no OCI_CLI_* variables leaked in.
 
 const BIN = resolve(__dirname, "..", "..", "bin", "oke-token.js");
 const CLUSTER_ID = "ocid1.cluster.oc1.ap-tokyo-1.aaaaaaaaexamplecluster";
-const PROFILE_KEYS: Record<string, string> = {
-  user: "ocid1.user.oc1..aaaaaaaauser",
-  fingerprint: "12:34:56:78:9a:bc:de:f0:12:34:56:78:9a:bc:de:f0",
-  tenancy: "ocid1.tenancy.oc1..aaaaaaaatenancy",
-  region: "ap-tokyo-1",
-};
+const PROFILE_KEYS: Record<string, string> = { ...TEST_PROFILE };
 
 let home: string;
 let keyPath: string;

@@ -3,18 +3,13 @@ import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { run } from "../../tools/oke-token/cli";
-import { API_KEY } from "../helpers/testKeys";
+import { API_KEY, TEST_PROFILE } from "../helpers/testKeys";
 
 // Values OCI would only answer with "401 NotAuthenticated" (or that would make the command wait
 // forever under kubectl) are refused before any key is read or anything signed.
 
 const CLUSTER_ID = "ocid1.cluster.oc1.ap-tokyo-1.aaaaaaaaexamplecluster";
-const GOOD = {
-  user: "ocid1.user.oc1..aaaaaaaauser",
-  tenancy: "ocid1.tenancy.oc1..aaaaaaaatenancy",
-  fingerprint: "12:34:56:78:9a:bc:de:f0:12:34:56:78:9a:bc:de:f0",
-  region: "ap-tokyo-1",
-};
+const GOOD = TEST_PROFILE;
 const PEM = API_KEY.export({ type: "pkcs1", format: "pem" });
 
 let home: string;
