@@ -1,9 +1,10 @@
-import { createHash, createPublicKey, KeyObject, verify } from "crypto";
+import { createPublicKey, KeyObject } from "crypto";
 import * as fs from "fs";
 import { IncomingMessage, ServerResponse } from "http";
 import * as https from "https";
 import { AddressInfo } from "net";
 import * as path from "path";
+import { signatureProblem } from "../helpers/ociSignature";
 
 /**
  * A stand-in for the OCI Bastion API on 127.0.0.1, checking what the real service checks before it
@@ -44,37 +45,6 @@ export function selfSignedCertificate(dir: string): { key: string; cert: string;
   const certFile = path.join(dir, "server-cert.pem");
   fs.copyFileSync(path.join(fixtures, "kube-standin-cert.pem"), certFile);
   return { key: fs.readFileSync(path.join(fixtures, "kube-standin-key.pem"), "utf8"), cert: fs.readFileSync(certFile, "utf8"), certFile };
-}
-
-function parseSignature(header: string | undefined): Record<string, string> | undefined {
-  if (!header?.startsWith("Signature ")) return undefined;
-  const params: Record<string, string> = {};
-  for (const m of header.slice("Signature ".length).matchAll(/(\w+)="([^"]*)"/g)) params[m[1]] = m[2];
-  return params;
-}
-
-/** Why the request's signature is not acceptable, or undefined when it is. */
-export function signatureProblem(req: { method: string; url: string; headers: Record<string, string | string[] | undefined> }, body: Buffer, keyId: string, publicKey: KeyObject): string | undefined {
-  const sig = parseSignature(req.headers.authorization as string | undefined);
-  if (!sig) return "no OCI signature in the authorization header";
-  if (sig.version !== "1" || sig.algorithm !== "rsa-sha256") return `unexpected signature version/algorithm ${sig.version}/${sig.algorithm}`;
-  if (sig.keyId !== keyId) return `keyId ${sig.keyId} is not ${keyId}`;
-  // Header names are case-insensitive: oci-common lists "Content-Type Content-Length" as written.
-  const signed = (sig.headers ?? "").split(" ").map((h) => h.toLowerCase());
-  const required = ["(request-target)", "host"];
-  if (!signed.includes("date") && !signed.includes("x-date")) return "neither date nor x-date is signed";
-  if (req.method === "POST" || req.method === "PUT") required.push("content-type", "content-length", "x-content-sha256");
-  const missing = required.filter((h) => !signed.includes(h));
-  if (missing.length) return `the signature does not cover ${missing.join(", ")}`;
-  const date = Date.parse(String(req.headers["x-date"] ?? req.headers.date));
-  if (!(Math.abs(Date.now() - date) < 5 * 60 * 1000)) return "the signed date is missing or more than 5 minutes off";
-  if (signed.includes("x-content-sha256")) {
-    if (req.headers["x-content-sha256"] !== createHash("sha256").update(body).digest("base64")) return "x-content-sha256 does not match the body";
-    if (Number(req.headers["content-length"]) !== body.length) return "content-length does not match the body";
-  }
-  const lines = signed.map((h) => (h === "(request-target)" ? `(request-target): ${req.method.toLowerCase()} ${req.url}` : `${h}: ${req.headers[h]}`));
-  const ok = verify("sha256", Buffer.from(lines.join("\n")), publicKey, Buffer.from(sig.signature ?? "", "base64"));
-  return ok ? undefined : "the signature does not verify with the API key's public key";
 }
 
 export class BastionStandIn {
@@ -137,7 +107,7 @@ export class BastionStandIn {
   private handle(req: IncomingMessage, body: Buffer, res: ServerResponse): void {
     const method = req.method ?? "";
     const url = req.url ?? "";
-    const problem = signatureProblem({ method, url, headers: req.headers }, body, this.keyId, this.publicKey);
+    const problem = signatureProblem(method, url, req.headers, body, { keyId: this.keyId, publicKey: this.publicKey });
     let parsed: any;
     try {
       parsed = body.length ? JSON.parse(body.toString("utf8")) : undefined;

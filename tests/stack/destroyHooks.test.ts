@@ -168,7 +168,7 @@ describe("before the cluster is deleted", () => {
     const privateKey = OTHER_KEY;
     const impostor = clientsFor(oci.url, privateKey.export({ type: "pkcs8", format: "pem" }).toString());
     await expect(impostor.loadBalancer.listLoadBalancers({ compartmentId: COMPARTMENT })).rejects.toMatchObject({ statusCode: 401 });
-    expect(oci.rejected).toEqual([expect.stringMatching(/^GET \/20170115\/loadBalancers\?compartmentId=.*: signature does not verify$/)]);
+    expect(oci.rejected).toEqual([expect.stringMatching(/^GET \/20170115\/loadBalancers\?compartmentId=.*: the signature does not verify with the API key's public key$/)]);
   });
 });
 

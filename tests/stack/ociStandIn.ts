@@ -1,6 +1,6 @@
 import * as http from "http";
 import { AddressInfo } from "net";
-import { ExpectedSigner, signatureProblem } from "./ociSignature";
+import { ExpectedSigner, signatureProblem } from "../helpers/ociSignature";
 
 /**
  * One local server standing in for the OCI APIs the destroy hooks call: Load Balancing (20170115),

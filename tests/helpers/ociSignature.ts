@@ -47,5 +47,5 @@ export function signatureProblem(method: string, path: string, headers: Incoming
     .map((h) => (h === "(request-target)" ? `(request-target): ${method.toLowerCase()} ${path}` : `${h}: ${headers[h] ?? ""}`))
     .join("\n");
   const ok = crypto.verify("RSA-SHA256", Buffer.from(signingString), signer.publicKey, Buffer.from(auth.signature ?? "", "base64"));
-  return ok ? undefined : "signature does not verify";
+  return ok ? undefined : "the signature does not verify with the API key's public key";
 }
