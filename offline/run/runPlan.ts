@@ -6,14 +6,12 @@ import type { RegisteredResource } from "./runProgram";
 import { PlanArgs } from "../inputs/args";
 import { Architecture, readArchitecture } from "../architecture/architecture";
 import { readDeployedFile } from "../inputs/deployedFile";
-import { checkDiagramPath } from "../inputs/outputPaths";
+import { checkDiagramPath, checkOutputPath } from "../inputs/outputPaths";
 import { diffPlans, ResourceChange } from "../report/diff";
 import { maskInputs } from "../report/masking";
-import { checkPolicies, startPack, toAnalyzerRecords } from "./policyCheck";
-import { checkOutputPath } from "../inputs/outputPaths";
+import { checkPolicies, PolicyResults, startPack, toAnalyzerRecords } from "./policyCheck";
 import { localPackPolicies } from "../inputs/policyConfigCheck";
 import { readPolicyPackConfig } from "../inputs/policyPackConfig";
-import { PolicyResults } from "./policyCheck";
 import { PlanInputError } from "../report/errors";
 import { Progress } from "../report/progress";
 import { readProjectFile } from "../inputs/projectFile";
@@ -47,8 +45,10 @@ function readInputs(args: PlanArgs, env: PlanEnvironment, packDir: string): { se
   // pack's schemas are known only once it runs, where the analyzer checks them as the CLI does.
   const ownPack = () => (path.resolve(packDir) === path.resolve(DEFAULT_PACK_DIR) ? { name: "oke-quick-create", policies: localPackPolicies() } : undefined);
   const policyConfig = args.policyPackConfig ? readPolicyPackConfig(args.policyPackConfig, ownPack()) : undefined;
-  if (args.diagram) checkDiagramPath(args.diagram);
-  if (args.diagram) checkOutputPath("--diagram", args.diagram);
+  if (args.diagram) {
+    checkDiagramPath(args.diagram);
+    checkOutputPath("--diagram", args.diagram);
+  }
   if (args.json) checkOutputPath("--json", args.json);
   if (!settings.config["oci:region"]) {
     throw new PlanInputError(`Stack '${args.stack}' has no oci:region: set it in Pulumi.${args.stack}.yaml or pass --config oci:region=ap-tokyo-1.`);
