@@ -16,7 +16,7 @@ module.exports = {
     "/node_modules/.+\\.js$": ["@swc/jest", { jsc: { parser: { syntax: "ecmascript" }, target: "es2022" }, module: { type: "commonjs" } }],
   },
   transformIgnorePatterns: ["/node_modules/(?!(@kubernetes/client-node|openid-client|oauth4webapi|jose|jsonpath-plus|rfc4648)/)"],
-  // Loaded by @pulumi/pulumi on every import but used only to serialize functions: see lazyModule.js.
+  // Loaded by @pulumi/pulumi on every import but used only to serialize functions: see scripts/lazyModule.js.
   moduleNameMapper: {
     "^typescript$": "<rootDir>/tests/helpers/lazyTypescript.js",
     "^@npmcli/arborist$": "<rootDir>/tests/helpers/lazyArborist.js",

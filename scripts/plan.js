@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm start`: the offline plan. Plain node plus a transpile hook, so startup costs about what loading
-// @pulumi/pulumi costs; the plan itself lives in offline/ (entry point offline/cli.ts; TypeScript, type-checked by `npm run typecheck`).
+// @pulumi/pulumi costs (less what it loads and never uses: lazyPulumiDeps.js); the plan itself lives in offline/ (entry point offline/cli.ts; TypeScript, type-checked by `npm run typecheck`).
 "use strict";
+require("./lazyPulumiDeps");
 require("./registerTs");
 const { main } = require("../offline/cli");
 

@@ -1,2 +1,2 @@
 "use strict";
-module.exports = require("./lazyModule")("@npmcli/arborist");
+module.exports = require("../../scripts/lazyModule")("@npmcli/arborist");

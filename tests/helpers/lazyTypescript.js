@@ -1,2 +1,2 @@
 "use strict";
-module.exports = require("./lazyModule")("typescript");
+module.exports = require("../../scripts/lazyModule")("typescript");

@@ -1,0 +1,33 @@
+// @pulumi/pulumi requires TypeScript (9 MB, for closure serialization) and npm's Arborist (for code
+// paths of serialized functions, about 400 modules) at load time, though neither runs unless a function
+// is serialized, which neither the offline plan nor any test does. Together they are two thirds of the
+// cost of loading @pulumi/pulumi. The offline plan (lazyPulumiDeps.js) and Jest (jest.config.js) hand
+// @pulumi/pulumi a stand-in instead, which loads the real module the first time anything is asked of
+// it: the same module, with the same behaviour, only later.
+"use strict";
+
+const path = require("path");
+
+/** A stand-in that requires package `name` (from @pulumi/pulumi's folder) the first time anything is asked of it. */
+/** @param {string} name */
+module.exports = function lazyModule(name) {
+  // The package's main file by path: Jest's resolver would map the bare name back to this stand-in.
+  const manifest = require.resolve(`${name}/package.json`, { paths: [path.dirname(require.resolve("@pulumi/pulumi"))] });
+  const main = path.join(path.dirname(manifest), require(manifest).main);
+  /** @type {any} */
+  let real;
+  const load = () => (real ??= require(main));
+  return new Proxy(
+    {},
+    {
+      // tsc's __importStar returns an ES-module-shaped value as it is, so asking skips loading.
+      get: (_, key) => (key === "__esModule" ? true : load()[key]),
+      has: (_, key) => key in load(),
+      ownKeys: () => Reflect.ownKeys(load()),
+      getOwnPropertyDescriptor: (_, key) => {
+        const d = Object.getOwnPropertyDescriptor(load(), key);
+        return d && { ...d, configurable: true };
+      },
+    },
+  );
+};
