@@ -18,6 +18,8 @@ export interface PackProcessOptions {
   stackConfig?: Record<string, string>;
   env?: NodeJS.ProcessEnv;
   startTimeoutMs?: number;
+  /** Aborted while the pack still starts (the program failed, say): it is stopped at once. */
+  signal?: AbortSignal;
 }
 
 export interface PackProcess {
@@ -85,6 +87,12 @@ export function startPackProcess(options: PackProcessOptions): Promise<PackProce
       void stop();
       reject(new Error(`policy pack in ${packDir} printed no port within ${options.startTimeoutMs ?? 60000} ms\n${stderr}`));
     }, options.startTimeoutMs ?? 60000);
+    // Nobody waits for a pack whose plan has already failed: it is stopped mid-start, not awaited.
+    const abort = () => {
+      clearTimeout(timeout);
+      void stop();
+      reject(new Error("policy pack start abandoned: the plan stopped before the pack was needed"));
+    };
     const onData = (chunk: Buffer) => {
       stdout += String(chunk);
       const newline = stdout.indexOf("\n");
@@ -100,6 +108,7 @@ export function startPackProcess(options: PackProcessOptions): Promise<PackProce
         reject(new Error(`policy pack printed "${stdout.slice(0, newline)}" instead of a port\n${stderr}`));
         return;
       }
+      options.signal?.removeEventListener("abort", abort);
       resolve({ child, port, stderr: () => stderr, stop });
     };
     child.stdout?.on("data", onData);
@@ -107,5 +116,7 @@ export function startPackProcess(options: PackProcessOptions): Promise<PackProce
       clearTimeout(timeout);
       reject(new Error(`policy pack exited (code ${code}, signal ${signal}) before printing its port\n${stderr}`));
     });
+    if (options.signal?.aborted) abort();
+    else options.signal?.addEventListener("abort", abort, { once: true });
   });
 }

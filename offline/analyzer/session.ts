@@ -6,7 +6,7 @@ import {
   reconcilePolicyPackConfig,
   validatePolicyPackConfig,
 } from "./config";
-import { AnalyzerConnection, AnalyzerInfo, Diagnostic } from "./protocol";
+import type { AnalyzerConnection, AnalyzerInfo, Diagnostic } from "./protocol";
 import { PackProcess, startPackProcess } from "./process";
 import { AnalyzedResource } from "./records";
 
@@ -17,6 +17,8 @@ import { AnalyzedResource } from "./records";
 
 /** This repository's pack (policies/), resolved from this file so callers need no cwd. */
 export const DEFAULT_PACK_DIR = path.resolve(__dirname, "..", "..", "policies");
+const DEFAULT_PROJECT = "oke-quick-create";
+const DEFAULT_STACK = "dev";
 
 export interface StartOptions {
   packDir?: string;
@@ -27,6 +29,8 @@ export interface StartOptions {
   dryRun?: boolean;
   stackConfig?: Record<string, string>;
   startTimeoutMs?: number;
+  /** Stops the pack while it starts. A shared pack ignores it: closeAll owns the shared processes. */
+  signal?: AbortSignal;
 }
 
 export interface StackContext {
@@ -87,10 +91,10 @@ export function startPolicyPack(options: StartOptions = {}): Promise<PolicyPackS
 
 async function startPackSession(options: StartOptions): Promise<PolicyPackSession> {
   const startedAt = Date.now();
-  const project = options.project ?? "oke-quick-create";
-  const stack = options.stack ?? "dev";
+  const project = options.project ?? DEFAULT_PROJECT;
+  const stack = options.stack ?? DEFAULT_STACK;
   const dryRun = options.dryRun ?? true;
-  const pack: PackProcess = await startPackProcess({
+  const starting = startPackProcess({
     packDir: options.packDir ?? DEFAULT_PACK_DIR,
     project,
     stack,
@@ -98,8 +102,14 @@ async function startPackSession(options: StartOptions): Promise<PolicyPackSessio
     dryRun,
     stackConfig: options.stackConfig,
     startTimeoutMs: options.startTimeoutMs,
+    signal: options.signal,
   });
-  const connection = new AnalyzerConnection(pack.port);
+  // gRPC and the protocol buffers load once the pack is spawned, while it starts: the pack's own start
+  // is the longest step of a plan, so nothing should run ahead of it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { AnalyzerConnection: Connection } = require("./protocol") as typeof import("./protocol");
+  const pack: PackProcess = await starting;
+  const connection: AnalyzerConnection = new Connection(pack.port);
   let info: AnalyzerInfo;
   try {
     info = await connection.getAnalyzerInfo();
@@ -137,14 +147,17 @@ async function startPackSession(options: StartOptions): Promise<PolicyPackSessio
       const diagnostics: Diagnostic[] = [];
       let lastDiagnosticAt = Date.now();
       const analyzeStart = Date.now();
-      // The engine analyzes each resource as it is registered; the pack answers them one at a time.
-      for (const record of records) {
-        const found = await session.analyze(record);
-        diagnostics.push(...found);
-        if (found.length > 0) {
-          lastDiagnosticAt = Date.now();
-        }
-      }
+      // The engine sends one Analyze per resource as each registers. Each call stands alone (the pack
+      // keeps nothing between them), so they go out together instead of a round trip at a time; the
+      // answers are kept in resource order, as the engine reports them.
+      const answers = await Promise.all(
+        records.map(async (record) => {
+          const found = await session.analyze(record);
+          if (found.length > 0) lastDiagnosticAt = Date.now();
+          return found;
+        }),
+      );
+      for (const found of answers) diagnostics.push(...found);
       const analyzeMs = Date.now() - analyzeStart;
       const stackStart = Date.now();
       const stackFound = await session.analyzeStack(records);
@@ -184,7 +197,14 @@ export async function analyzeRecords(records: AnalyzedResource[], options: Start
  * gets. Runs take turns, since Configure sets the pack's config for the calls after it. Off unless a
  * caller turns it on; `npm start` always starts its own pack.
  */
-let sharedPacks: Map<string, Promise<PolicyPackSession>> | undefined;
+let sharedPacks: Map<string, SharedPack> | undefined;
+
+interface SharedPack {
+  started: Promise<PolicyPackSession>;
+  /** Plans that asked for this pack and did not abandon it. */
+  users: number;
+  abandon: AbortController;
+}
 
 export interface SharedPolicyPacks {
   /** Stops every shared pack and turns sharing off again. */
@@ -196,7 +216,7 @@ export function sharePolicyPacks(): SharedPolicyPacks {
   return {
     async closeAll() {
       sharedPacks = undefined;
-      const sessions = await Promise.all([...packs.values()].map((p) => p.catch(() => undefined)));
+      const sessions = await Promise.all([...packs.values()].map((p) => p.started.catch(() => undefined)));
       packs.clear();
       await Promise.all(sessions.map((s) => s?.close()));
     },
@@ -206,22 +226,42 @@ export function sharePolicyPacks(): SharedPolicyPacks {
 /** The last run queued on each shared pack; the next one starts after it. */
 const turns = new WeakMap<PolicyPackSession, Promise<unknown>>();
 
-function sharedSession(packs: Map<string, Promise<PolicyPackSession>>, options: StartOptions): Promise<PolicyPackSession> {
+function sharedSession(packs: Map<string, SharedPack>, options: StartOptions): Promise<PolicyPackSession> {
+  // Keyed by what the pack's process gets, defaults applied as startPackSession applies them.
   const key = JSON.stringify([
     path.resolve(options.packDir ?? DEFAULT_PACK_DIR),
-    options.project ?? null,
-    options.stack ?? null,
+    options.project ?? DEFAULT_PROJECT,
+    options.stack ?? DEFAULT_STACK,
     options.organization ?? null,
-    options.dryRun ?? null,
+    options.dryRun ?? true,
     Object.entries(options.stackConfig ?? {}).sort(([a], [b]) => a.localeCompare(b)),
   ]);
-  let started = packs.get(key);
-  if (!started) {
-    started = startPackSession(options);
-    packs.set(key, started);
+  let pack = packs.get(key);
+  if (!pack) {
+    const abandon = new AbortController();
+    const created: SharedPack = { started: startPackSession({ ...options, signal: abandon.signal }), users: 0, abandon };
+    packs.set(key, created);
     // A pack that failed to start is not kept: the next plan starts (and reports) its own.
-    started.catch(() => packs.delete(key));
+    created.started.catch(() => packs.get(key) === created && packs.delete(key));
+    pack = created;
   }
+  const entry = pack;
+  entry.users += 1;
+  // A start that every plan asking for it abandoned (their programs failed) is stopped, as an unshared
+  // one is; once one plan has used the pack it stays for the next.
+  options.signal?.addEventListener(
+    "abort",
+    () => {
+      entry.users -= 1;
+      if (entry.users > 0) return;
+      if (packs.get(key) === entry) packs.delete(key);
+      entry.abandon.abort();
+      // Past the port already, the abort stops nothing: the session closes once it is up.
+      entry.started.then((session) => session.close(), () => undefined);
+    },
+    { once: true },
+  );
+  const started = entry.started;
   return started.then((session) => {
     const shared: PolicyPackSession = {
       ...session,

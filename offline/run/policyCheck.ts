@@ -57,11 +57,12 @@ export interface PackStart {
   project: string;
   stack: string;
   stackConfig: Record<string, string>;
+  signal?: AbortSignal;
 }
 
 /** Starts the pack as `pulumi preview --policy-pack` does (a preview is always a dry run). */
 export function startPack(start: PackStart): Promise<PolicyPackSession> {
-  return startPolicyPack({ packDir: start.packDir, project: start.project, stack: start.stack, stackConfig: start.stackConfig, dryRun: true });
+  return startPolicyPack({ packDir: start.packDir, project: start.project, stack: start.stack, stackConfig: start.stackConfig, dryRun: true, signal: start.signal });
 }
 
 /** Sends every resource and then the stack, the CLI's sequence, and reports in the plan's shape. */

@@ -75,7 +75,8 @@ export async function runPlan(args: PlanArgs, env: PlanEnvironment): Promise<Pla
   const packDir = env.packDir ?? DEFAULT_PACK_DIR;
   const { settings, policyConfig, deployed } = readInputs(args, env, packDir);
   const region = settings.config["oci:region"];
-  const packStarting = startPack({ packDir, project: settings.project, stack: settings.stack, stackConfig: settings.config });
+  const packStart = new AbortController();
+  const packStarting = startPack({ packDir, project: settings.project, stack: settings.stack, stackConfig: settings.config, signal: packStart.signal });
   // Never leave a failed start unobserved while the program runs; it is awaited below.
   packStarting.catch(() => undefined);
   try {
@@ -99,7 +100,9 @@ export async function runPlan(args: PlanArgs, env: PlanEnvironment): Promise<Pla
       await session.close();
     }
   } catch (err) {
-    // The program failed: the pack may still be starting, and must not outlive the plan.
+    // The program failed: the pack may still be starting, and must not outlive the plan, nor hold
+    // up the error while it finishes a start nobody needs.
+    packStart.abort();
     const session = await packStarting.catch(() => undefined);
     await session?.close().catch(() => undefined);
     throw err;
