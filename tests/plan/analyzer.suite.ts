@@ -1,15 +1,21 @@
+import * as path from "path";
 import { AnalysisReport, Diagnostic, PolicyPackSession, AnalyzedResource, UNKNOWN_VALUE, startPolicyPack } from "../../offline/analyzer";
 import { allPolicies } from "../../policies/catalog";
-import { PROJECT, stackConfig } from "../helpers/stack";
+import { readProjectFile } from "../../offline/inputs/projectFile";
+import { resolveStackSettings } from "../../offline/inputs/stackSettings";
+import { PROJECT } from "../helpers/stack";
 import { StackOverrides, stackRecords, withInputs } from "../helpers/stackRecords";
 
 /**
  * End to end through the real policy server: the pack runs as a child process started like the CLI
  * starts it (run-policy-pack with ts-node), and is driven over gRPC with the CLI's call sequence, fed
  * every resource the real program (index.ts) registers under the OCI mocks.
- * One pack per file: start-up (ts-node type-checking the pack) dominates the cost.
+ * One pack for the suite (its start dominates the cost), the same process the plan suites beside it
+ * use for the dev stack.
  */
 jest.setTimeout(120_000);
+
+const REPO = path.resolve(__dirname, "..", "..");
 
 /** The Quick Create contract's mandatory policies (the pack may serve more, e.g. for Kubernetes resources). */
 const QUICK_CREATE_MANDATORY = ["cluster-network-cidrs", "kubernetes-versions-match", "load-balancer-subnet-public", "no-network-security-groups", "node-pool-boot-volume-image-default", "node-pool-fault-domain-spread", "node-pool-minimum-size", "node-registration-security-rules", "quick-create-names", "worker-subnet-private"];
@@ -22,7 +28,8 @@ let preview: AnalyzedResource[];
 
 beforeAll(async () => {
   [session, deployed, preview] = await Promise.all([
-    startPolicyPack({ project: PROJECT, stack: "dev", stackConfig: stackConfig() }),
+    // The dev stack's config as `pulumi preview` hands it to the pack (the project's defaults included).
+    startPolicyPack({ project: PROJECT, stack: "dev", stackConfig: resolveStackSettings(REPO, readProjectFile(REPO), "dev", []).config }),
     stackRecords(),
     stackRecords({}, true),
   ]);

@@ -1,7 +1,6 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { sharePolicyPacks } from "../../offline/analyzer";
 import { main } from "../../offline/cli";
 
 const REPO = path.resolve(__dirname, "..", "..");
@@ -11,9 +10,6 @@ const file = (name: string) => path.join(OUT, name);
 interface Result { status: number; stdout: string; stderr: string }
 
 // In-process `npm start -- ...` (planCli.test.ts covers the process boundary: exit statuses, stderr).
-// Plans with the same stack config share one policy pack, as each would start an identical one.
-const packs = sharePolicyPacks();
-afterAll(() => packs.closeAll());
 
 async function plan(...args: string[]): Promise<Result> {
   const stdout: string[] = [];
