@@ -88,10 +88,11 @@ export function startPackProcess(options: PackProcessOptions): Promise<PackProce
       reject(new Error(`policy pack in ${packDir} printed no port within ${options.startTimeoutMs ?? 60000} ms\n${stderr}`));
     }, options.startTimeoutMs ?? 60000);
     // Nobody waits for a pack whose plan has already failed: it is stopped mid-start, not awaited.
+    let abandoned = false;
     const abort = () => {
+      abandoned = true;
       clearTimeout(timeout);
-      void stop();
-      reject(new Error("policy pack start abandoned: the plan stopped before the pack was needed"));
+      void stop().then(() => reject(new Error(`policy pack (pid ${child.pid}) stopped mid-start: the plan no longer needs it`)));
     };
     const onData = (chunk: Buffer) => {
       stdout += String(chunk);
@@ -114,6 +115,7 @@ export function startPackProcess(options: PackProcessOptions): Promise<PackProce
     child.stdout?.on("data", onData);
     child.once("exit", (code, signal) => {
       clearTimeout(timeout);
+      if (abandoned) return;
       reject(new Error(`policy pack exited (code ${code}, signal ${signal}) before printing its port\n${stderr}`));
     });
     if (options.signal?.aborted) abort();

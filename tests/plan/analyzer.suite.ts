@@ -1,5 +1,6 @@
 import * as path from "path";
-import { AnalysisReport, Diagnostic, PolicyPackSession, AnalyzedResource, UNKNOWN_VALUE, startPolicyPack } from "../../offline/analyzer";
+import { AnalysisReport, Diagnostic, PolicyPackSession, AnalyzedResource, UNKNOWN_VALUE, DEFAULT_PACK_DIR, startPolicyPack } from "../../offline/analyzer";
+import { startPackProcess } from "../../offline/analyzer/process";
 import { allPolicies } from "../../policies/catalog";
 import { readProjectFile } from "../../offline/inputs/projectFile";
 import { resolveStackSettings } from "../../offline/inputs/stackSettings";
@@ -159,5 +160,20 @@ describe("the oke-quick-create pack, served", () => {
 
   it("rejects config that violates a policy's schema, as the CLI does", async () => {
     await expect(session.configure({ "node-pool-minimum-size": { minimumNodes: "three" } })).rejects.toThrow(/minimumNodes: Invalid type/);
+  });
+});
+
+describe("a pack start nobody needs any more", () => {
+  it("is stopped at once: the process is gone when the start gives up", async () => {
+    const abandon = new AbortController();
+    const starting = startPackProcess({ packDir: DEFAULT_PACK_DIR, project: PROJECT, stack: "dev", signal: abandon.signal });
+    abandon.abort();
+    const error: Error = await starting.then(
+      () => new Error("the pack started"),
+      (e: Error) => e,
+    );
+    expect(error.message).toMatch(/^policy pack \(pid \d+\) stopped mid-start/);
+    const pid = Number(/pid (\d+)/.exec(error.message)![1]);
+    expect(() => process.kill(pid, 0)).toThrow(expect.objectContaining({ code: "ESRCH" }));
   });
 });
