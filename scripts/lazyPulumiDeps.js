@@ -14,7 +14,7 @@ const standIns = new Map();
 /** @type {any} Module._load is how Node resolves every require; it is not in the public typings. */
 const ModuleInternals = Module;
 const load = ModuleInternals._load;
-/** @param {string} request @param {NodeJS.Module | undefined} parent */
+/** @param {string} request @param {NodeJS.Module | undefined} parent @param {unknown[]} rest */
 ModuleInternals._load = function lazyPulumiDependency(request, parent, ...rest) {
   if (LAZY.has(request) && parent?.filename?.startsWith(PULUMI_DIR)) {
     if (!standIns.has(request)) standIns.set(request, lazyModule(request));
