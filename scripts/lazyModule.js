@@ -3,17 +3,15 @@
 // is serialized, which neither the offline plan nor any test does. Together they are two thirds of the
 // cost of loading @pulumi/pulumi. The offline plan (lazyPulumiDeps.js) and Jest (jest.config.js) hand
 // @pulumi/pulumi a stand-in instead, which loads the real module the first time anything is asked of
-// it: the same module, with the same behaviour, only later.
+// it: the same module, with the same behaviour, only later. Jest does the same for the Automation API
+// its index loads, which only drives the pulumi CLI and which no test uses in-process.
 "use strict";
 
 const path = require("path");
 
-/** A stand-in that requires package `name` (from @pulumi/pulumi's folder) the first time anything is asked of it. */
-/** @param {string} name */
-module.exports = function lazyModule(name) {
-  // The package's main file by path: Jest's resolver would map the bare name back to this stand-in.
-  const manifest = require.resolve(`${name}/package.json`, { paths: [path.dirname(require.resolve("@pulumi/pulumi"))] });
-  const main = path.join(path.dirname(manifest), require(manifest).main);
+/** A stand-in that requires the module file `main` the first time anything is asked of it. */
+/** @param {string} main */
+function lazyFile(main) {
   /** @type {any} */
   let real;
   const load = () => (real ??= require(main));
@@ -30,4 +28,13 @@ module.exports = function lazyModule(name) {
       },
     },
   );
+}
+
+/** A stand-in that requires package `name` (from @pulumi/pulumi's folder) the first time anything is asked of it. */
+/** @param {string} name */
+module.exports = function lazyModule(name) {
+  // The package's main file by path: Jest's resolver would map the bare name back to this stand-in.
+  const manifest = require.resolve(`${name}/package.json`, { paths: [path.dirname(require.resolve("@pulumi/pulumi"))] });
+  return lazyFile(path.join(path.dirname(manifest), require(manifest).main));
 };
+module.exports.lazyFile = lazyFile;
