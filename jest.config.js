@@ -22,6 +22,7 @@ module.exports = {
   moduleNameMapper: {
     "^typescript$": "<rootDir>/tests/helpers/lazyTypescript.js",
     "^@npmcli/arborist$": "<rootDir>/tests/helpers/lazyArborist.js",
+    "^normalize-package-data$": "<rootDir>/tests/helpers/lazyNormalizePackageData.js",
     "^\\./automation$": "<rootDir>/tests/helpers/lazyAutomation.js",
   },
   testMatch: ["<rootDir>/tests/**/*.test.ts"],
