@@ -16,10 +16,14 @@ module.exports = {
     "/node_modules/.+\\.js$": ["@swc/jest", { jsc: { parser: { syntax: "ecmascript" }, target: "es2022" }, module: { type: "commonjs" } }],
   },
   transformIgnorePatterns: ["/node_modules/(?!(@kubernetes/client-node|openid-client|oauth4webapi|jose|jsonpath-plus|rfc4648)/)"],
-  // Loaded by @pulumi/pulumi on every import but used only to serialize functions: see scripts/lazyModule.js.
+  // Loaded by @pulumi/pulumi on every import but used only to serialize functions, or (its Automation
+  // API) not in-process at all: see scripts/lazyModule.js. A mapping matches the request as written;
+  // in the project and its dependencies only @pulumi/pulumi's index requires "./automation".
   moduleNameMapper: {
     "^typescript$": "<rootDir>/tests/helpers/lazyTypescript.js",
     "^@npmcli/arborist$": "<rootDir>/tests/helpers/lazyArborist.js",
+    "^normalize-package-data$": "<rootDir>/tests/helpers/lazyNormalizePackageData.js",
+    "^\\./automation$": "<rootDir>/tests/helpers/lazyAutomation.js",
   },
   testMatch: ["<rootDir>/tests/**/*.test.ts"],
   testTimeout: 30000,

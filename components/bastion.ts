@@ -1,4 +1,4 @@
-import * as oci from "@pulumi/oci";
+import * as oci from "./pulumiOci";
 import * as pulumi from "@pulumi/pulumi";
 
 /** OCI Bastion's longest session (3 hours), the bastion's `maxSessionTtlInSeconds` ceiling. */

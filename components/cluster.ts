@@ -1,4 +1,4 @@
-import * as oci from "@pulumi/oci";
+import * as oci from "./pulumiOci";
 import * as pulumi from "@pulumi/pulumi";
 import { ClusterType, Cni } from "./settings";
 import { STACK_TAG_KEY } from "../policies/contract";

@@ -1,4 +1,4 @@
-import * as oci from "@pulumi/oci";
+import * as oci from "./pulumiOci";
 import { NODE_POOL_NAME } from "../policies/contract";
 import { QuickCreateLookupError } from "./errors";
 

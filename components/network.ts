@@ -1,4 +1,4 @@
-import * as oci from "@pulumi/oci";
+import * as oci from "./pulumiOci";
 import * as pulumi from "@pulumi/pulumi";
 import { QuickCreateNames, vcnDnsLabel } from "../policies/contract";
 import { OracleService } from "./regionChoices";

@@ -1,4 +1,4 @@
-import * as oci from "@pulumi/oci";
+import * as oci from "./pulumiOci";
 import * as pulumi from "@pulumi/pulumi";
 import { CNI_TYPE } from "./cluster";
 import { NODE_POOL_NAME } from "../policies/contract";

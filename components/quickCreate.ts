@@ -1,5 +1,5 @@
-import * as k8s from "@pulumi/kubernetes";
-import * as oci from "@pulumi/oci";
+import * as k8s from "./pulumiKubernetes";
+import * as oci from "./pulumiOci";
 import * as pulumi from "@pulumi/pulumi";
 import { QuickCreateBastion } from "./bastion";
 import { OkeCluster } from "./cluster";

@@ -1,4 +1,4 @@
-import * as oci from "@pulumi/oci";
+import * as oci from "./pulumiOci";
 import { checkAvailabilityDomains, checkConfiguredImageVersion, checkVersionOffered, NodeImageSource, OracleService, selectNodeImage, selectOracleServices } from "./regionChoices";
 import { checkConfiguredImage, checkShapeOffered } from "./shapes";
 

@@ -1,4 +1,4 @@
-import * as k8s from "@pulumi/kubernetes";
+import * as k8s from "./pulumiKubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { LoadBalancerAnnotation } from "../policies/contract";
 

@@ -1,27 +1,31 @@
-// @pulumi/pulumi requires TypeScript (9 MB, for closure serialization) and npm's Arborist (for code
-// paths of serialized functions, about 400 modules) at load time, though neither runs unless a function
-// is serialized, which neither the offline plan nor any test does. Together they are two thirds of the
-// cost of loading @pulumi/pulumi. The offline plan (lazyPulumiDeps.js) and Jest (jest.config.js) hand
-// @pulumi/pulumi a stand-in instead, which loads the real module the first time anything is asked of
-// it: the same module, with the same behaviour, only later.
+// @pulumi/pulumi requires TypeScript (9 MB, for closure serialization), npm's Arborist (about 400
+// modules) and normalize-package-data (both for code paths of serialized functions) at load time,
+// though none runs unless a function is serialized, which neither the offline plan nor any test does.
+// TypeScript and Arborist are two thirds of the cost of loading @pulumi/pulumi. The offline plan
+// (lazyPulumiDeps.js) and Jest (jest.config.js) hand @pulumi/pulumi a stand-in instead, which loads
+// the real module the first time anything is asked of it: the same module, with the same behaviour,
+// only later. Jest does the same for the Automation API its index loads, which only drives the pulumi
+// CLI and which no test uses in-process.
 "use strict";
 
 const path = require("path");
 
-/** A stand-in that requires package `name` (from @pulumi/pulumi's folder) the first time anything is asked of it. */
-/** @param {string} name */
-module.exports = function lazyModule(name) {
-  // The package's main file by path: Jest's resolver would map the bare name back to this stand-in.
-  const manifest = require.resolve(`${name}/package.json`, { paths: [path.dirname(require.resolve("@pulumi/pulumi"))] });
-  const main = path.join(path.dirname(manifest), require(manifest).main);
+/** A stand-in that requires the module file `main` the first time anything is asked of it. */
+/** @param {string} main */
+function lazyFile(main) {
   /** @type {any} */
   let real;
   const load = () => (real ??= require(main));
   return new Proxy(
     {},
     {
-      // tsc's __importStar returns an ES-module-shaped value as it is, so asking skips loading.
-      get: (_, key) => (key === "__esModule" ? true : load()[key]),
+      // tsc's __importStar and __importDefault return an ES-module-shaped value as it is, so asking
+      // skips loading; `default` is then what __importDefault would have made of a CommonJS module.
+      get: (_, key) => {
+        if (key === "__esModule") return true;
+        const mod = load();
+        return key === "default" && !mod.__esModule ? mod : mod[key];
+      },
       has: (_, key) => key in load(),
       ownKeys: () => Reflect.ownKeys(load()),
       getOwnPropertyDescriptor: (_, key) => {
@@ -30,4 +34,13 @@ module.exports = function lazyModule(name) {
       },
     },
   );
+}
+
+/** A stand-in that requires package `name` (from @pulumi/pulumi's folder) the first time anything is asked of it. */
+/** @param {string} name */
+module.exports = function lazyModule(name) {
+  // The package's main file by path: Jest's resolver would map the bare name back to this stand-in.
+  const manifest = require.resolve(`${name}/package.json`, { paths: [path.dirname(require.resolve("@pulumi/pulumi"))] });
+  return lazyFile(path.join(path.dirname(manifest), require(manifest).main));
 };
+module.exports.lazyFile = lazyFile;

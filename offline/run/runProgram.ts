@@ -56,6 +56,24 @@ export interface RunOptions {
 // The runtime's monitor is internal API; the request it receives is exactly what the engine records.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const settings = require("@pulumi/pulumi/runtime/settings");
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const state = require("@pulumi/pulumi/runtime/state");
+
+/**
+ * Resource hooks register their functions with the runtime's callback server, a gRPC server on
+ * 127.0.0.1 that setMocks forgets without shutting it down (@pulumi/pulumi 3.248): each run in one
+ * process would start another, connect to it, and leave the one before listening. Runs share the
+ * first instead, pointed at the current run's monitor, which is where hook registrations go.
+ */
+function keepCallbackServer(previous: any): void {
+  if (!previous) return;
+  if (!("_monitor" in previous)) {
+    previous.shutdown();
+    return;
+  }
+  previous._monitor = settings.getMonitor();
+  state.getStore().callbacks = previous;
+}
 
 function recordRegistrations(into: RegisteredResource[]): void {
   const monitor = settings.getMonitor();
@@ -116,7 +134,9 @@ async function settle(value: unknown): Promise<unknown> {
  */
 export async function runProgram(options: RunOptions): Promise<ProgramRun> {
   const region = options.config["oci:region"];
+  const callbacks = state.getStore().callbacks;
   await pulumi.runtime.setMocks(new OciMocks(region, options.preview, options.deployed), options.project, options.stack, options.preview ?? false);
+  keepCallbackServer(callbacks);
   pulumi.runtime.setAllConfig(options.config, options.secretKeys ?? []);
   const resources: RegisteredResource[] = options.record ?? [];
   recordRegistrations(resources);

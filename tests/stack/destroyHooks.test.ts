@@ -82,7 +82,10 @@ function input(overrides: Partial<ClusterCleanupInput> = {}): ClusterCleanupInpu
     lbSubnetIds: [LB_SUBNET],
     stackTag: STACK,
     serviceWaits: virtualWaits(50, 10),
-    sweepWaits: virtualWaits(150, 10),
+    // Each sweep poll lists both kinds of load balancer through the signed SDK: five polls outlast the
+    // stand-in's slowest finite deletion (three), and differ from the Service wait's six, so a test
+    // whose wait took the other bound would count the wrong number of reads.
+    sweepWaits: virtualWaits(40, 10),
     log: (m) => logs.push(m),
     ...overrides,
   };

@@ -1,0 +1,2 @@
+"use strict";
+module.exports = require("../../scripts/lazyModule")("normalize-package-data");
