@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { main } from "../../offline/cli";
+import { withShortStacks } from "../helpers/stack";
 import { EXIT } from "../../offline/report/errors";
 
 // What a user (or an attacker) might hand `npm start`: each is exit 2 with one `error:` sentence and
@@ -15,13 +16,13 @@ async function plan(...argv: string[]) {
   const stdout: string[] = [];
   const stderr: string[] = [];
   const steps: string[] = [];
-  const status = await main(argv, {
+  const status = await withShortStacks(() => main(argv, {
     stdout: (t) => stdout.push(t),
     stderr: (t) => stderr.push(t),
     progress: { step: (label, work) => (steps.push(label), work()) },
     projectDir: REPO,
     env: {},
-  });
+  }));
   return { status, stdout: stdout.join(""), stderr: stderr.join(""), steps };
 }
 

@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { main } from "../../offline/cli";
+import { withShortStacks } from "../helpers/stack";
 
 const REPO = path.resolve(__dirname, "..", "..");
 const OUT = fs.mkdtempSync(path.join(os.tmpdir(), "plan-deployed-"));
@@ -14,13 +15,13 @@ interface Result { status: number; stdout: string; stderr: string }
 async function plan(...args: string[]): Promise<Result> {
   const stdout: string[] = [];
   const stderr: string[] = [];
-  const status = await main(args, {
+  const status = await withShortStacks(() => main(args, {
     stdout: (t) => stdout.push(t),
     stderr: (t) => stderr.push(t),
     progress: { step: (_label, work) => work() },
     projectDir: REPO,
     env: { CI: "true" },
-  });
+  }));
   return { status, stdout: stdout.join(""), stderr: stderr.join("") };
 }
 

@@ -7,6 +7,7 @@ import { Progress } from "../../offline/report/progress";
 import { Plan, runPlan } from "../../offline/run/runPlan";
 import { renderTextReport } from "../../offline/report/textReport";
 import { ResourceType } from "../../policies/contract";
+import { withShortStacks } from "../helpers/stack";
 
 const REPO = path.resolve(__dirname, "..", "..");
 const silent: Progress = { step: (_label, work) => work() };
@@ -14,7 +15,7 @@ const silent: Progress = { step: (_label, work) => work() };
 // One plan of the dev stack (program plus the real policy pack) shared by every test in this file.
 let plan: Plan;
 beforeAll(async () => {
-  plan = await runPlan(parseArgs([]), { projectDir: REPO, progress: silent });
+  plan = await withShortStacks(() => runPlan(parseArgs([]), { projectDir: REPO, progress: silent }));
 }, 60000);
 
 function report(): string {

@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { main } from "../../offline/cli";
+import { withShortStacks } from "../helpers/stack";
 import { EXIT } from "../../offline/report/errors";
 
 const REPO = path.resolve(__dirname, "..", "..");
@@ -14,7 +15,7 @@ test("a write failure after the run never hides a mandatory violation's exit 1",
   fs.mkdirSync(out);
   const stdout: string[] = [];
   const stderr: string[] = [];
-  const status = await main(["--config", "bootVolumeSizeGbs=100", "--json", path.join(out, "plan.json")], {
+  const status = await withShortStacks(() => main(["--config", "bootVolumeSizeGbs=100", "--json", path.join(out, "plan.json")], {
     stdout: (t) => stdout.push(t),
     stderr: (t) => stderr.push(t),
     progress: {
@@ -25,7 +26,7 @@ test("a write failure after the run never hides a mandatory violation's exit 1",
     },
     projectDir: REPO,
     env: {},
-  });
+  }));
   fs.rmSync(dir, { recursive: true, force: true });
   expect(stdout.join("")).toMatch(/, 1 mandatory violation, /);
   expect(stderr.join("")).toBe("error: the plan ran, but writing its files failed (ENOENT); the verdict above stands.\n");
