@@ -12,8 +12,11 @@ import { API_KEY, OTHER_KEY, TEST_PROFILE } from "../helpers/testKeys";
 //
 // Each test has its own stand-in and TMPDIR, so the tests run side by side: a run spends most of its
 // time loading the SDK and waiting on the API and ssh, and the --wait-timeout test waits a full second.
+// Only the first test, the one about the throwaway key, pays for generating one; the others preload
+// fixedSessionKey.js, which hands the command a fixed RSA key through the same call.
 
 const BIN = path.resolve(__dirname, "..", "..", "bin", "oke-bastion.js");
+const FIXED_SESSION_KEY = path.resolve(__dirname, "fixedSessionKey.js");
 const BASTION_ID = "ocid1.bastion.oc1.ap-tokyo-1.aaaaaaaastandinbastion";
 const PROFILE = TEST_PROFILE;
 
@@ -51,7 +54,7 @@ interface Run {
 type SshCall = { argv: string[]; keys: Record<string, unknown>; signal?: string };
 
 /** One test's world: a stand-in Bastion API in `scenario`, a TMPDIR, and the command run against them. */
-async function bastion(scenario: SessionScenario = { kind: "active-after", polls: 3 }) {
+async function bastion(scenario: SessionScenario = { kind: "active-after", polls: 3 }, options: { generateKey?: boolean } = {}) {
   const api = new BastionStandIn(tls, `${PROFILE.tenancy}/${PROFILE.user}/${PROFILE.fingerprint}`, apiKeyPem, BASTION_ID);
   standIns.push(api);
   await api.start();
@@ -60,7 +63,7 @@ async function bastion(scenario: SessionScenario = { kind: "active-after", polls
   const sshLog = path.join(temp, "ssh.log");
 
   function start(args: string[], env: Record<string, string> = {}): { child: ChildProcess; done: Promise<Run> } {
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const child = spawn(process.execPath, [...(options.generateKey ? [] : ["--require", FIXED_SESSION_KEY]), BIN, ...args], {
       env: {
         HOME: home,
         PATH: bin,
@@ -118,7 +121,7 @@ async function waitFor(check: () => boolean, what: string) {
 
 describe("oke-bastion ssh", () => {
   it.concurrent("opens a PORT_FORWARDING session to port 22, waits for ACTIVE, runs ssh through it and deletes the session", async () => {
-    const { api, temp, run, withEndpoint, sshCalls, methods, leftovers } = await bastion();
+    const { api, temp, run, withEndpoint, sshCalls, methods, leftovers } = await bastion(undefined, { generateKey: true });
     const r = await run(withEndpoint(["ssh", "10.0.10.3"]), { STANDIN_SSH_EXIT: "0" });
     expect(r.status).toBe(0);
     expect(api.rejected).toEqual([]);
