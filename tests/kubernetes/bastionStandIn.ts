@@ -25,6 +25,8 @@ export interface RecordedRequest {
   method: string;
   path: string;
   body?: any;
+  /** When it arrived (Date.now()). */
+  at: number;
 }
 
 interface SessionState {
@@ -114,7 +116,7 @@ export class BastionStandIn {
     } catch {
       parsed = "(not JSON)";
     }
-    this.requests.push({ method, path: url, body: parsed });
+    this.requests.push({ method, path: url, body: parsed, at: Date.now() });
     if (problem) {
       this.rejected.push(`${method} ${url}: ${problem}`);
       return this.error(res, 401, "NotAuthenticated", `The required information to complete authentication was not provided or was incorrect (${problem}).`);

@@ -79,9 +79,14 @@ describe("the session host", () => {
   });
 
   it("of an encrypted key without .pub is a usage error naming the fix", () => {
+    // ssh-keygen encrypts a copy of a fixed test key (OpenSSH format, as it writes new keys): making a
+    // new RSA key would cost a prime search, and -p writes no .pub.
     const key = path.join(dir, "id_rsa");
-    execFileSync("ssh-keygen", ["-q", "-t", "rsa", "-b", "2048", "-a", "1", "-N", "secret", "-f", key]);
-    fs.rmSync(`${key}.pub`);
+    fs.copyFileSync(path.join(__dirname, "..", "fixtures", "other-test-key.pem"), key);
+    fs.chmodSync(key, 0o600);
+    execFileSync("ssh-keygen", ["-q", "-p", "-a", "1", "-P", "", "-N", "secret", "-f", key]);
+    expect(fs.readFileSync(key, "utf8")).toMatch(/^-----BEGIN OPENSSH PRIVATE KEY-----\n/);
+    expect(fs.existsSync(`${key}.pub`)).toBe(false);
     expect(() => sessionKey(key)).toThrow(expect.objectContaining({ exitCode: 2, message: expect.stringMatching(/is encrypted and has no .*\.pub next to it; write one with `ssh-keygen -y -f/) }));
   });
 });
