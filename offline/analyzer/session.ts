@@ -207,6 +207,11 @@ interface SharedPack {
 }
 
 export interface SharedPolicyPacks {
+  /**
+   * Starts, beside the others, the pack a later start with the same options will get: plans that
+   * run one after another (the Pulumi runtime is one per process) need not wait for their packs in turn.
+   */
+  startAhead(options: StartOptions): void;
   /** Stops every shared pack and turns sharing off again. */
   closeAll(): Promise<void>;
 }
@@ -214,6 +219,11 @@ export interface SharedPolicyPacks {
 export function sharePolicyPacks(): SharedPolicyPacks {
   const packs = (sharedPacks ??= new Map());
   return {
+    startAhead(options) {
+      if (sharedPacks !== packs) throw new Error("startAhead after closeAll: the pack would never be stopped");
+      // A failed start is reported to the plan that asks for it (and then started again).
+      sharedSession(packs, options).catch(() => undefined);
+    },
     async closeAll() {
       sharedPacks = undefined;
       const sessions = await Promise.all([...packs.values()].map((p) => p.started.catch(() => undefined)));

@@ -6,10 +6,29 @@
 // Run one suite with `npx jest tests/plan/plan.test.ts -t deployed`.
 // `void` because a describe callback must not return a value.
 /* eslint-disable @typescript-eslint/no-require-imports */
-import { sharePolicyPacks } from "../../offline/analyzer";
+import * as path from "path";
+import { sharePolicyPacks, StartOptions } from "../../offline/analyzer";
+import { parseArgs } from "../../offline/inputs/args";
+import { readProjectFile } from "../../offline/inputs/projectFile";
+import { resolveStackSettings } from "../../offline/inputs/stackSettings";
+
+const REPO = path.resolve(__dirname, "..", "..");
+
+/** The pack `npm start -- ...args` starts: what runPlan hands startPolicyPack for those arguments. */
+function packOf(...args: string[]): StartOptions {
+  const { stack, config } = parseArgs(args);
+  const settings = resolveStackSettings(REPO, readProjectFile(REPO), stack, config);
+  return { project: settings.project, stack: settings.stack, stackConfig: settings.config, dryRun: true };
+}
 
 const packs = sharePolicyPacks();
 afterAll(() => packs.closeAll());
+// The plans below run one after another; the packs of those that would start their own start now,
+// side by side, as separate `npm start`s would: the dev stack's, the upgrade's and the CNI change's
+// (deployed), and the custom boot volume's (write failure).
+for (const args of [[], ["--config", "kubernetesVersion=v1.34.1"], ["--config", "cni=flannel"], ["--config", "bootVolumeSizeGbs=100"]]) {
+  packs.startAhead(packOf(...args));
+}
 
 describe("analyzer", () => void require("./analyzer.suite"));
 describe("report", () => void require("./planReport.suite"));
