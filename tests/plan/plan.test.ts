@@ -24,9 +24,9 @@ function packOf(...args: string[]): StartOptions {
 const packs = sharePolicyPacks();
 afterAll(() => packs.closeAll());
 // The plans below run one after another; the packs of those that would start their own start now,
-// side by side, as separate `npm start`s would: the dev stack's, the upgrade's and the CNI change's
-// (deployed), and the custom boot volume's (write failure).
-for (const args of [[], ["--config", "kubernetesVersion=v1.34.1"], ["--config", "cni=flannel"], ["--config", "bootVolumeSizeGbs=100"]]) {
+// side by side, as separate `npm start`s would: the dev stack's, and the upgrade's and the CNI
+// change's (deployed).
+for (const args of [[], ["--config", "kubernetesVersion=v1.34.1"], ["--config", "cni=flannel"]]) {
   packs.startAhead(packOf(...args));
 }
 

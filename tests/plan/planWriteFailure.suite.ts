@@ -15,7 +15,11 @@ test("a write failure after the run never hides a mandatory violation's exit 1",
   fs.mkdirSync(out);
   const stdout: string[] = [];
   const stderr: string[] = [];
-  const status = await withShortStacks(() => main(["--config", "bootVolumeSizeGbs=100", "--json", path.join(out, "plan.json")], {
+  // The dev stack with its one advisory made mandatory: a mandatory violation from the pack the dev
+  // stack's plans already share.
+  const policyConfig = path.join(dir, "policy-config.json");
+  fs.writeFileSync(policyConfig, JSON.stringify({ "api-endpoint-open-to-internet": "mandatory" }));
+  const status = await withShortStacks(() => main(["--policy-pack-config", policyConfig, "--json", path.join(out, "plan.json")], {
     stdout: (t) => stdout.push(t),
     stderr: (t) => stderr.push(t),
     progress: {

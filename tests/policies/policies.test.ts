@@ -1,5 +1,5 @@
-// The pack's suites run in one Jest file: each file pays about 1.5 s before its first assertion (test
-// environment, @pulumi/pulumi, @pulumi/oci, the first program run under the mocks), and in one file
+// The pack's suites run in one Jest file: each file pays again for its test environment,
+// @pulumi/pulumi, the program's modules and the first program run under the mocks, and in one file
 // they also share stackRecords' runs of the same configuration. Run one with `npx jest tests/policies -t naming`.
 // `void` because a describe callback must not return a value.
 /* eslint-disable @typescript-eslint/no-require-imports */

@@ -1,5 +1,5 @@
-// The stack's suites run in one Jest file: each file pays about 1.5 s before its first assertion (test
-// environment, @pulumi/pulumi, @pulumi/oci, the first program run under the mocks), and in one file
+// The stack's suites run in one Jest file: each file pays again for its test environment,
+// @pulumi/pulumi, the program's modules and the first program run under the mocks, and in one file
 // they also share runStack's runs of the same configuration. Run one with `npx jest tests/stack -t network`.
 // `void` because a describe callback must not return a value.
 /* eslint-disable @typescript-eslint/no-require-imports */
@@ -14,3 +14,5 @@ describe("validation", () => void require("./validation.suite"));
 describe("settings limits", () => void require("./settingsLimits.suite"));
 describe("upgrade", () => void require("./upgrade.suite"));
 describe("options", () => void require("./options.suite"));
+describe("OCI credentials", () => void require("./ociAuth.suite"));
+describe("OCI request signatures", () => void require("./ociSignature.suite"));
