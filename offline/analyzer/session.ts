@@ -210,8 +210,9 @@ export interface SharedPolicyPacks {
   /**
    * Starts, beside the others, the pack a later start with the same options will get: plans that
    * run one after another (the Pulumi runtime is one per process) need not wait for their packs in turn.
+   * Settles once the pack is up (or failed to start); after closeAll it starts nothing.
    */
-  startAhead(options: StartOptions): void;
+  startAhead(options: StartOptions): Promise<void>;
   /** Stops every shared pack and turns sharing off again. */
   closeAll(): Promise<void>;
 }
@@ -219,10 +220,10 @@ export interface SharedPolicyPacks {
 export function sharePolicyPacks(): SharedPolicyPacks {
   const packs = (sharedPacks ??= new Map());
   return {
-    startAhead(options) {
-      if (sharedPacks !== packs) throw new Error("startAhead after closeAll: the pack would never be stopped");
+    async startAhead(options) {
+      if (sharedPacks !== packs) return; // closed: a pack started now would never be stopped
       // A failed start is reported to the plan that asks for it (and then started again).
-      sharedSession(packs, options).catch(() => undefined);
+      await sharedSession(packs, options).catch(() => undefined);
     },
     async closeAll() {
       sharedPacks = undefined;
