@@ -27,9 +27,13 @@ afterAll(() => packs.closeAll());
 // the dev stack's now, then the upgrade's and the CNI change's (deployed) side by side. The first
 // start fills ts-node's cache of the type-checked pack when it is cold (a fresh clone), so the others
 // read it instead of type-checking the pack again each.
-void packs.startAhead(packOf()).then(() =>
-  Promise.all([["--config", "kubernetesVersion=v1.34.1"], ["--config", "cni=flannel"]].map((args) => packs.startAhead(packOf(...args)))),
-);
+// In a hook, not at collection: a run that selects none of this file's tests (`-t`) runs no hooks, and
+// would leave the packs running.
+beforeAll(() => {
+  void packs.startAhead(packOf()).then(() =>
+    Promise.all([["--config", "kubernetesVersion=v1.34.1"], ["--config", "cni=flannel"]].map((args) => packs.startAhead(packOf(...args)))),
+  );
+});
 
 describe("analyzer", () => void require("./analyzer.suite"));
 describe("report", () => void require("./planReport.suite"));
