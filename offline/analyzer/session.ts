@@ -29,7 +29,7 @@ export interface StartOptions {
   dryRun?: boolean;
   stackConfig?: Record<string, string>;
   startTimeoutMs?: number;
-  /** Stops the pack while it starts. A shared pack ignores it: closeAll owns the shared processes. */
+  /** Stops the pack while it starts. A shared pack stops only once every plan that asked for it did so. */
   signal?: AbortSignal;
 }
 
