@@ -1,4 +1,4 @@
-import { PolicyPackConfigFile, AnalyzedResource, startPolicyPack, PolicyPackSession } from "../analyzer";
+import { PolicyPackConfigFile, AnalyzedResource, startPolicyPack, PolicyPackSession, StartOptions } from "../analyzer";
 import { RegisteredResource } from "./runProgram";
 
 
@@ -60,9 +60,13 @@ export interface PackStart {
   signal?: AbortSignal;
 }
 
-/** Starts the pack as `pulumi preview --policy-pack` does (a preview is always a dry run). */
+/** The pack a plan starts, as `pulumi preview --policy-pack` starts it (a preview is always a dry run). */
+export function packStartOptions(start: PackStart): StartOptions {
+  return { packDir: start.packDir, project: start.project, stack: start.stack, stackConfig: start.stackConfig, dryRun: true, signal: start.signal };
+}
+
 export function startPack(start: PackStart): Promise<PolicyPackSession> {
-  return startPolicyPack({ packDir: start.packDir, project: start.project, stack: start.stack, stackConfig: start.stackConfig, dryRun: true, signal: start.signal });
+  return startPolicyPack(packStartOptions(start));
 }
 
 /** Sends every resource and then the stack, the CLI's sequence, and reports in the plan's shape. */

@@ -7,7 +7,8 @@
 // `void` because a describe callback must not return a value.
 /* eslint-disable @typescript-eslint/no-require-imports */
 import * as path from "path";
-import { sharePolicyPacks, StartOptions } from "../../offline/analyzer";
+import { DEFAULT_PACK_DIR, sharePolicyPacks, StartOptions } from "../../offline/analyzer";
+import { packStartOptions } from "../../offline/run/policyCheck";
 import { parseArgs } from "../../offline/inputs/args";
 import { readProjectFile } from "../../offline/inputs/projectFile";
 import { resolveStackSettings } from "../../offline/inputs/stackSettings";
@@ -18,7 +19,7 @@ const REPO = path.resolve(__dirname, "..", "..");
 function packOf(...args: string[]): StartOptions {
   const { stack, config } = parseArgs(args);
   const settings = resolveStackSettings(REPO, readProjectFile(REPO), stack, config);
-  return { project: settings.project, stack: settings.stack, stackConfig: settings.config, dryRun: true };
+  return packStartOptions({ packDir: DEFAULT_PACK_DIR, project: settings.project, stack: settings.stack, stackConfig: settings.config });
 }
 
 const packs = sharePolicyPacks();
