@@ -1,0 +1,69 @@
+// @ts-check
+"use strict";
+/**
+ * How a value the user gave is shown back in a one-line message: escaped (no newline or terminal
+ * escape sequence reaches the screen raw), bounded (a 5 MB value gives a short sentence that says how
+ * long it was), and never key material, whatever setting or variable it arrived in.
+ */
+
+/** Longest echo of a value, in characters, before it is cut. */
+const ECHO_LIMIT = 80;
+
+/** Shown instead of any secret value, as Pulumi shows secret outputs. */
+const SECRET = "[secret]";
+
+/**
+ * PEM blocks of private keys (PKCS#1, PKCS#8, encrypted, EC, OpenSSH) and their headers alone: a key
+ * pasted where a path belongs, or cut by a line limit, must still be recognised.
+ */
+const KEY_MATERIAL = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----|PRIVATE KEY-----|^b3BlbnNzaC1rZXktdjE|^MII[A-Za-z0-9+/]{20}/m;
+
+/** @param {unknown} value */
+function looksLikeKeyMaterial(value) {
+  return typeof value === "string" && KEY_MATERIAL.test(value);
+}
+
+/**
+ * Escapes control characters (C0, DEL, C1 and the Unicode line and bidi controls) as \n, \t, \u001b…
+ * @param {string} text
+ */
+function escapeControls(text) {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    if (c === "\n") return "\\n";
+    if (c === "\r") return "\\r";
+    if (c === "\t") return "\\t";
+    return `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+  });
+}
+
+/**
+ * The value as a one-line message shows it: key material as [secret], control characters escaped,
+ * and cut at `limit` characters with its full length stated.
+ * @param {unknown} value
+ * @param {{ limit?: number, quote?: boolean }} [options]
+ */
+function echo(value, options = {}) {
+  const limit = options.limit ?? ECHO_LIMIT;
+  const text = typeof value === "string" ? value : String(value);
+  if (looksLikeKeyMaterial(text)) return SECRET;
+  const chars = Array.from(text);
+  const cut = chars.length > limit;
+  const shown = escapeControls(cut ? chars.slice(0, limit).join("") : text);
+  const quoted = options.quote === false ? shown : `"${shown}"`;
+  return cut ? `${quoted}… (${chars.length} characters)` : quoted;
+}
+
+/**
+ * Replaces every occurrence of each secret in a text with [secret] (longest first, so a secret that
+ * contains another is hidden whole), then any key material left.
+ * @param {string} text
+ * @param {Iterable<string>} secrets
+ */
+function redact(text, secrets) {
+  const list = [...new Set([...secrets].filter((s) => typeof s === "string" && s.length >= 3))].sort((a, b) => b.length - a.length);
+  let out = text;
+  for (const s of list) out = out.split(s).join(SECRET);
+  return out.replace(/-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----[\s\S]*?(-----END [A-Z0-9 ]*PRIVATE KEY-----|$)/g, SECRET);
+}
+
+module.exports = { ECHO_LIMIT, SECRET, looksLikeKeyMaterial, escapeControls, echo, redact };
