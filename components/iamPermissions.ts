@@ -92,17 +92,21 @@ export const INVOKE_NEEDS: Record<string, OperationNeeds> = {
     needs: [p("inspect", "compartments")],
     note: "Listed for the compartment; OKE's reference asks for inspect compartments in any case.",
   },
-  "oci:Core/getServices:getServices": { api: "ListServices", needs: [p("inspect", "service-gateways")], note: "The Oracle Services Network entry the service gateway routes to." },
-  "oci:ContainerEngine/getClusterOption:getClusterOption": { api: "GetClusterOptions", needs: [p("inspect", "clusters")], note: "The Kubernetes versions the region offers." },
+  "oci:Core/getServices:getServices": { api: "ListServices", needs: [p("inspect", "service-gateways")], note: "The Oracle Services Network entry the service gateway routes to; conservatively a service-gateways verb." },
+  "oci:ContainerEngine/getClusterOption:getClusterOption": { api: "GetClusterOptions", needs: [p("inspect", "clusters")], note: "The Kubernetes versions the region offers; conservatively a clusters verb." },
   "oci:ContainerEngine/getNodePoolOption:getNodePoolOption": {
     api: "GetNodePoolOptions",
     needs: [p("inspect", "cluster-node-pools")],
-    note: "The node images and shapes the region offers node pools.",
+    note: "The node images and shapes the region offers node pools; conservatively a cluster-node-pools verb.",
   },
   "oci:Core/getVcns:getVcns": { api: "ListVcns", needs: [p("inspect", "vcns")] },
   "oci:ContainerEngine/getClusters:getClusters": { api: "ListClusters", needs: [p("inspect", "clusters")] },
   "oci:ContainerEngine/getNodePools:getNodePools": { api: "ListNodePools", needs: [p("inspect", "cluster-node-pools")] },
-  "oci:ContainerEngine/getClusterKubeConfig:getClusterKubeConfig": { api: "CreateKubeconfig", needs: [p("use", "clusters")] },
+  "oci:ContainerEngine/getClusterKubeConfig:getClusterKubeConfig": {
+    api: "CreateKubeconfig",
+    needs: [p("use", "clusters")],
+    note: "The kubeconfig output and the destroy hook's kubeconfig; conservatively use rather than read.",
+  },
 };
 
 /**
