@@ -70,7 +70,7 @@ export const RESOURCE_NEEDS: Record<string, OperationNeeds> = {
   [ResourceType.Cluster]: {
     api: "CreateCluster, UpdateCluster, DeleteCluster, GetWorkRequest",
     // contengpolicyconfig: cluster creation uses the subnets and their VNICs and reads the network.
-    needs: manage("clusters", p("manage", "cluster-work-requests"), p("use", "subnets"), p("use", "vnics"), p("read", "vcns"), p("inspect", "compartments")),
+    needs: manage("clusters", p("read", "cluster-work-requests"), p("use", "subnets"), p("use", "vnics"), p("read", "vcns"), p("inspect", "compartments")),
   },
   [ResourceType.NodePool]: {
     api: "CreateNodePool, UpdateNodePool, DeleteNodePool",
