@@ -1,9 +1,12 @@
+import { requireEngineFeatures } from "./components/engineSupport";
 import { QuickCreate } from "./components/quickCreate";
 import { readStackConfig } from "./components/stackConfig";
 import { describePoolImage, newerImageNotice } from "./components/upgrade";
 
 // An async entrypoint: settings are validated and the region looked up before any resource exists.
 export = async () => {
+  // The destroy hooks need a recent engine: an older CLI is refused before anything is looked up.
+  await requireEngineFeatures();
   const config = readStackConfig();
   const quick = await QuickCreate.create("oke", config);
   const { network, cluster, nodePool } = quick;

@@ -22,3 +22,11 @@ export class QuickCreateLookupError extends pulumi.RunError {
     this.name = "QuickCreateLookupError";
   }
 }
+
+/** A Pulumi CLI older than the engine features the program needs (components/engineSupport.ts). */
+export class PulumiCliTooOldError extends pulumi.RunError {
+  constructor(message: string) {
+    super(message);
+    this.name = "PulumiCliTooOldError";
+  }
+}

@@ -7,6 +7,7 @@ import { EXIT } from "./report/errors";
 import { planJson } from "./report/jsonReport";
 import { createProgress, Progress } from "./report/progress";
 import { Plan, runPlan } from "./run/runPlan";
+import { iamPolicy } from "./run/iamRun";
 import { renderTextReport, summarize } from "./report/textReport";
 
 export interface CliIo {
@@ -43,6 +44,10 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
     const args = parseArgs(argv);
     if (args.help) {
       io.stdout(USAGE + "\n");
+      return EXIT.clean;
+    }
+    if (args.iam) {
+      io.stdout(await iamPolicy({ ...args, iam: args.iam }, { projectDir: io.projectDir, progress: io.progress }));
       return EXIT.clean;
     }
     const plan = await runPlan(args, { projectDir: io.projectDir, progress: io.progress });

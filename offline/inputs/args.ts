@@ -11,10 +11,12 @@ export interface PlanArgs {
   diagram?: string;
   /** The JSON of an earlier plan, taken as what is deployed. */
   deployed?: string;
+  /** `--iam GROUP`: print the IAM policy statements GROUP needs instead of the plan. */
+  iam?: string;
   help: boolean;
 }
 
-const WITH_VALUE = new Set(["--stack", "--config", "--policy-pack-config", "--json", "--diagram", "--deployed"]);
+const WITH_VALUE = new Set(["--stack", "--config", "--policy-pack-config", "--json", "--diagram", "--deployed", "--iam"]);
 const SWITCHES = new Set(["--preview", "--help", "-h"]);
 
 export const USAGE = `Usage: npm start -- [options]
@@ -32,6 +34,7 @@ Options:
   --diagram FILE               draw the architecture, by extension: .svg (Graphviz), .mmd (Mermaid) or .dot (Graphviz source)
   --deployed FILE              take an earlier --json plan as what is deployed and print each resource's
                                change: create, update (inputs old -> new), replace (the input forcing it), delete
+  --iam GROUP                  print only the IAM policy statements GROUP needs for this stack (see docs/iam.md)
   --help                       show this help
 
 Exit status: 0 no mandatory violation, 1 a mandatory policy is violated, 2 invalid flag, config or file, or program error.`;
@@ -87,10 +90,17 @@ export function parseArgs(argv: readonly string[]): PlanArgs {
       case "--json": parsed.json = value; break;
       case "--diagram": parsed.diagram = value; break;
       case "--deployed": parsed.deployed = value; break;
+      case "--iam": parsed.iam = value; break;
     }
   }
   if (parsed.deployed && parsed.preview) {
     throw new PlanInputError("--preview plans a stack with nothing deployed, so it cannot be combined with --deployed: drop one of them.");
+  }
+  if (parsed.iam) {
+    const others = (["policyPackConfig", "json", "diagram", "deployed", "preview"] as const).filter((k) => parsed[k]);
+    if (others.length > 0) {
+      throw new PlanInputError(`--iam prints only the policy statements, so it takes only --stack and --config: drop ${others.map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`).join(", ")}.`);
+    }
   }
   return parsed;
 }

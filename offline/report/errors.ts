@@ -20,7 +20,7 @@ export const EXIT = {
 } as const;
 
 /** Errors whose message is already the one sentence a user needs (the stack's own error classes). */
-const USER_ERROR_NAMES = new Set(["QuickCreateConfigError", "QuickCreateLookupError", "PlanInputError"]);
+const USER_ERROR_NAMES = new Set(["QuickCreateConfigError", "QuickCreateLookupError", "PulumiCliTooOldError", "PlanInputError"]);
 
 /**
  * What to print for an error that stops the plan: just the sentence for user mistakes; for anything

@@ -45,7 +45,8 @@ export class OciMocks implements pulumi.runtime.Mocks {
   // An unknown region fails here, in words: an error raised inside an invoke reaches the program
   // without its message. An unset one is left for the program, which names the key to set.
   // `deployed` is what an earlier plan says exists (`--deployed`); without it nothing does.
-  constructor(private readonly region: string, private readonly preview = false, private readonly deployed?: DeployedPlan) {
+  // `invoked`, when given, collects the token of every invoke the program calls (`--iam` reads it).
+  constructor(private readonly region: string, private readonly preview = false, private readonly deployed?: DeployedPlan, private readonly invoked?: Set<string>) {
     if (region) fixtures.regionFixture(region);
   }
 
@@ -108,6 +109,7 @@ export class OciMocks implements pulumi.runtime.Mocks {
 
   call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
     const inputs = args.inputs;
+    this.invoked?.add(args.token);
     switch (args.token) {
       case INVOKE.availabilityDomains: return fixtures.availabilityDomains(this.region, inputs.compartmentId);
       case INVOKE.services: return fixtures.services(this.region);

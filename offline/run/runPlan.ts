@@ -37,6 +37,18 @@ export interface PlanEnvironment {
   progress: Progress;
 }
 
+/** The stack's region must be set and be one the offline fixtures answer for. */
+export function checkOfflineRegion(settings: StackSettings, stack: string): void {
+  if (!settings.config["oci:region"]) {
+    throw new PlanInputError(`Stack '${stack}' has no oci:region: set it in Pulumi.${stack}.yaml or pass --config oci:region=ap-tokyo-1.`);
+  }
+  if (!REGIONS[settings.config["oci:region"]]) {
+    throw new PlanInputError(
+      `oci:region "${settings.config["oci:region"]}" has no offline fixture: use one of ${Object.keys(REGIONS).join(", ")} (for example --config oci:region=us-ashburn-1).`,
+    );
+  }
+}
+
 /** Reads everything the user gave before any work starts, so a typo fails in milliseconds. */
 function readInputs(args: PlanArgs, env: PlanEnvironment, packDir: string): { settings: StackSettings; policyConfig?: PolicyPackConfigFile; deployed?: DeployedPlan } {
   const project = readProjectFile(env.projectDir);
@@ -50,14 +62,7 @@ function readInputs(args: PlanArgs, env: PlanEnvironment, packDir: string): { se
     checkOutputPath("--diagram", args.diagram);
   }
   if (args.json) checkOutputPath("--json", args.json);
-  if (!settings.config["oci:region"]) {
-    throw new PlanInputError(`Stack '${args.stack}' has no oci:region: set it in Pulumi.${args.stack}.yaml or pass --config oci:region=ap-tokyo-1.`);
-  }
-  if (!REGIONS[settings.config["oci:region"]]) {
-    throw new PlanInputError(
-      `oci:region "${settings.config["oci:region"]}" has no offline fixture: use one of ${Object.keys(REGIONS).join(", ")} (for example --config oci:region=us-ashburn-1).`,
-    );
-  }
+  checkOfflineRegion(settings, args.stack);
   const deployed = args.deployed ? readDeployedFile(args.deployed) : undefined;
   return { settings, policyConfig, deployed };
 }

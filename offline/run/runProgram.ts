@@ -50,6 +50,8 @@ export interface RunOptions {
   record?: RegisteredResource[];
   /** What an earlier plan says is deployed: the read-back lookups answer from it. */
   deployed?: DeployedPlan;
+  /** Collects the token of every invoke the program calls. */
+  invoked?: Set<string>;
 }
 
 
@@ -135,7 +137,7 @@ async function settle(value: unknown): Promise<unknown> {
 export async function runProgram(options: RunOptions): Promise<ProgramRun> {
   const region = options.config["oci:region"];
   const callbacks = state.getStore().callbacks;
-  await pulumi.runtime.setMocks(new OciMocks(region, options.preview, options.deployed), options.project, options.stack, options.preview ?? false);
+  await pulumi.runtime.setMocks(new OciMocks(region, options.preview, options.deployed, options.invoked), options.project, options.stack, options.preview ?? false);
   keepCallbackServer(callbacks);
   pulumi.runtime.setAllConfig(options.config, options.secretKeys ?? []);
   const resources: RegisteredResource[] = options.record ?? [];
