@@ -56,7 +56,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
         outputs: plan.outputs,
         policies: plan.policies,
         packDir: plan.packDir,
-        changeLines: args.deployed ? [...renderChanges(plan.changes, args.deployed), ...planNotes(plan.outputs)] : undefined,
+        changeLines: args.deployed ? [...renderChanges(plan.changes, args.deployed, plan.regionMove), ...planNotes(plan.outputs)] : undefined,
       }),
     );
     const verdict = summarize(plan.records, plan.policies).mandatory > 0 ? EXIT.mandatoryViolation : EXIT.clean;
