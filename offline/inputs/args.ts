@@ -1,4 +1,5 @@
 import { PlanInputError } from "../report/errors";
+import { bareSettingError, checkNpmKeptFlags } from "./npmFlags";
 
 /** The command line of `npm start -- ...`, parsed. */
 export interface PlanArgs {
@@ -62,7 +63,9 @@ function stackName(value: string): string {
   return name;
 }
 
-export function parseArgs(argv: readonly string[]): PlanArgs {
+/** `env`, when given, is checked for plan flags npm kept for itself (`npm start --preview` without `--`). */
+export function parseArgs(argv: readonly string[], env?: NodeJS.ProcessEnv): PlanArgs {
+  if (env) checkNpmKeptFlags(env);
   const parsed: PlanArgs = { stack: "dev", config: [], preview: false, help: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -74,6 +77,7 @@ export function parseArgs(argv: readonly string[]): PlanArgs {
       continue;
     }
     if (!WITH_VALUE.has(flag)) {
+      if (!arg.startsWith("-") && arg.includes("=")) throw bareSettingError(arg);
       throw new PlanInputError(`Unknown option "${arg}": run \`npm start -- --help\` for the options.`);
     }
     const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
