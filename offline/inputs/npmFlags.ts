@@ -17,7 +17,7 @@ export const NPM_CONFIG_OF_FLAG: Readonly<Record<string, string>> = {
   "--deployed": "npm_config_deployed",
 };
 
-const AFTER_DASHES = "npm keeps flags written before `--` for itself: put the plan's flags after `--`";
+const AFTER_DASHES = "flags written before `--` go to npm, not the plan): put them after `--`";
 
 /** Refuses a run whose flags npm took for itself, naming the flag and the command that works. */
 export function checkNpmKeptFlags(env: NodeJS.ProcessEnv): void {
@@ -26,10 +26,10 @@ export function checkNpmKeptFlags(env: NodeJS.ProcessEnv): void {
   const [flag, variable] = kept;
   const value = env[variable];
   const example = value && value !== "true" ? `${flag} ${echo(value, { quote: false, limit: 40 })}` : flag;
-  throw new PlanInputError(`npm took ${flag} for itself (${AFTER_DASHES}), as in npm start -- ${example}.`);
+  throw new PlanInputError(`npm took ${flag} (${AFTER_DASHES}, as in npm start -- ${example}.`);
 }
 
 /** The sentence for a bare `key=value` argument: its `--config` went to npm. */
 export function bareSettingError(arg: string): PlanInputError {
-  return new PlanInputError(`${echo(arg)} has no flag before it (${AFTER_DASHES}), as in npm start -- --config ${echo(arg, { quote: false })}.`);
+  return new PlanInputError(`${echo(arg)} has no flag before it (${AFTER_DASHES}, as in npm start -- --config ${echo(arg, { quote: false })}.`);
 }
