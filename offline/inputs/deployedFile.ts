@@ -1,7 +1,7 @@
 import { DeployedPlan, DeployedResource } from "../run/deployedPlan";
 import { PlanInputError } from "../report/errors";
 import { checkReadBackInputs, expectField, fieldError, isRecord } from "./deployedFields";
-import { isStackExport, readStackExport } from "./stackExport";
+import { checkSameStack, isStackExport, readStackExport } from "./stackExport";
 import { echo } from "../../tools/common/echo";
 import { InputFileError, readInputJson, SIZE_LIMITS } from "../../tools/common/inputFile";
 
@@ -13,8 +13,13 @@ export interface ExpectedStack {
   project: string;
 }
 
-function readPlanJson(file: string, doc: Record<string, unknown>): DeployedPlan {
+function readPlanJson(file: string, doc: Record<string, unknown>, expected: ExpectedStack): DeployedPlan {
   const shown = echo(file, { quote: false });
+  expectField(file, "stack", doc.stack, "string", FIX);
+  expectField(file, "project", doc.project, "string", FIX);
+  if (typeof doc.stack === "string" && typeof doc.project === "string") {
+    checkSameStack(file, { stack: doc.stack, project: doc.project }, expected, `npm start -- --stack ${expected.stack} --json ${shown}`);
+  }
   const list = doc.resources as Array<Record<string, any>>;
   list.forEach((r, i) => {
     const where = `resources[${i}]`;
@@ -61,6 +66,6 @@ export function readDeployedFile(file: string, expected: ExpectedStack): Deploye
     const state = readStackExport(file, doc as Record<string, unknown>, expected);
     return new DeployedPlan(state.region, state.resources, "export");
   }
-  if (isRecord(doc) && Array.isArray(doc.resources)) return readPlanJson(file, doc);
+  if (isRecord(doc) && Array.isArray(doc.resources)) return readPlanJson(file, doc, expected);
   throw new PlanInputError(`--deployed ${echo(file, { quote: false })} is neither a stack export ({"version", "deployment"}) nor a plan ({"resources": [...]}): ${FIX}.`);
 }

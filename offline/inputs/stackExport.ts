@@ -78,6 +78,21 @@ function regionOf(resources: ReadonlyArray<Record<string, any>>): string {
 const FIX = "pass the file `pulumi stack export --file FILE` wrote";
 
 /**
+ * Refuses a deployed file of another stack or project, naming both: its resources would all be
+ * creates and deletes, which says nothing about this stack. `remake` is the command that writes the
+ * right file when the project differs.
+ */
+export function checkSameStack(file: string, found: { stack: string; project: string }, expected: { stack: string; project: string }, remake: string): void {
+  if (found.stack === expected.stack && found.project === expected.project) return;
+  const shown = echo(file, { quote: false });
+  const sameProject = found.project === expected.project;
+  throw new PlanInputError(
+    `--deployed ${shown} is stack ${echo(found.stack, { quote: false })} of ${echo(found.project, { quote: false })}, not ${expected.stack}${sameProject ? "" : ` of ${expected.project}`}; ` +
+      `${sameProject ? `pass --stack ${echo(found.stack, { quote: false })}` : `write one of ${expected.project} (${remake})`}.`,
+  );
+}
+
+/**
  * Reads a stack export into what is deployed: one entry per resource the program registers (not the
  * Stack resource, not the default providers Pulumi adds, not the old copies a replacement left marked
  * `delete`), named by its URN. The file must be a stack of `expected.project` and `expected.stack`.
@@ -97,6 +112,8 @@ export function readStackExport(file: string, doc: Record<string, unknown>, expe
     const where = `deployment.resources[${i}]`;
     if (typeof r.urn !== "string" || !parseUrn(r.urn)) throw fieldError(file, `${where}.urn`, "a URN (urn:pulumi:STACK::PROJECT::TYPE::NAME)", r.urn, FIX);
     if (typeof r.type !== "string" || !r.type) throw fieldError(file, `${where}.type`, "string", r.type, FIX);
+    const urnType = parseUrn(r.urn)!.qualifiedType.split("$").pop();
+    if (urnType !== r.type) throw fieldError(file, `${where}.type`, `its URN's type ${echo(urnType, { quote: false })}`, r.type, FIX);
     expectField(file, `${where}.id`, r.id, "string", FIX);
     expectField(file, `${where}.inputs`, r.inputs, "object", FIX);
     expectField(file, `${where}.outputs`, r.outputs, "object", FIX);
@@ -105,14 +122,7 @@ export function readStackExport(file: string, doc: Record<string, unknown>, expe
     checkReadBackInputs(file, where, r.type, fromState(r.inputs ?? {}) as Record<string, unknown>, FIX);
   });
   const first = raw.length ? parseUrn(raw[0].urn)! : undefined;
-  if (first && (first.stack !== expected.stack || first.project !== expected.project)) {
-    const fix = first.project === expected.project
-      ? `pass --stack ${first.stack}`
-      : `export a stack of ${expected.project} (pulumi stack export --stack ${expected.stack} --file ${shown})`;
-    throw new PlanInputError(
-      `--deployed ${shown} is stack ${echo(first.stack, { quote: false })} of ${echo(first.project, { quote: false })}, not ${expected.stack}${first.project === expected.project ? "" : ` of ${expected.project}`}; ${fix}.`,
-    );
-  }
+  if (first) checkSameStack(file, first, expected, `pulumi stack export --stack ${expected.stack} --file ${shown}`);
   const live = raw.filter((r) => r.delete !== true);
   const seen = new Set<string>();
   for (const r of live) {

@@ -38,7 +38,8 @@ export class DeployedPlan {
    */
   tenancyAdPrefix(): string | undefined {
     for (const pool of this.ofType(ResourceType.NodePool)) {
-      for (const placement of pool.inputs.nodeConfigDetails?.placementConfigs ?? []) {
+      const placements = pool.inputs.nodeConfigDetails?.placementConfigs;
+      for (const placement of Array.isArray(placements) ? placements : []) {
         const match = typeof placement?.availabilityDomain === "string" ? /^([^:]+):/.exec(placement.availabilityDomain) : null;
         if (match) return match[1];
       }

@@ -8,12 +8,15 @@ import { maskInputs, SECRET_MASK, UNKNOWN_MASK } from "../report/masking";
 import type { DeployedResource } from "./deployedPlan";
 
 /**
- * What the provider computed for a deployed resource (outputs that are not inputs), for a resource that
- * stays: the engine hands those back in a preview. Values a plan file masked are not values.
+ * What the provider computed for a deployed resource that stays, handed back as the engine does in a
+ * preview: the outputs the mocks compute for its type (the VCN's default list and route table, the
+ * cluster's endpoints), taken from the state where it holds a value of the same kind. Values a plan
+ * file masked are not values.
  */
-function keptOutputs(kept: DeployedResource | undefined, inputs: Record<string, unknown>): Record<string, unknown> {
-  const masked = (v: unknown) => v === SECRET_MASK || v === UNKNOWN_MASK;
-  return Object.fromEntries(Object.entries(kept?.outputs ?? {}).filter(([k, v]) => !(k in inputs) && !masked(v) && !JSON.stringify(v ?? null).includes(`"${SECRET_MASK}"`)));
+function keptOutputs(kept: DeployedResource | undefined, computed: Record<string, unknown>): Record<string, unknown> {
+  const kind = (v: unknown) => (Array.isArray(v) ? "array" : v === null ? "null" : typeof v);
+  const masked = (v: unknown) => JSON.stringify(v ?? null).includes(`"${SECRET_MASK}"`) || JSON.stringify(v ?? null).includes(`"${UNKNOWN_MASK}"`);
+  return Object.fromEntries(Object.entries(kept?.outputs ?? {}).filter(([k, v]) => k in computed && kind(v) === kind(computed[k]) && !masked(v)));
 }
 
 export const INVOKE = {
@@ -67,7 +70,8 @@ export class OciMocks implements pulumi.runtime.Mocks {
     // is the one it manages, as in OCI.
     const kept = this.deployed?.find(args.type, args.name);
     const id = kept?.id ?? args.inputs.manageDefaultResourceId ?? (kind ? fixtures.fakeOcid(kind, this.region, args.name) : `${args.name}-id`);
-    return { id, state: { ...args.inputs, ...this.computed(args, id), ...keptOutputs(kept, args.inputs) } };
+    const computed = this.computed(args, id);
+    return { id, state: { ...args.inputs, ...computed, ...keptOutputs(kept, computed) } };
   }
 
   /**

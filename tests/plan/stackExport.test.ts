@@ -81,7 +81,7 @@ describe("refused in one sentence naming --deployed and the file", () => {
 
   test("another project names it", () => {
     const file = write("other.json", JSON.parse(JSON.stringify(fixture()).replace(/::oke-quick-create::/g, "::web-shop::")));
-    expect(refusal(file)).toBe(`--deployed ${file} is stack dev of web-shop, not dev of oke-quick-create; export a stack of oke-quick-create (pulumi stack export --stack dev --file ${file}).`);
+    expect(refusal(file)).toBe(`--deployed ${file} is stack dev of web-shop, not dev of oke-quick-create; write one of oke-quick-create (pulumi stack export --stack dev --file ${file}).`);
   });
 
   test("a version Pulumi does not write is named", () => {
@@ -101,6 +101,7 @@ describe("refused in one sentence naming --deployed and the file", () => {
       d.deployment.resources.push({ ...d.deployment.resources[4], urn: d.deployment.resources[4].urn.replace("oci:Core/vcn:Vcn::oke-network-vcn", "oci:ContainerEngine/nodePool:NodePool::oke-nodepool-pool1"), type: "oci:ContainerEngine/nodePool:NodePool", inputs: { kubernetesVersion: 1.33 } });
     }, "deployment.resources[9].inputs.kubernetesVersion must be a string, not a number (1.33)"],
     ["resources that are an object", (d: any) => { d.deployment.resources = {}; }, "deployment.resources must be a list of objects, not an object"],
+    ["a type that is not its URN's", (d: any) => { d.deployment.resources[4].type = "oci:Core/subnet:Subnet"; }, 'deployment.resources[4].type must be its URN\'s type oci:Core/vcn:Vcn, not a string ("oci:Core/subnet:Subnet")'],
   ])("a wrongly typed field names the field: %s", (_what, edit, words) => {
     const doc = fixture();
     edit(doc);
@@ -137,13 +138,15 @@ describe("refused in one sentence naming --deployed and the file", () => {
     expect(refusal(file)).toMatch(/^--deployed .*deep\.json nests JSON deeper than 64 levels/);
   });
 
-  test("a plan file with a wrongly typed field, or a URN twice, is refused the same way", () => {
+  test("a plan file with a wrongly typed field, of another stack, or with a URN twice, is refused the same way", () => {
     const planLike = (resources: unknown[]) => ({ stack: "dev", project: "oke-quick-create", config: { "oci:region": "ap-tokyo-1" }, resources });
     const vcn = { urn: "urn:pulumi:dev::oke-quick-create::oci:Core/vcn:Vcn::oke-network-vcn", type: "oci:Core/vcn:Vcn", name: "oke-network-vcn", id: "ocid1.vcn.oc1.ap-tokyo-1.a", inputs: {} };
     const typed = write("plan-typed.json", planLike([{ ...vcn, inputs: { cidrBlocks: "10.0.0.0/16" } }]));
     expect(refusal(typed)).toBe(
       `--deployed ${typed}: resources[0].inputs.cidrBlocks must be a list of strings, not a string ("10.0.0.0/16"): pass the file \`pulumi stack export --file FILE\` or an earlier \`npm start -- --json FILE\` wrote.`,
     );
+    const prod = write("plan-prod.json", { ...planLike([vcn]), stack: "prod" });
+    expect(refusal(prod)).toBe(`--deployed ${prod} is stack prod of oke-quick-create, not dev; pass --stack prod.`);
     const twice = write("plan-twice.json", planLike([vcn, vcn]));
     expect(refusal(twice)).toBe(`--deployed ${twice} lists ${vcn.urn} twice, so what is deployed there is ambiguous: write it again with \`npm start -- --json ${twice}\`.`);
   });
