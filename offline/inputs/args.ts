@@ -10,7 +10,7 @@ export interface PlanArgs {
   preview: boolean;
   json?: string;
   diagram?: string;
-  /** The JSON of an earlier plan, taken as what is deployed. */
+  /** What is deployed: a `pulumi stack export` file, or the JSON of an earlier plan. */
   deployed?: string;
   help: boolean;
 }
@@ -31,8 +31,9 @@ Options:
   --preview                    leave every id unknown, as in the first \`pulumi preview\` of a new stack
   --json FILE                  write the plan as JSON (secrets masked)
   --diagram FILE               draw the architecture, by extension: .svg (Graphviz), .mmd (Mermaid) or .dot (Graphviz source)
-  --deployed FILE              take an earlier --json plan as what is deployed and print each resource's
-                               change: create, update (inputs old -> new), replace (the input forcing it), delete
+  --deployed FILE              what is deployed: \`pulumi stack export --file FILE\` (or an earlier --json plan); print
+                               each resource's change: create, update (inputs old -> new, rules added/removed),
+                               replace (the input forcing it), delete
   --help                       show this help
 
 Exit status: 0 no mandatory violation, 1 a mandatory policy is violated, 2 invalid flag, config or file, or program error.`;
