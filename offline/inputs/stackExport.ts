@@ -95,7 +95,7 @@ export function checkSameStack(file: string, found: { stack: string; project: st
 /**
  * Reads a stack export into what is deployed: one entry per resource the program registers (not the
  * Stack resource, not the default providers Pulumi adds, not the old copies a replacement left marked
- * `delete`), named by its URN. The file must be a stack of `expected.project` and `expected.stack`.
+ * `delete`, not resources only read as `external`), named by its URN. The file must be a stack of `expected.project` and `expected.stack`.
  */
 export function readStackExport(file: string, doc: Record<string, unknown>, expected: { stack: string; project: string }): StackExport {
   const shown = echo(file, { quote: false });
@@ -119,6 +119,7 @@ export function readStackExport(file: string, doc: Record<string, unknown>, expe
     expectField(file, `${where}.outputs`, r.outputs, "object", FIX);
     expectField(file, `${where}.parent`, r.parent, "string", FIX);
     expectField(file, `${where}.delete`, r.delete, "boolean", FIX);
+    expectField(file, `${where}.external`, r.external, "boolean", FIX);
     checkReadBackInputs(file, where, r.type, fromState(r.inputs ?? {}) as Record<string, unknown>, FIX);
   });
   const first = raw.length ? parseUrn(raw[0].urn)! : undefined;
@@ -134,7 +135,8 @@ export function readStackExport(file: string, doc: Record<string, unknown>, expe
   const resources: DeployedResource[] = [];
   for (const r of live) {
     const { name } = parseUrn(r.urn)!;
-    if (r.type === STACK_TYPE || isDefaultProvider(r.type, name)) continue;
+    // An external resource was only read (`Resource.get`): Pulumi never deletes it, so it is no delete here either.
+    if (r.type === STACK_TYPE || isDefaultProvider(r.type, name) || r.external === true) continue;
     const inputs = fromState(r.inputs ?? {}) as Record<string, unknown>;
     if (r.type.startsWith(PROVIDER_PREFIX)) for (const key of ENGINE_PROVIDER_INPUTS) delete inputs[key];
     resources.push({

@@ -51,6 +51,12 @@ describe("a stack export as what is deployed", () => {
     expect(list.id).toBe("ocid1.securitylist.oc1.ap-tokyo-1.aaaaaaaaj6nq4qbbk3t7b5d2m6ykq2wzw6qeocx2lzfq5e3jw7rq7q2gqm6a");
   });
 
+  test("a resource the stack only read (external) is not deployed by it", () => {
+    const doc = fixture();
+    doc.deployment.resources.push({ ...doc.deployment.resources[4], urn: doc.deployment.resources[4].urn.replace("oke-network-vcn", "shared-vcn"), external: true });
+    expect(readDeployedFile(write("external.json", doc), DEV).find("oci:Core/vcn:Vcn", "shared-vcn")).toBeUndefined();
+  });
+
   test("the region is the one the stack's OCI provider was configured with", () => {
     expect(readDeployedFile(ENCRYPTED, DEV).region).toBe("ap-tokyo-1");
   });
