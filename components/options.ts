@@ -80,7 +80,8 @@ export const OPTIONS = {
   workersPublic: {
     type: "boolean",
     default: false,
-    description: "Put worker nodes in a public subnet (then no NAT or service gateway is built).",
+    description:
+      "Put worker nodes in a public subnet (then no NAT or service gateway is built). The default policy pack refuses it (mandatory worker-subnet-private) unless the pack's config allows it: write {\"worker-subnet-private\": {\"allowPublicWorkers\": true}} to policy-config.json and pass --policy-pack-config policy-config.json.",
     limits: "public workers drop the NAT and service gateways and use the public route table",
   },
   nodeShape: {

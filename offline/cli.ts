@@ -1,4 +1,6 @@
 import * as fs from "fs";
+import * as path from "path";
+import { echo } from "../tools/common/echo";
 import { parseArgs, USAGE } from "./inputs/args";
 import { writeDiagram } from "./diagram/diagramFile";
 import { planNotes, renderChanges } from "./report/diff";
@@ -28,20 +30,25 @@ function defaultIo(): CliIo {
   };
 }
 
-async function writeFiles(plan: Plan, json: string | undefined, diagram: string | undefined): Promise<void> {
+const DIAGRAM_KINDS: Record<string, string> = { ".mmd": "Mermaid", ".dot": "Graphviz DOT" };
+
+/** Writes `--json` and `--diagram`, saying on stderr (beside the progress, away from the plan) what each file holds. */
+async function writeFiles(plan: Plan, json: string | undefined, diagram: string | undefined, say: (line: string) => void): Promise<void> {
   if (json) {
     fs.writeFileSync(json, JSON.stringify(planJson(plan.settings, plan.records, plan.outputs, plan.policies, plan.changes), null, 2) + "\n");
+    say(`Wrote the plan as JSON to ${echo(json, { quote: false, limit: 200 })} (${plan.records.length} resources, ${plan.changes.length} changes, secrets masked).`);
   }
   if (diagram) {
     const title = `${plan.settings.project} · stack ${plan.settings.stack} · ${plan.region}`;
     await writeDiagram(diagram, plan.architecture, title);
+    say(`Wrote the architecture diagram to ${echo(diagram, { quote: false, limit: 200 })} (${DIAGRAM_KINDS[path.extname(diagram).toLowerCase()] ?? "SVG"}).`);
   }
 }
 
 /** `npm start -- ...`: prints the plan and returns the exit status (0 clean, 1 mandatory violation, 2 invalid). */
 export async function main(argv: readonly string[], io: CliIo = defaultIo()): Promise<number> {
   try {
-    const args = parseArgs(argv);
+    const args = parseArgs(argv, io.env);
     if (args.help) {
       io.stdout(USAGE + "\n");
       return EXIT.clean;
@@ -61,12 +68,12 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
         outputs: plan.outputs,
         policies: plan.policies,
         packDir: plan.packDir,
-        changeLines: args.deployed ? [...renderChanges(plan.changes, args.deployed), ...planNotes(plan.outputs)] : undefined,
+        changeLines: args.deployed ? [...renderChanges(plan.changes, args.deployed, plan.regionMove), ...planNotes(plan.outputs)] : undefined,
       }),
     );
     const verdict = summarize(plan.records, plan.policies).mandatory > 0 ? EXIT.mandatoryViolation : EXIT.clean;
     try {
-      await writeFiles(plan, args.json, args.diagram);
+      await writeFiles(plan, args.json, args.diagram, (line) => io.stderr(`${line}\n`));
     } catch (err) {
       // The paths were checked before the run, but a disk can fill or a folder vanish meanwhile. The
       // verdict stands: a mandatory violation stays exit 1 whatever happened to the files.

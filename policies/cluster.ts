@@ -4,7 +4,7 @@ import {
   ResourceValidationPolicy,
   StackValidationPolicy,
 } from "@pulumi/policy";
-import { configWithDefaults } from "./lib/config";
+import { configWithDefaults, policyConfigHint } from "./lib/config";
 import { label, ofType } from "./lib/resources";
 import { ADDRESS_PLAN, ResourceType } from "./contract";
 import { UNKNOWN, read, readArray, readPath, show } from "./lib/values";
@@ -96,7 +96,7 @@ export const clusterNetworkCidrs: ResourceValidationPolicy = {
     if (servicesCidr !== config.servicesCidr) {
       reportViolation(
         `Cluster ${cluster} has options.kubernetesNetworkConfig.servicesCidr ${show(servicesCidr)}; the configured service CIDR is "${config.servicesCidr}". ` +
-          `Fix: set servicesCidr to "${config.servicesCidr}", or change the expectation with --policy-pack-config {"cluster-network-cidrs": {"servicesCidr": "<cidr>"}}.`,
+          `Fix: set servicesCidr to "${config.servicesCidr}", or change the expectation: ${policyConfigHint("cluster-network-cidrs", { servicesCidr: typeof servicesCidr === "string" ? servicesCidr : "<cidr>" })}.`,
       );
     }
     const cni = cniTypeOf(args.props);

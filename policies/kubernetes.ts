@@ -1,6 +1,6 @@
 import { PolicyConfigSchema, ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
 import { LoadBalancerAnnotation as Annotation, ResourceType } from "./contract";
-import { configWithDefaults } from "./lib/config";
+import { configWithDefaults, policyConfigHint } from "./lib/config";
 import { label } from "./lib/resources";
 import { UNKNOWN, read, readPath, show } from "./lib/values";
 
@@ -213,7 +213,7 @@ export const serviceLoadBalancerFlexBandwidthBounds: ResourceValidationPolicy = 
     if (!maxOutOfRange && max > maximumFlexMbps) {
       reportViolation(
         `${svc.label} sets ${Annotation.flexMax} to "${max}", above the cap of ${maximumFlexMbps} Mbps; a flexible load balancer is billed for bandwidth used up to flex-max. ` +
-          `Fix: lower ${Annotation.flexMax} to ${maximumFlexMbps} or less, or raise the cap with --policy-pack-config {"service-load-balancer-flex-bandwidth-bounds": {"maximumFlexMbps": ${max}}}.`,
+          `Fix: lower ${Annotation.flexMax} to ${maximumFlexMbps} or less, or raise the cap: ${policyConfigHint("service-load-balancer-flex-bandwidth-bounds", { maximumFlexMbps: max })}.`,
       );
     }
   },

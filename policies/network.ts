@@ -1,5 +1,5 @@
 import { PolicyConfigSchema, ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
-import { configWithDefaults } from "./lib/config";
+import { configWithDefaults, policyConfigHint } from "./lib/config";
 import { ResourceType, hasRole, nameTemplate } from "./contract";
 import { label } from "./lib/resources";
 import { UNKNOWN, read, readArray, readPath, show } from "./lib/values";
@@ -109,8 +109,8 @@ export const workerSubnetPrivate: ResourceValidationPolicy = {
       reportViolation(
         `Worker subnet ${label(args.name, args.props)} has prohibitPublicIpOnVnic ${show(publicIp)} and prohibitInternetIngress ${show(internetIngress)}; ` +
           `Quick Create keeps workers private so nodes get no public IP and no inbound internet traffic. ` +
-          `Fix: set both to the literal true (and route through the NAT and service gateways), or allow public workers with ` +
-          `--policy-pack-config {"worker-subnet-private": {"allowPublicWorkers": true}}.`,
+          `Fix: set both to the literal true (and route through the NAT and service gateways), or allow public workers: ` +
+          `${policyConfigHint("worker-subnet-private", { allowPublicWorkers: true })}.`,
       );
     }
   },

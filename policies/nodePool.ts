@@ -1,5 +1,5 @@
 import { PolicyConfigSchema, ResourceValidationPolicy } from "@pulumi/policy";
-import { configWithDefaults } from "./lib/config";
+import { configWithDefaults, policyConfigHint } from "./lib/config";
 import { label } from "./lib/resources";
 import { ResourceType } from "./contract";
 import { UNKNOWN, read, readArray, readPath, show } from "./lib/values";
@@ -46,8 +46,8 @@ export const nodePoolBootVolumeImageDefault: ResourceValidationPolicy = {
     reportViolation(
       `Node pool ${label(args.name, args.props, "name")} sets nodeSourceDetails.bootVolumeSizeInGbs to ${show(size)}; ` +
         `Quick Create leaves it unset so nodes boot from the image's default 46.6 GB ("47 GB") volume. ` +
-        `Fix: remove bootVolumeSizeInGbs${allowed}, or allow this size with --policy-pack-config ` +
-        `{"node-pool-boot-volume-image-default": {"allowedBootVolumeSizeInGbs": "<size>"}}.`,
+        `Fix: remove bootVolumeSizeInGbs${allowed}, or allow this size: ` +
+        `${policyConfigHint("node-pool-boot-volume-image-default", { allowedBootVolumeSizeInGbs: /^[0-9]+$/.test(String(size)) ? String(size) : "<size>" })}.`,
     );
   },
 };
@@ -87,7 +87,7 @@ export const nodePoolMinimumSize: ResourceValidationPolicy = {
       reportViolation(
         `Node pool ${pool} has nodeConfigDetails.size ${size}, below the minimum of ${minimumNodes}: ` +
           `Quick Create runs 3 nodes so that losing one fault domain leaves the cluster running. ` +
-          `Fix: set nodeConfigDetails.size to ${minimumNodes} or more, or lower the minimum with --policy-pack-config {"node-pool-minimum-size": {"minimumNodes": <n>}}.`,
+          `Fix: set nodeConfigDetails.size to ${minimumNodes} or more, or lower the minimum: ${policyConfigHint("node-pool-minimum-size", { minimumNodes: size })}.`,
       );
     }
   },

@@ -1,4 +1,5 @@
 import { PlanInputError } from "../report/errors";
+import { bareSettingError, checkNpmKeptFlags } from "./npmFlags";
 
 /** The command line of `npm start -- ...`, parsed. */
 export interface PlanArgs {
@@ -9,7 +10,7 @@ export interface PlanArgs {
   preview: boolean;
   json?: string;
   diagram?: string;
-  /** The JSON of an earlier plan, taken as what is deployed. */
+  /** What is deployed: a `pulumi stack export` file, or the JSON of an earlier plan. */
   deployed?: string;
   /** `--iam GROUP`: print the IAM policy statements GROUP needs instead of the plan. */
   iam?: string;
@@ -32,8 +33,9 @@ Options:
   --preview                    leave every id unknown, as in the first \`pulumi preview\` of a new stack
   --json FILE                  write the plan as JSON (secrets masked)
   --diagram FILE               draw the architecture, by extension: .svg (Graphviz), .mmd (Mermaid) or .dot (Graphviz source)
-  --deployed FILE              take an earlier --json plan as what is deployed and print each resource's
-                               change: create, update (inputs old -> new), replace (the input forcing it), delete
+  --deployed FILE              what is deployed: \`pulumi stack export --file FILE\` (or an earlier --json plan); print
+                               each resource's change: create, update (inputs old -> new, rules added/removed),
+                               replace (the input forcing it), delete
   --iam GROUP                  print only the IAM policy statements GROUP needs for this stack (see docs/iam.md)
   --help                       show this help
 
@@ -65,7 +67,9 @@ function stackName(value: string): string {
   return name;
 }
 
-export function parseArgs(argv: readonly string[]): PlanArgs {
+/** `env`, when given, is checked for plan flags npm kept for itself (`npm start --preview` without `--`). */
+export function parseArgs(argv: readonly string[], env?: NodeJS.ProcessEnv): PlanArgs {
+  if (env) checkNpmKeptFlags(env);
   const parsed: PlanArgs = { stack: "dev", config: [], preview: false, help: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -77,6 +81,7 @@ export function parseArgs(argv: readonly string[]): PlanArgs {
       continue;
     }
     if (!WITH_VALUE.has(flag)) {
+      if (!arg.startsWith("-") && arg.includes("=")) throw bareSettingError(arg);
       throw new PlanInputError(`Unknown option "${arg}": run \`npm start -- --help\` for the options.`);
     }
     const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];

@@ -1,3 +1,4 @@
+import * as fs from "fs";
 import * as path from "path";
 import { PlanInputError } from "../report/errors";
 import { DeclaredKey, ProjectFile, readYamlFile } from "./projectFile";
@@ -31,6 +32,12 @@ export function qualify(project: string, key: string): string {
 
 function readStackFile(projectDir: string, project: string, stack: string): Map<string, Sourced> {
   const file = `Pulumi.${stack}.yaml`;
+  if (!fs.existsSync(path.join(projectDir, file)) && fs.existsSync(path.join(projectDir, "Pulumi.yaml"))) {
+    // Run from the project, so the stack itself is missing, not the directory wrong.
+    throw new PlanInputError(
+      `Stack ${stack} has no ${file} here: create it with \`pulumi stack init ${stack}\` and \`pulumi config set oci:region ap-tokyo-1\` (then compartmentId and kubernetesVersion), or pass --stack with a stack that has its file.`,
+    );
+  }
   const doc = readYamlFile(path.join(projectDir, file)) as Record<string, unknown> | null;
   const values = new Map<string, Sourced>();
   for (const [key, raw] of Object.entries((doc?.config ?? {}) as Record<string, unknown>)) {

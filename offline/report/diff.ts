@@ -1,6 +1,8 @@
 import { mockMonitorUrn } from "../run/engineUrns";
 import { UNKNOWN_MASK } from "./masking";
+import { alignDefaults } from "./providerDefaults";
 import { forcesReplacement } from "./replaceRules";
+import { compareRuleSets, describeRule, Rule, RuleSetPath, ruleSetPaths } from "./ruleSets";
 
 /** One changed input, at its leaf: `kubernetesVersion`, `clusterPodNetworkOptions[0].cniType`. */
 export interface PathChange {
@@ -31,6 +33,28 @@ export interface ResourceChange {
   /** The changed paths that force the replacement. */
   replaceReasons: string[];
   changes: PathChange[];
+  /** Security rules added and removed, per rule set (the sets are compared as sets, never by position). */
+  ruleChanges?: RuleSetChange[];
+}
+
+export interface RuleSetChange {
+  path: RuleSetPath;
+  added: Rule[];
+  removed: Rule[];
+}
+
+/** OCI resources cannot move between regions: a plan in another region than the deployed stack replaces them all. */
+export interface RegionMove {
+  from: string;
+  to: string;
+}
+
+/** The reason a region move gives for each replacement, in `replaceReasons`. */
+export const REGION_REASON = "oci:region";
+
+/** Whether `pulumi up` would replace a resource of `type` because the region moved: every OCI resource. */
+export function movesWithRegion(type: string): boolean {
+  return type.startsWith("oci:");
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
@@ -73,18 +97,29 @@ function ignored(path: string, ignoreChanges: readonly string[] | undefined): bo
 
 /** Update or replace for one resource present in both plans, or nothing when no input changed. */
 export function diffResource(before: PlannedResource, after: PlannedResource): ResourceChange | undefined {
-  const changes = changedPaths(before.inputs, after.inputs).filter((c) => !ignored(c.path, after.ignoreChanges));
-  if (changes.length === 0) return undefined;
-  const paths = changes.map((c) => c.path);
+  const sets = ruleSetPaths(after.type);
+  const rest = (inputs: Record<string, unknown>) => Object.fromEntries(Object.entries(inputs).filter(([k]) => !(sets as string[]).includes(k)));
+  const changes = changedPaths(rest(alignDefaults(before.inputs, after.inputs) as Record<string, unknown>), rest(after.inputs)).filter((c) => !ignored(c.path, after.ignoreChanges));
+  const ruleChanges = sets
+    .filter((path) => !ignored(path, after.ignoreChanges))
+    .map((path) => ({ path, ...compareRuleSets(before.inputs[path], after.inputs[path]) }))
+    .filter((r) => r.added.length + r.removed.length > 0);
+  if (changes.length === 0 && ruleChanges.length === 0) return undefined;
+  const paths = [...changes.map((c) => c.path), ...ruleChanges.map((r) => r.path)];
   const replaceReasons = paths.filter((p) => forcesReplacement(after.type, p));
-  return { urn: after.urn, type: after.type, name: after.name, action: replaceReasons.length ? "replace" : "update", paths, replaceReasons, changes };
+  return {
+    urn: after.urn, type: after.type, name: after.name, action: replaceReasons.length ? "replace" : "update", paths, replaceReasons, changes,
+    ...(ruleChanges.length ? { ruleChanges } : {}),
+  };
 }
 
 /**
  * What `pulumi up` would do to go from `deployed` to `planned`, matching resources by URN: creates and
  * updates/replaces in the planned order, then deletes in reverse deployed order (dependents first).
+ * With the region moved, every OCI resource is replaced for that one reason (its other differences
+ * follow from it: new ids everywhere).
  */
-export function diffPlans(deployed: readonly PlannedResource[], planned: readonly PlannedResource[]): ResourceChange[] {
+export function diffPlans(deployed: readonly PlannedResource[], planned: readonly PlannedResource[], regionMove?: RegionMove): ResourceChange[] {
   const before = new Map(deployed.map((r) => [r.urn, r]));
   const matched = new Set<string>();
   const result: ResourceChange[] = [];
@@ -94,6 +129,10 @@ export function diffPlans(deployed: readonly PlannedResource[], planned: readonl
     if (old) matched.add(old.urn);
     if (!old) {
       result.push({ urn: resource.urn, type: resource.type, name: resource.name, action: "create", paths: [], replaceReasons: [], changes: [] });
+      continue;
+    }
+    if (regionMove && movesWithRegion(resource.type)) {
+      result.push({ urn: resource.urn, type: resource.type, name: resource.name, action: "replace", paths: [], replaceReasons: [REGION_REASON], changes: [] });
       continue;
     }
     const change = diffResource(old, resource);
@@ -124,12 +163,20 @@ function shown(value: unknown): string {
 }
 
 /** The plan's "Changes" block: one line per resource with its action, then each changed input, old → new. */
-export function renderChanges(changes: readonly ResourceChange[], against: string): string[] {
+export function renderChanges(changes: readonly ResourceChange[], against: string, regionMove?: RegionMove): string[] {
   const lines = [`Changes against ${against}:`];
+  if (regionMove) {
+    lines.push(`    oci:region moves from ${regionMove.from} to ${regionMove.to}: OCI resources cannot move between regions, so every one is replaced.`);
+  }
   for (const c of changes) {
-    const forced = c.action === "replace" ? `  (replaced: ${c.replaceReasons.join(", ")} cannot change in place)` : "";
+    const byRegion = c.action === "replace" && c.replaceReasons.length === 1 && c.replaceReasons[0] === REGION_REASON;
+    const forced = c.action === "replace" && !byRegion ? `  (replaced: ${c.replaceReasons.join(", ")} cannot change in place)` : "";
     lines.push(`    ${SIGN[c.action]}  ${c.type}  ${c.name}${forced}`);
     for (const p of c.changes) lines.push(`          ${p.path}: ${shown(p.old)} → ${shown(p.new)}`);
+    for (const r of c.ruleChanges ?? []) {
+      for (const rule of r.removed) lines.push(`          - ${describeRule(r.path, rule)}`);
+      for (const rule of r.added) lines.push(`          + ${describeRule(r.path, rule)}`);
+    }
   }
   lines.push(countLine(countChanges(changes)));
   return lines;

@@ -1,6 +1,7 @@
 import { HookBindings } from "../run/hookRecords";
 import { RegisteredResource } from "../run/runProgram";
 import { ResourceChange } from "./diff";
+import { Rule } from "./ruleSets";
 import { maskConfig, maskInputs, maskOutputs } from "./masking";
 import { PolicyResults } from "../run/policyCheck";
 import { StackSettings } from "../inputs/stackSettings";
@@ -26,7 +27,16 @@ export interface PlanJson {
   outputs: Record<string, unknown>;
   policies: PolicyResults;
   /** What `pulumi up` would do, resources matched by URN against `--deployed` (without it: all creates). */
-  changes: Array<{ urn: string; type: string; name: string; action: ResourceChange["action"]; paths: string[]; replaceReasons?: string[] }>;
+  changes: Array<{
+    urn: string;
+    type: string;
+    name: string;
+    action: ResourceChange["action"];
+    paths: string[];
+    replaceReasons?: string[];
+    /** Security rules added and removed (ingress and egress together; `source` or `destination` tells which). */
+    rules?: { added: Rule[]; removed: Rule[] };
+  }>;
 }
 
 export function planJson(settings: StackSettings, records: readonly RegisteredResource[], outputs: Record<string, unknown>, policies: PolicyResults, changes: readonly ResourceChange[] = []): PlanJson {
@@ -50,8 +60,9 @@ export function planJson(settings: StackSettings, records: readonly RegisteredRe
       packs: policies.packs,
       diagnostics: policies.diagnostics.map(({ policyPack, policy, enforcementLevel, urn, message }) => ({ policyPack, policy, enforcementLevel, urn, message })),
     },
-    changes: changes.map(({ urn, type, name, action, paths, replaceReasons }) => ({
+    changes: changes.map(({ urn, type, name, action, paths, replaceReasons, ruleChanges }) => ({
       urn, type, name, action, paths, ...(action === "replace" ? { replaceReasons } : {}),
+      ...(ruleChanges ? { rules: { added: ruleChanges.flatMap((r) => r.added), removed: ruleChanges.flatMap((r) => r.removed) } } : {}),
     })),
   };
 }

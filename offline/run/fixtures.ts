@@ -50,7 +50,8 @@ export function fakeOcid(kind: string, region: string, seed: string): string {
   return `ocid1.${kind}.oc1.${region}.${tail}`;
 }
 
-export function availabilityDomains(region: string, compartmentId: string) {
+/** `prefix`: the tenancy's own, when the deployed state names it (see DeployedPlan.tenancyAdPrefix). */
+export function availabilityDomains(region: string, compartmentId: string, prefix = AD_PREFIX) {
   const { availabilityDomains: count } = regionFixture(region);
   return {
     compartmentId,
@@ -58,19 +59,20 @@ export function availabilityDomains(region: string, compartmentId: string) {
     availabilityDomains: Array.from({ length: count }, (_, i) => ({
       id: fakeOcid("availabilitydomain", region, String(i + 1)),
       compartmentId,
-      name: `${AD_PREFIX}:${region.toUpperCase()}-AD-${i + 1}`,
+      name: `${prefix}:${region.toUpperCase()}-AD-${i + 1}`,
     })),
   };
 }
 
-export function services(region: string) {
+/** `allServicesId`: the real service's OCID, when the deployed service gateway names it. */
+export function services(region: string, allServicesId?: string) {
   const { key } = regionFixture(region);
   const lower = key.toLowerCase();
   return {
     id: "CoreServicesDataSource",
     services: [
       { id: fakeOcid("service", region, "objectstorage"), name: `OCI ${key} Object Storage`, cidrBlock: `oci-${lower}-objectstorage`, description: `OCI ${key} Object Storage` },
-      { id: fakeOcid("service", region, "all"), name: `All ${key} Services In Oracle Services Network`, cidrBlock: `all-${lower}-services-in-oracle-services-network`, description: `All ${key} Services In Oracle Services Network` },
+      { id: allServicesId ?? fakeOcid("service", region, "all"), name: `All ${key} Services In Oracle Services Network`, cidrBlock: `all-${lower}-services-in-oracle-services-network`, description: `All ${key} Services In Oracle Services Network` },
     ],
   };
 }

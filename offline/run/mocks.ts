@@ -3,8 +3,21 @@ import { ADDRESS_PLAN, ResourceType } from "../../policies/contract";
 import { UNKNOWN_VALUE } from "../analyzer/records";
 import { DeployedPlan } from "./deployedPlan";
 import * as fixtures from "./fixtures";
-import { diffResource } from "../report/diff";
-import { maskInputs } from "../report/masking";
+import { diffResource, movesWithRegion } from "../report/diff";
+import { maskInputs, SECRET_MASK, UNKNOWN_MASK } from "../report/masking";
+import type { DeployedResource } from "./deployedPlan";
+
+/**
+ * What the provider computed for a deployed resource that stays, handed back as the engine does in a
+ * preview: the outputs the mocks compute for its type (the VCN's default list and route table, the
+ * cluster's endpoints), taken from the state where it holds a value of the same kind. Values a plan
+ * file masked are not values.
+ */
+function keptOutputs(kept: DeployedResource | undefined, computed: Record<string, unknown>): Record<string, unknown> {
+  const kind = (v: unknown) => (Array.isArray(v) ? "array" : v === null ? "null" : typeof v);
+  const masked = (v: unknown) => JSON.stringify(v ?? null).includes(`"${SECRET_MASK}"`) || JSON.stringify(v ?? null).includes(`"${UNKNOWN_MASK}"`);
+  return Object.fromEntries(Object.entries(kept?.outputs ?? {}).filter(([k, v]) => k in computed && kind(v) === kind(computed[k]) && !masked(v)));
+}
 
 export const INVOKE = {
   availabilityDomains: "oci:Identity/getAvailabilityDomains:getAvailabilityDomains",
@@ -53,19 +66,25 @@ export class OciMocks implements pulumi.runtime.Mocks {
   newResource(args: pulumi.runtime.MockResourceArgs): { id: string | undefined; state: Record<string, unknown> } {
     if (this.preview || this.replacesDeployed(args)) return { id: undefined, state: { ...args.inputs } };
     const kind = OCID_KIND[args.type];
-    // A Default* resource adopts the VCN's default object: its id is the one it manages, as in OCI.
-    const id = args.inputs.manageDefaultResourceId ?? (kind ? fixtures.fakeOcid(kind, this.region, args.name) : `${args.name}-id`);
-    return { id, state: { ...args.inputs, ...this.computed(args, id) } };
+    // A resource that stays keeps its id and what the provider computed for it, as in a real preview;
+    // a new one gets an OCID of its kind. A Default* resource adopts the VCN's default object: its id
+    // is the one it manages, as in OCI.
+    const kept = this.deployed?.find(args.type, args.name);
+    const id = kept?.id ?? args.inputs.manageDefaultResourceId ?? (kind ? fixtures.fakeOcid(kind, this.region, args.name) : `${args.name}-id`);
+    const computed = this.computed(args, id);
+    return { id, state: { ...args.inputs, ...computed, ...keptOutputs(kept, computed) } };
   }
 
   /**
    * A deployed resource whose change forces a replacement gets its id only from `pulumi up`, so what
    * refers to it sees an unknown value, as in a real preview. Mocks see no URN; type and name are
-   * unique in this stack, so they find the same resource the plan's diff matches by URN.
+   * unique in this stack, so they find the same resource the plan's diff matches by URN. OCI resources
+   * cannot move between regions: in another region every one is new.
    */
   private replacesDeployed(args: pulumi.runtime.MockResourceArgs): boolean {
     const before = this.deployed?.find(args.type, args.name);
     if (!before) return false;
+    if (this.deployed!.region && this.deployed!.region !== this.region && movesWithRegion(args.type)) return true;
     // Unknown inputs reach mocks as undefined outside a preview; the plan shows them as unknown.
     const inputs = maskInputs(JSON.parse(JSON.stringify(args.inputs, (_k, v) => (v === undefined ? UNKNOWN_VALUE : v))));
     const change = diffResource(before, { urn: before.urn, type: args.type, name: args.name, inputs });
@@ -111,8 +130,9 @@ export class OciMocks implements pulumi.runtime.Mocks {
     const inputs = args.inputs;
     this.invoked?.add(args.token);
     switch (args.token) {
-      case INVOKE.availabilityDomains: return fixtures.availabilityDomains(this.region, inputs.compartmentId);
-      case INVOKE.services: return fixtures.services(this.region);
+      // Names and ids the tenancy gave are in its state; an offline plan cannot know them otherwise.
+      case INVOKE.availabilityDomains: return fixtures.availabilityDomains(this.region, inputs.compartmentId, this.deployedHere?.tenancyAdPrefix());
+      case INVOKE.services: return fixtures.services(this.region, this.deployedHere?.allServicesId());
       case INVOKE.clusterOption: return fixtures.clusterOption(inputs.compartmentId);
       case INVOKE.nodePoolOption: return fixtures.nodePoolOption(this.region, inputs.compartmentId);
       case INVOKE.vcns:

@@ -7,7 +7,7 @@ import { PlanArgs } from "../inputs/args";
 import { Architecture, readArchitecture } from "../architecture/architecture";
 import { readDeployedFile } from "../inputs/deployedFile";
 import { checkDiagramPath, checkOutputPath } from "../inputs/outputPaths";
-import { diffPlans, ResourceChange } from "../report/diff";
+import { diffPlans, RegionMove, ResourceChange } from "../report/diff";
 import { maskInputs } from "../report/masking";
 import { checkPolicies, PolicyResults, startPack, toAnalyzerRecords } from "./policyCheck";
 import { localPackPolicies } from "../inputs/policyConfigCheck";
@@ -28,6 +28,8 @@ export interface Plan {
   packDir: string;
   /** What `pulumi up` would do, against `--deployed` (or against nothing: every resource a create). */
   changes: ResourceChange[];
+  /** Set when the deployed stack is in another region than the plan's: every OCI resource is replaced. */
+  regionMove?: RegionMove;
 }
 
 /** Where the project lives; `npm start` runs from there, tests pass it explicitly. */
@@ -63,7 +65,7 @@ function readInputs(args: PlanArgs, env: PlanEnvironment, packDir: string): { se
   }
   if (args.json) checkOutputPath("--json", args.json);
   checkOfflineRegion(settings, args.stack);
-  const deployed = args.deployed ? readDeployedFile(args.deployed) : undefined;
+  const deployed = args.deployed ? readDeployedFile(args.deployed, { stack: settings.stack, project: settings.project }) : undefined;
   return { settings, policyConfig, deployed };
 }
 
@@ -99,8 +101,9 @@ export async function runPlan(args: PlanArgs, env: PlanEnvironment): Promise<Pla
       const policies = await env.progress.step(`Checking ${run.resources.length} resources against ${session.info.name}@${session.info.version}`, () =>
         checkPolicies(session, toAnalyzerRecords(run.resources), policyConfig),
       );
-      const changes = diffPlans(deployed?.resources ?? [], plannedResources(run.resources));
-      return { settings, region, preview: args.preview, records: run.resources, outputs: run.outputs, policies, architecture: readArchitecture(run.resources, region), packDir, changes };
+      const regionMove = deployed?.region && deployed.region !== region ? { from: deployed.region, to: region } : undefined;
+      const changes = diffPlans(deployed?.resources ?? [], plannedResources(run.resources), regionMove);
+      return { settings, region, preview: args.preview, records: run.resources, outputs: run.outputs, policies, architecture: readArchitecture(run.resources, region), packDir, changes, regionMove };
     } finally {
       await session.close();
     }

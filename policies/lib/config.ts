@@ -19,3 +19,15 @@ export function configWithDefaults<T extends object>(schema: PolicyConfigSchema,
   }
   return result as T;
 }
+
+/** The file name the "Fix:" hints suggest for policy configuration. */
+export const POLICY_CONFIG_FILE = "policy-config.json";
+
+/**
+ * How to set a policy's properties, written as a command that works as given: the CLI's and the
+ * offline plan's `--policy-pack-config` both take a file, never inline JSON.
+ */
+export function policyConfigHint(policy: string, properties: Record<string, unknown>): string {
+  const json = JSON.stringify({ [policy]: properties });
+  return `write ${json} to ${POLICY_CONFIG_FILE} and pass --policy-pack-config ${POLICY_CONFIG_FILE} (to pulumi preview/up, or to npm start -- offline)`;
+}

@@ -69,7 +69,7 @@ describe("npm start -- --deployed plan.json", () => {
 
   test("a file that is not a plan, and --preview with --deployed, are one-sentence errors (exit 2)", () => {
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toContain(`error: --deployed ${file("bad.json")} has no resources list of {urn, type, name, inputs}: pass the file an earlier \`npm start -- --json FILE\` wrote.`);
+    expect(bad.stderr).toContain(`error: --deployed ${file("bad.json")} is neither a stack export ({"version", "deployment"}) nor a plan ({"resources": [...]}): pass the file \`pulumi stack export --file FILE\` or an earlier \`npm start -- --json FILE\` wrote.`);
     expect(preview.status).toBe(2);
     expect(preview.stderr).toContain("error: --preview plans a stack with nothing deployed, so it cannot be combined with --deployed: drop one of them.");
   });
