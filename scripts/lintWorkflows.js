@@ -60,8 +60,9 @@ function compareVersions(a, b) {
 /**
  * What a gated job must hold to: its gate checks every secret and variable the job uses, none of them
  * falls back to a default (`vars.PULUMI_STACK || 'dev'` would run against a stack nobody chose), and
- * every step runs only behind the gate (or is the step that says why the job skipped). A pulumi/actions
- * step states `upsert` and asks for at least the CLI the program accepts.
+ * every step runs only behind the gate (or is the step that says why the job skipped); in a job that
+ * runs no Pulumi command, every step that handles a secret does. A pulumi/actions step asks for at
+ * least the CLI the program accepts, and one that runs a command states `upsert`.
  * @param {string} file
  * @param {string} text
  * @param {string} minimumCli
@@ -83,7 +84,7 @@ function jobProblems(file, text, minimumCli) {
     for (const step of steps) {
       if (typeof step.uses === "string" && step.uses.startsWith("pulumi/actions@")) {
         const withs = step.with || {};
-        if (!("upsert" in withs)) problems.push(`${where}: the pulumi/actions step does not set upsert; say whether it may create the stack (docs/plan.md).`);
+        if ("command" in withs && !("upsert" in withs)) problems.push(`${where}: the pulumi/actions step does not set upsert; say whether it may create the stack (docs/plan.md).`);
         const version = /^\^?([0-9]+\.[0-9]+\.[0-9]+)$/.exec(String(withs["pulumi-version"] ?? ""));
         if (!version || compareVersions(version[1], minimumCli) < 0) {
           problems.push(`${where}: the pulumi/actions step's pulumi-version is ${JSON.stringify(withs["pulumi-version"] ?? null)}; ask for ^${minimumCli} or newer, the CLI the program accepts.`);
@@ -102,8 +103,12 @@ function jobProblems(file, text, minimumCli) {
     }
     const behind = new RegExp(`env\\.${gate.name}\\s*==\\s*'true'`);
     const skipNotice = new RegExp(`^env\\.${gate.name}\\s*!=\\s*'true'$`);
+    // A job that runs a Pulumi command against the cloud skips whole; in any other gated job (one that
+    // only reads a stack's state when it can) the steps that handle a secret are the ones held behind the gate.
+    const runsInCloud = steps.some((/** @type {any} */ s) => typeof s.uses === "string" && s.uses.startsWith("pulumi/actions@") && "command" in (s.with || {}));
     steps.forEach((/** @type {any} */ step, /** @type {number} */ i) => {
       const condition = typeof step.if === "string" ? step.if.trim() : "";
+      if (!runsInCloud && !/\bsecrets\./.test(JSON.stringify(step))) return;
       if (!behind.test(condition) && !skipNotice.test(condition)) {
         problems.push(`${where}.steps[${i}] (${step.name || step.uses || "run"}) runs without checking ${gate.name}: add if: env.${gate.name} == 'true'.`);
       }

@@ -40,7 +40,7 @@ describe("npm run lint:workflows", () => {
   });
 
   it("flags a stack that falls back to a default, and a gate that does not check the variable", () => {
-    expect(lintChanged(/ && vars\.PULUMI_STACK != '' \}\}/, " }}").concat(lintChanged("stack-name: ${{ vars.PULUMI_STACK }}", "stack-name: ${{ vars.PULUMI_STACK || 'dev' }}"))).toEqual([
+    expect(lintChanged(/(secrets\.OCI_PRIVATE_KEY != '') && vars\.PULUMI_STACK != '' \}\}/, "$1 }}").concat(lintChanged("stack-name: ${{ vars.PULUMI_STACK }}", "stack-name: ${{ vars.PULUMI_STACK || 'dev' }}"))).toEqual([
       "plan.yml: jobs.cloud-preview uses vars.PULUMI_STACK, which its gate HAS_OCI does not check: a repository without it would run the job instead of skipping it.",
       "plan.yml: jobs.cloud-preview: vars.PULUMI_STACK falls back to a default with ||; take it only from the repository, and skip the job when it is not set.",
     ]);
@@ -63,8 +63,14 @@ describe("npm run lint:workflows", () => {
     expect(lintChanged("          upsert: false\n", "")).toEqual([
       "plan.yml: jobs.cloud-preview: the pulumi/actions step does not set upsert; say whether it may create the stack (docs/plan.md).",
     ]);
-    expect(lintChanged(`pulumi-version: ^${MINIMUM_PULUMI_CLI}`, "pulumi-version: ^3.182.0")).toEqual([
+    expect(lintChanged(`pulumi-version: ^${MINIMUM_PULUMI_CLI}\n          policyPacks`, "pulumi-version: ^3.182.0\n          policyPacks")).toEqual([
       `plan.yml: jobs.cloud-preview: the pulumi/actions step's pulumi-version is "^3.182.0"; ask for ^${MINIMUM_PULUMI_CLI} or newer, the CLI the program accepts.`,
+    ]);
+  });
+
+  it("flags a step that handles a secret without the gate in a job that only reads the stack's state", () => {
+    expect(lintChanged(/(- name: Export the deployed stack\n)        if: .*\n/, "$1")).toEqual([
+      "plan.yml: jobs.offline-plan.steps[9] (Export the deployed stack) runs without checking HAS_STATE: add if: env.HAS_STATE == 'true'.",
     ]);
   });
 
