@@ -189,7 +189,9 @@ export class BastionStandIn {
 /**
  * A stand-in `ssh`: records its arguments (and the mode of every key file it is given) as one JSON line
  * in $STANDIN_SSH_LOG, then exits with $STANDIN_SSH_EXIT, or with "wait" stays up until signalled
- * (never longer than 20 s) and records the signal.
+ * (never longer than 20 s) and records the signal. With "wait" it also listens on the local end of a
+ * `-L 127.0.0.1:PORT:...` forward, as ssh does once the forward is set up; "wait-unbound" stays up
+ * without listening (a forward that never comes up).
  */
 export function writeStandInSsh(dir: string): string {
   const file = path.join(dir, "ssh");
@@ -208,11 +210,16 @@ const log = (entry) => fs.appendFileSync(process.env.STANDIN_SSH_LOG, JSON.strin
 const mode = process.env.STANDIN_SSH_EXIT || "0";
 // Handlers first: a test signals as soon as it sees the arguments logged, and on a busy machine the
 // signal could otherwise land before they exist and kill the stand-in unrecorded.
-if (mode === "wait") {
+const waits = mode === "wait" || mode === "wait-unbound";
+if (waits) {
   for (const s of ["SIGTERM", "SIGINT"]) process.on(s, () => { log({ signal: s }); process.exit(128 + (s === "SIGTERM" ? 15 : 2)); });
 }
 log({ argv, keys, pid: process.pid });
-if (mode === "wait") {
+const forward = argv[argv.indexOf("-L") + 1];
+if (mode === "wait" && argv.includes("-L") && forward.startsWith("127.0.0.1:")) {
+  require("net").createServer((socket) => socket.destroy()).listen(Number(forward.split(":")[1]), "127.0.0.1");
+}
+if (waits) {
   setTimeout(() => process.exit(99), 20000);
 } else {
   process.exit(Number(mode));
