@@ -44,16 +44,16 @@ function seconds(ms) {
 }
 
 /**
- * Node's fetch reports an unreachable endpoint as "fetch failed" with the system error as its cause.
+ * A socket or TLS failure, as httpClient below passes it on: the system error's code and message.
  * @param {any} e
  */
 function networkFailure(e) {
-  const cause = e?.cause;
-  const code = cause?.code ?? e?.code;
-  if (typeof code === "string" && /^(E[A-Z]+|UND_ERR_[A-Z_]+|ERR_TLS_[A-Z_]+|(?:UNABLE|SELF|DEPTH|CERT)_[A-Z_]+)$/.test(code)) {
-    return `${code}${cause?.message && !String(cause.message).startsWith(code) ? `: ${cause.message}` : ""}`;
+  const code = e?.code;
+  if (typeof code === "string" && /^(E[A-Z]+|UND_ERR_[A-Z_]+|ERR_TLS_[A-Z_]+|ERR_SSL_[A-Z_]+|(?:UNABLE|SELF|DEPTH|CERT)_[A-Z_]+)$/.test(code)) {
+    const message = String(e?.message ?? "");
+    return message && !message.startsWith(code) ? `${code}: ${message}` : message || code;
   }
-  return e?.name === "TypeError" && e?.message === "fetch failed" ? String(cause?.message ?? "fetch failed") : undefined;
+  return e?.message === "fetch failed" ? "fetch failed" : undefined;
 }
 
 /**
@@ -138,7 +138,17 @@ function sessionApi(credentials, endpoint, bastionId, env = {}) {
   let signal;
   /** @type {import("oci-common").HttpClient} */
   const httpClient = {
-    send: (request, ...rest) => new common.FetchHttpClient(signer, null, { signal }).send(request, ...rest),
+    send: async (request, ...rest) => {
+      try {
+        return await new common.FetchHttpClient(signer, null, { signal }).send(request, ...rest);
+      } catch (e) {
+        // The SDK's retrier keeps only an error's code and message: fetch's "fetch failed" would lose
+        // the system error (ECONNREFUSED, a certificate problem) that says why.
+        const cause = /** @type {any} */ (e)?.cause;
+        if (cause?.code) throw Object.assign(new Error(String(cause.message ?? cause.code)), { code: cause.code });
+        throw e;
+      }
+    },
   };
   const client = new bastion.BastionClient(
     { httpClient },
