@@ -74,6 +74,8 @@ beforeAll(() => {
     httpServer: path.join(f, "http-kubeconfig"),
     portlessServer: path.join(f, "portless-kubeconfig"),
     apiKubeconfig: path.join(f, "kubeconfig"),
+    deep: path.join(f, "deep-kubeconfig"),
+    aliasBomb: path.join(f, "alias-bomb-kubeconfig"),
   };
   execFileSync("mkfifo", [files.fifo, `${files.pubFifoIdentity}.pub`]);
   fs.symlinkSync("/dev/zero", files.devZeroLink);
@@ -89,6 +91,10 @@ beforeAll(() => {
   fs.writeFileSync(files.httpServer, kubeconfig("http://10.0.0.2:6443"));
   fs.writeFileSync(files.portlessServer, kubeconfig("https://10.0.0.2"));
   fs.writeFileSync(files.apiKubeconfig, kubeconfig("https://10.0.0.2:6443"));
+  fs.writeFileSync(files.deep, `clusters: ${"[".repeat(100_000)}${"]".repeat(100_000)}\n`);
+  // "Billion laughs": each alias doubles the document the parser would build.
+  const levels = Array.from({ length: 30 }, (_, i) => `l${i + 1}: &l${i + 1} [${Array(10).fill(`*l${i}`).join(",")}]`);
+  fs.writeFileSync(files.aliasBomb, `l0: &l0 [lol]\n${levels.join("\n")}\nclusters: *l30\n`);
 });
 
 afterAll(async () => {
@@ -156,6 +162,8 @@ const ROWS: Row[] = [
   { name: "--kubeconfig a link to /dev/zero", argv: tunnel("--to", "api", "--kubeconfig", "ZERO"), status: 2, sentence: /--kubeconfig \S+zero-link is a device, not a regular file/ },
   { name: "--kubeconfig of 5 MiB", argv: tunnel("--to", "api", "--kubeconfig", "HUGE"), status: 2, sentence: /--kubeconfig \S+huge is 5 MiB, over the 4 MiB limit for this file/ },
   { name: "--kubeconfig a binary file", argv: tunnel("--to", "api", "--kubeconfig", "BINARY"), status: 2, sentence: /--kubeconfig \S+binary is a binary file, not text/ },
+  { name: "--kubeconfig nested 100 000 deep", argv: tunnel("--to", "api", "--kubeconfig", "DEEP"), status: 2, sentence: /--kubeconfig \S+deep-kubeconfig nests deeper than 64 levels, so it is not a kubeconfig/ },
+  { name: "--kubeconfig of aliases that multiply", argv: tunnel("--to", "api", "--kubeconfig", "ALIASES"), status: 2, sentence: /--kubeconfig \S+alias-bomb-kubeconfig is not a kubeconfig/ },
   { name: "--kubeconfig not UTF-8", argv: tunnel("--to", "api", "--kubeconfig", "LATIN1"), status: 2, sentence: /--kubeconfig \S+latin1 is not UTF-8 text/ },
   // Addresses and names ssh or OCI would read otherwise.
   { name: "a node address with a leading zero (ssh reads octal)", argv: (c) => ["ssh", "010.0.10.3", "--bastion-id", BASTION_ID, "--endpoint", c.endpoint], status: 2, sentence: /node address "010\.0\.10\.3" has a leading zero, which ssh reads as octal/ },
@@ -193,6 +201,8 @@ const PLACEHOLDERS = (): Record<string, string> => ({
   PUBFIFO: files.pubFifoIdentity,
   OCTAL: files.octalServer,
   HTTP: files.httpServer,
+  DEEP: files.deep,
+  ALIASES: files.aliasBomb,
 });
 
 interface Outcome {

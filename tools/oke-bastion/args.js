@@ -203,7 +203,7 @@ function parseArgs(argv, home = os.homedir()) {
     const localPort = values.localPort === undefined ? undefined : integer("--local-port", values.localPort, 1, 65535);
     return { command, to, localPort, kubeconfig: values.kubeconfig, ...common(values) };
   }
-  throw usageError(`oke-bastion: unknown command "${command}"; ${USAGE}.`);
+  throw usageError(`oke-bastion: unknown command ${echo(command)}; ${USAGE}.`);
 }
 
 /**

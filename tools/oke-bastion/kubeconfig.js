@@ -4,6 +4,7 @@
 const { usageError } = require("../oke-token/errors");
 const { isIpv4, ipv4Problem } = require("./args");
 const { echo } = require("../common/echo");
+const { jsonDepthExceeds, MAX_JSON_DEPTH } = require("../common/inputFile");
 
 /**
  * The kubeconfig side of a tunnel to a private API endpoint. OKE's kubeconfig (the stack's
@@ -14,6 +15,11 @@ const { echo } = require("../common/echo");
 
 /** @param {string} text @param {string} source */
 function parse(text, source) {
+  // Flow collections nested thousands deep take the YAML parser seconds to reject; a kubeconfig nests a
+  // few levels. Brackets are counted as JSON's are, which is close enough to refuse such a file at once.
+  if (jsonDepthExceeds(text, MAX_JSON_DEPTH)) {
+    throw usageError(`oke-bastion: ${source} nests deeper than ${MAX_JSON_DEPTH} levels, so it is not a kubeconfig; use the stack's \`pulumi stack output kubeconfig --show-secrets\`.`);
+  }
   const YAML = require("yaml");
   let doc;
   try {

@@ -104,7 +104,7 @@ function readProfile(file, profile, envIsComplete, program) {
   }
   let sections;
   try {
-    sections = parseIni(text, file);
+    sections = parseIni(text, echo(file, { quote: false, limit: 200 }));
   } catch (e) {
     throw credentialError(`${program}: ${/** @type {Error} */ (e).message}; fix that line.`);
   }
