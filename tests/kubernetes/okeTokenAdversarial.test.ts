@@ -54,7 +54,8 @@ const ROWS: Row[] = [
   { name: "OCI_CLI_FINGERPRINT holding a key", env: { OCI_CLI_FINGERPRINT: apiKeyPem }, status: 1, sentence: /fingerprint \[secret\] \(from OCI_CLI_FINGERPRINT\)/ },
   { name: "the passphrase pasted as OCI_CLI_USER", env: { OCI_CLI_USER: PASSPHRASE, OCI_CLI_PASSPHRASE: PASSPHRASE }, status: 1, sentence: /user "\[secret\]" \(from OCI_CLI_USER\) is not a user OCID/ },
   { name: "the profile's pass_phrase pasted as its tenancy", profile: { tenancy: PASSPHRASE, pass_phrase: PASSPHRASE }, status: 1, sentence: /tenancy "\[secret\]" \(from profile \[DEFAULT\] in \S+\) is not a tenancy OCID/ },
-  { name: "OCI_CLI_KEY_CONTENT that is no key", env: { OCI_CLI_KEY_CONTENT: "not a key at all" }, status: 1, sentence: /OCI_CLI_KEY_CONTENT is not a PEM private key/ },
+  { name: "OCI_CLI_KEY_CONTENT holding a path", env: { OCI_CLI_KEY_CONTENT: "~/.oci/oci_api_key.pem" }, status: 1, sentence: /OCI_CLI_KEY_CONTENT holds one line and no PEM block, so it is not a key's text .*; if it is the key file's path, set OCI_CLI_KEY_FILE to it instead/ },
+  { name: "OCI_CLI_KEY_CONTENT that is no key", env: { OCI_CLI_KEY_CONTENT: "-----BEGIN NOTHING-----\nnot a key at all\n" }, status: 1, sentence: /OCI_CLI_KEY_CONTENT is not a PEM private key/ },
   // Ids and regions that could only send the token elsewhere or be refused by OKE.
   { name: "--cluster-id foo", argv: ["--cluster-id", "foo"], status: 2, sentence: /--cluster-id "foo" is not a cluster OCID/ },
   { name: "a VCN's OCID as --cluster-id", argv: ["--cluster-id", "ocid1.vcn.oc1.ap-tokyo-1.aaaaaaaavcn"], status: 2, sentence: /--cluster-id "ocid1\.vcn\.oc1\.ap-tokyo-1\.aaaaaaaavcn" is a vcn OCID, not a cluster OCID/ },

@@ -258,6 +258,10 @@ function resolve(request, env, secrets) {
 
   let privateKey;
   if (keyContent !== undefined) {
+    // The mirror of a key's content in OCI_CLI_KEY_FILE: a path where the content belongs.
+    if (!keyContent.includes("-----BEGIN") && !keyContent.includes("\n") && !looksLikeKeyMaterial(keyContent)) {
+      throw credentialError(`${program}: OCI_CLI_KEY_CONTENT holds one line and no PEM block, so it is not a key's text (-----BEGIN ... PRIVATE KEY----- included); if it is the key file's path, set OCI_CLI_KEY_FILE to it instead.`);
+    }
     privateKey = parsePrivateKey(keyContent, passphrase, "OCI_CLI_KEY_CONTENT", program);
   } else {
     const keyFileFromEnv = nonEmpty(env, ENV_FOR_KEY.key_file);
