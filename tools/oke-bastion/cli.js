@@ -129,15 +129,14 @@ function accepts(port) {
 }
 
 /**
- * Waits until ssh's forward listens on the local port, ssh exits, or `timeoutMs` passes.
- * @param {import("child_process").ChildProcess} child
+ * Waits until ssh's forward listens on the local port, ssh ends, or `timeoutMs` passes.
+ * @param {() => boolean} exited whether ssh has exited or could not be started
  * @param {number} port
  * @param {number} timeoutMs
  * @returns {Promise<"listening" | "exited" | "timeout">}
  */
-async function forwardListening(child, port, timeoutMs) {
+async function forwardListening(exited, port, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
-  const exited = () => child.exitCode !== null || child.signalCode !== null;
   for (;;) {
     if (exited()) return "exited";
     if (await accepts(port)) return exited() ? "exited" : "listening";
@@ -207,18 +206,23 @@ async function connect(args, env) {
       child = spawn(ssh, argv, { stdio: ["ignore", 2, 2], env });
     }
     const running = child;
+    let ended = false;
     /** @type {Promise<number>} */
     const exit = new Promise((resolve) => {
       running.on("error", (e) => {
+        ended = true;
         say(`could not run ${echoPath(ssh)} (${escapeControls(e.message)}).`);
         resolve(ExitCode.CREDENTIALS);
       });
-      running.on("exit", (status, signal) => resolve(status ?? (signal ? 128 + (os.constants.signals[signal] ?? 0) : 1)));
+      running.on("exit", (status, signal) => {
+        ended = true;
+        resolve(status ?? (signal ? 128 + (os.constants.signals[signal] ?? 0) : 1));
+      });
     });
     if (args.command === "tunnel" && localPort !== undefined) {
       // The kubeconfig is printed only once the forward listens: a config pointing at a port nobody
       // listens on (ssh could not bind it, or never got through) would fail later and elsewhere.
-      const state = await forwardListening(running, localPort, args.waitTimeoutSeconds * 1000);
+      const state = await forwardListening(() => ended, localPort, args.waitTimeoutSeconds * 1000);
       if (interrupted) {
         await exit;
         return SIGNAL_EXIT[interrupted];
