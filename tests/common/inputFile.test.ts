@@ -73,6 +73,12 @@ describe("size", () => {
     expect(readInputText(at("exact"), { what: "f", maxBytes: 1024 })).toHaveLength(1024);
   });
 
+  (fs.existsSync("/proc/self/status") ? it : it.skip)("reads a file that reports no size (/proc) to its end, still within the cap", () => {
+    expect(fs.statSync("/proc/self/status").size).toBe(0);
+    expect(readInputText("/proc/self/status", { what: "f" })).toMatch(/^Name:[\s\S]*\nPid:/);
+    expect(refusal(() => readInputBytes("/proc/self/status", { what: "f", maxBytes: 16 })).message).toBe("f /proc/self/status is over the 16 bytes limit for this file.");
+  });
+
   it("caps small files (profiles, keys) at 1 MiB unless told otherwise", () => {
     expect(SIZE_LIMITS.small).toBe(1024 * 1024);
     fs.writeFileSync(at("just-over"), "");

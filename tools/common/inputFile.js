@@ -109,10 +109,16 @@ function readInputBytes(file, options) {
     if (stat.size > maxBytes) {
       throw refuse(options, file, `is ${describeSize(stat.size)}, over the ${describeSize(maxBytes)} limit for this file`, "too-large");
     }
-    // The size can change between fstat and read (a file still being written): read at most one byte past the cap.
-    const buffer = Buffer.alloc(Math.min(stat.size, maxBytes) + 1);
+    // The size can change between fstat and read (a file still being written), and some files report
+    // none (/proc): read to the end, growing the buffer, but never past one byte over the cap.
+    let buffer = Buffer.alloc(Math.min(stat.size, maxBytes) + 1);
     let length = 0;
     for (;;) {
+      if (length === buffer.length) {
+        const grown = Buffer.alloc(Math.min(buffer.length * 2 + 4096, maxBytes + 1));
+        buffer.copy(grown, 0, 0, length);
+        buffer = grown;
+      }
       let n;
       try {
         n = fs.readSync(fd, buffer, length, buffer.length - length, null);
@@ -125,7 +131,6 @@ function readInputBytes(file, options) {
       if (length > maxBytes) {
         throw refuse(options, file, `is over the ${describeSize(maxBytes)} limit for this file`, "too-large");
       }
-      if (length === buffer.length) break;
     }
     return buffer.subarray(0, length);
   } finally {
