@@ -156,7 +156,8 @@ async function connect(args, env) {
   const tunnel = args.command === "tunnel" ? tunnelTarget(args, env) : undefined;
   const target = args.command === "ssh" ? { ip: args.node, port: 22 } : /** @type {NonNullable<typeof tunnel>} */ (tunnel).target;
   const credentials = resolveCredentials({ region: args.region, profile: args.profile, configFile: args.configFile, program: "oke-bastion" }, env);
-  const pollMs = Number(env.OKE_BASTION_POLL_MS) > 0 ? Number(env.OKE_BASTION_POLL_MS) : DEFAULT_POLL_MS;
+  // Capped at the longest wait there is, so a huge value never overflows setTimeout into a 1 ms poll.
+  const pollMs = Number(env.OKE_BASTION_POLL_MS) > 0 ? Math.min(Number(env.OKE_BASTION_POLL_MS), args.waitTimeoutSeconds * 1000) : DEFAULT_POLL_MS;
   const localPort = args.command === "tunnel" ? args.localPort ?? target.port : undefined;
   if (localPort !== undefined) await localPortFree(localPort);
 

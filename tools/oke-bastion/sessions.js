@@ -26,6 +26,9 @@ const REQUEST_TIMEOUT_MS = 30_000;
  * }} SessionApi
  */
 
+/** The longest delay setTimeout keeps (about 24.8 days). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /** A call whose bound was reached: its request is aborted, not left pending. */
 class NoAnswer extends Error {}
 
@@ -35,7 +38,8 @@ class NoAnswer extends Error {}
  */
 function requestTimeoutMs(env) {
   const ms = Number(env.OKE_BASTION_REQUEST_TIMEOUT_MS);
-  return Number.isFinite(ms) && ms > 0 ? ms : REQUEST_TIMEOUT_MS;
+  // setTimeout turns anything above 2^31-1 ms into 1 ms: a huge value must not mean "abort at once".
+  return Number.isFinite(ms) && ms > 0 ? Math.min(ms, MAX_TIMER_MS) : REQUEST_TIMEOUT_MS;
 }
 
 /** @param {number} ms */
