@@ -208,10 +208,12 @@ async function connect(args, env) {
     }
     const running = child;
     let ended = false;
+    let unstartable = false;
     /** @type {Promise<number>} */
     const exit = new Promise((resolve) => {
       running.on("error", (e) => {
         ended = true;
+        unstartable = true;
         say(`could not run ${echoPath(ssh)} (${escapeControls(e.message)}).`);
         resolve(ExitCode.CREDENTIALS);
       });
@@ -234,11 +236,12 @@ async function connect(args, env) {
           setTimeout(() => running.kill("SIGKILL"), CHILD_GRACE_MS).unref();
         }
         const code = await exit;
-        say(
+        const why =
           state === "timeout"
             ? `ssh's forward on 127.0.0.1:${localPort} was not listening after ${args.waitTimeoutSeconds} s, so no kubeconfig was printed; check that your address is in the bastion's client allow-list, or wait longer with --wait-timeout.`
-            : `ssh exited (status ${code}) before its forward on 127.0.0.1:${localPort} was listening, so no kubeconfig was printed; ssh's own message above says why.`,
-        );
+            : `ssh exited (status ${code}) before its forward on 127.0.0.1:${localPort} was listening, so no kubeconfig was printed; ssh's own message above says why.`;
+        // An ssh that could not be started has said so in its own sentence.
+        if (!unstartable) say(why);
         return state === "timeout" ? ExitCode.CREDENTIALS : code;
       }
       process.stdout.write(tunnelKubeconfig(target, localPort, tunnel?.base));
