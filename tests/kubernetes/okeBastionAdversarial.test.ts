@@ -7,6 +7,9 @@ import * as path from "path";
 import { BastionStandIn, selfSignedCertificate, SessionScenario, writeStandInSsh } from "./bastionStandIn";
 import { API_KEY, OTHER_KEY, TEST_PROFILE } from "../helpers/testKeys";
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { apiEndpoint, tunnelKubeconfig } = require("../../tools/oke-bastion/kubeconfig");
+
 // What a hostile or careless user may hand `oke-bastion`, one row each: the shipped command
 // (`node bin/oke-bastion.js`) runs against a stand-in Bastion API and a stand-in ssh, and every row
 // must end with the expected status and one sentence on stderr (besides the progress lines a
@@ -72,7 +75,6 @@ beforeAll(() => {
     pubFifoIdentity: path.join(f, "id_pubfifo"),
     octalServer: path.join(f, "octal-kubeconfig"),
     httpServer: path.join(f, "http-kubeconfig"),
-    portlessServer: path.join(f, "portless-kubeconfig"),
     apiKubeconfig: path.join(f, "kubeconfig"),
     deep: path.join(f, "deep-kubeconfig"),
     aliasBomb: path.join(f, "alias-bomb-kubeconfig"),
@@ -89,7 +91,6 @@ beforeAll(() => {
   fs.writeFileSync(files.pubFifoIdentity, identityPem, { mode: 0o600 });
   fs.writeFileSync(files.octalServer, kubeconfig("https://010.0.0.2:6443"));
   fs.writeFileSync(files.httpServer, kubeconfig("http://10.0.0.2:6443"));
-  fs.writeFileSync(files.portlessServer, kubeconfig("https://10.0.0.2"));
   fs.writeFileSync(files.apiKubeconfig, kubeconfig("https://10.0.0.2:6443"));
   fs.writeFileSync(files.deep, `clusters: ${"[".repeat(100_000)}${"]".repeat(100_000)}\n`);
   // "Billion laughs": each alias doubles the document the parser would build.
@@ -276,4 +277,27 @@ describe("oke-bastion, given what a hostile or careless user gives it", () => {
     }
     if (row.abandoned !== "DELETE") expect(api.liveSessions()).toEqual([]);
   }, RUN_BOUND_MS + 30_000);
+});
+
+describe("the endpoint a tunnel's kubeconfig names", () => {
+  it("reads a server URL without a port as https reads it, 443, and repoints only that server", () => {
+    const text = `${kubeconfig("https://10.0.0.2")}`.replace("clusters:\n", "clusters:\n- name: other\n  cluster:\n    server: https://10.0.0.2:6443\n");
+    expect(apiEndpoint(text, "--kubeconfig f")).toEqual({ ip: "10.0.0.2", port: 443 });
+    const printed = tunnelKubeconfig({ ip: "10.0.0.2", port: 443 }, 16443, { text, source: "--kubeconfig f" });
+    expect(printed).toContain("server: https://127.0.0.1:16443");
+    expect(printed).toContain("server: https://10.0.0.2:6443");
+  });
+
+  it.each([
+    ["http://10.0.0.2:6443", /has no usable server URL \("http:\/\/10\.0\.0\.2:6443"\)/],
+    ["https://user:hunter2@10.0.0.2:6443", /has no usable server URL \("https:\/\/\[secret\]@10\.0\.0\.2:6443"\)/],
+    ["https://[fd00::2]:6443", /has no usable server URL/],
+    ["https://10.0.0.2:99999", /has no usable server URL/],
+    ["https://010.0.0.2:6443", /whose address has a leading zero/],
+    ["https://10.1:6443", /which is not a private endpoint/],
+    ["https://0x0a.0.0.2:6443", /which is not a private endpoint/],
+    ["https://203.0.113.10:6443", /which is not a private endpoint/],
+  ])("refuses the server %s in one sentence (exit 2)", (server, sentence) => {
+    expect(() => apiEndpoint(kubeconfig(server), "--kubeconfig f")).toThrow(expect.objectContaining({ exitCode: 2, message: expect.stringMatching(sentence) }));
+  });
 });

@@ -49,14 +49,16 @@ function apiEndpoint(text, source) {
   const context = (doc.contexts ?? []).find((/** @type {any} */ c) => c?.name === doc["current-context"]);
   const cluster = doc.clusters.find((/** @type {any} */ c) => c?.name === context?.context?.cluster) ?? doc.clusters[0];
   const server = String(cluster?.cluster?.server ?? "");
+  // A URL's user:password part is a credential: never echoed.
+  const shown = server.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, "$1[secret]@");
   const endpoint = serverEndpoint(server);
   if (!endpoint) {
-    throw usageError(`oke-bastion: ${source} has no usable server URL (${echo(server)}); an OKE kubeconfig names https://<endpoint IP>:6443, or pass --to <private endpoint IP>:6443.`);
+    throw usageError(`oke-bastion: ${source} has no usable server URL (${echo(shown)}); an OKE kubeconfig names https://<endpoint IP>:6443, or pass --to <private endpoint IP>:6443.`);
   }
   const leadingZero = ipv4Problem(endpoint.host);
-  if (leadingZero) throw usageError(`oke-bastion: ${source} names the server ${echo(server)}, whose address ${leadingZero}.`);
+  if (leadingZero) throw usageError(`oke-bastion: ${source} names the server ${echo(shown)}, whose address ${leadingZero}.`);
   if (!isIpv4(endpoint.host) || !isPrivate(endpoint.host)) {
-    throw usageError(`oke-bastion: ${source} talks to ${echo(server, { quote: false })}, which is not a private endpoint; a tunnel is only needed with endpointPublic=false (or pass --to <ip:port>).`);
+    throw usageError(`oke-bastion: ${source} talks to ${echo(shown, { quote: false })}, which is not a private endpoint; a tunnel is only needed with endpointPublic=false (or pass --to <ip:port>).`);
   }
   return { ip: endpoint.host, port: endpoint.port };
 }
