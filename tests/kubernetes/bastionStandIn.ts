@@ -19,7 +19,11 @@ export type SessionScenario =
   | { kind: "active-after"; polls: number }
   | { kind: "fails-after"; polls: number; details: string }
   | { kind: "never-active" }
-  | { kind: "unknown-bastion" };
+  | { kind: "unknown-bastion" }
+  /** Requests with this method are read, checked and never answered (the session is ACTIVE at once). */
+  | { kind: "hangs"; on: "POST" | "GET" | "DELETE" }
+  /** CreateSession gets this reply instead of a session: what an endpoint that is not the Bastion API may send. */
+  | { kind: "answers"; status: number; body: string };
 
 export interface RecordedRequest {
   method: string;
@@ -52,6 +56,8 @@ export function selfSignedCertificate(dir: string): { key: string; cert: string;
 export class BastionStandIn {
   readonly requests: RecordedRequest[] = [];
   readonly rejected: string[] = [];
+  /** Requests left unanswered (scenario "hangs") whose connection the client closed: it gave up on them. */
+  readonly abandoned: string[] = [];
   private readonly sessions = new Map<string, SessionState>();
   private server?: https.Server;
   private counter = 0;
@@ -81,6 +87,8 @@ export class BastionStandIn {
   }
 
   stop(): Promise<void> {
+    // Unanswered requests of a "hangs" scenario must not hold the close up.
+    this.server?.closeAllConnections();
     return new Promise((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 
@@ -88,6 +96,7 @@ export class BastionStandIn {
     this.scenario = scenario;
     this.requests.length = 0;
     this.rejected.length = 0;
+    this.abandoned.length = 0;
     this.sessions.clear();
   }
 
@@ -120,6 +129,16 @@ export class BastionStandIn {
     if (problem) {
       this.rejected.push(`${method} ${url}: ${problem}`);
       return this.error(res, 401, "NotAuthenticated", `The required information to complete authentication was not provided or was incorrect (${problem}).`);
+    }
+    const sc = this.scenario;
+    if (sc.kind === "hangs" && method === sc.on) {
+      res.on("close", () => this.abandoned.push(`${method} ${url}`));
+      return;
+    }
+    if (sc.kind === "answers" && method === "POST") {
+      res.writeHead(sc.status, { "content-type": "application/json", "opc-request-id": `req-${++this.counter}`, "content-length": Buffer.byteLength(sc.body) });
+      res.end(sc.body);
+      return;
     }
     if (method === "POST" && url === `${API_VERSION}/sessions`) return this.create(parsed, res);
     const m = new RegExp(`^${API_VERSION}/sessions/([^/?]+)$`).exec(url);
@@ -161,6 +180,8 @@ export class BastionStandIn {
   private state(s: SessionState): { lifecycleState: string; lifecycleDetails?: string } {
     const sc = this.scenario;
     if (sc.kind === "active-after" && s.polls >= sc.polls) return { lifecycleState: "ACTIVE" };
+    // Hanging on GET needs a session still to wait for; on DELETE, one ssh ran through.
+    if (sc.kind === "hangs") return { lifecycleState: sc.on === "GET" ? "CREATING" : "ACTIVE" };
     if (sc.kind === "fails-after" && s.polls >= sc.polls) return { lifecycleState: "FAILED", lifecycleDetails: sc.details };
     return { lifecycleState: "CREATING" };
   }
@@ -189,7 +210,9 @@ export class BastionStandIn {
 /**
  * A stand-in `ssh`: records its arguments (and the mode of every key file it is given) as one JSON line
  * in $STANDIN_SSH_LOG, then exits with $STANDIN_SSH_EXIT, or with "wait" stays up until signalled
- * (never longer than 20 s) and records the signal.
+ * (never longer than 20 s) and records the signal. With "wait" it also listens on the local end of a
+ * `-L 127.0.0.1:PORT:...` forward, as ssh does once the forward is set up; "wait-unbound" stays up
+ * without listening (a forward that never comes up).
  */
 export function writeStandInSsh(dir: string): string {
   const file = path.join(dir, "ssh");
@@ -208,11 +231,16 @@ const log = (entry) => fs.appendFileSync(process.env.STANDIN_SSH_LOG, JSON.strin
 const mode = process.env.STANDIN_SSH_EXIT || "0";
 // Handlers first: a test signals as soon as it sees the arguments logged, and on a busy machine the
 // signal could otherwise land before they exist and kill the stand-in unrecorded.
-if (mode === "wait") {
+const waits = mode === "wait" || mode === "wait-unbound";
+if (waits) {
   for (const s of ["SIGTERM", "SIGINT"]) process.on(s, () => { log({ signal: s }); process.exit(128 + (s === "SIGTERM" ? 15 : 2)); });
 }
 log({ argv, keys, pid: process.pid });
-if (mode === "wait") {
+const forward = argv[argv.indexOf("-L") + 1];
+if (mode === "wait" && argv.includes("-L") && forward.startsWith("127.0.0.1:")) {
+  require("net").createServer((socket) => socket.destroy()).listen(Number(forward.split(":")[1]), "127.0.0.1");
+}
+if (waits) {
   setTimeout(() => process.exit(99), 20000);
 } else {
   process.exit(Number(mode));

@@ -13,10 +13,28 @@ const ECHO_LIMIT = 80;
 const SECRET = "[secret]";
 
 /**
- * PEM blocks of private keys (PKCS#1, PKCS#8, encrypted, EC, OpenSSH) and their headers alone: a key
- * pasted where a path belongs, or cut by a line limit, must still be recognised.
+ * Secrets recognised by their shape, whatever setting or variable they arrived in: PEM blocks of
+ * private keys (PKCS#1, PKCS#8, encrypted, EC, OpenSSH) and their headers alone (a key pasted where a
+ * path belongs, or cut by a line limit, must still be recognised), a PEM body without its header
+ * (base64 DER or OpenSSH), a PuTTY key file, and an OKE cluster token (the base64 of a presigned
+ * `https://containerengine.` URL) or the signed URL inside it.
  */
-const KEY_MATERIAL = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----|PRIVATE KEY-----|^b3BlbnNzaC1rZXktdjE|^MII[A-Za-z0-9+/]{20}/m;
+const KEY_MATERIAL = new RegExp(
+  [
+    "-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----",
+    "PRIVATE KEY-----",
+    "^b3BlbnNzaC1rZXktdjE",
+    "^MII[A-Za-z0-9+/]{20}",
+    "PuTTY-User-Key-File-",
+    "aHR0cHM6Ly9jb250YWluZXJlbmdpbmUu",
+    "authorization=Signature",
+    'Signature algorithm="rsa-sha256"',
+  ].join("|"),
+  "m",
+);
+
+/** Paths are echoed longer than other values: a deep temp directory is still worth reading whole. */
+const PATH_ECHO_LIMIT = 200;
 
 /** @param {unknown} value */
 function looksLikeKeyMaterial(value) {
@@ -46,11 +64,28 @@ function echo(value, options = {}) {
   const limit = options.limit ?? ECHO_LIMIT;
   const text = typeof value === "string" ? value : String(value);
   if (looksLikeKeyMaterial(text)) return SECRET;
-  const chars = Array.from(text);
-  const cut = chars.length > limit;
-  const shown = escapeControls(cut ? chars.slice(0, limit).join("") : text);
+  // Counted in code points (an emoji is one character), without an array of a 5 MB value's characters.
+  let length = 0;
+  let end = text.length;
+  let offset = 0;
+  for (const c of text) {
+    if (length === limit) end = offset;
+    length++;
+    offset += c.length;
+  }
+  const cut = length > limit;
+  const shown = escapeControls(cut ? text.slice(0, end) : text);
   const quoted = options.quote === false ? shown : `"${shown}"`;
-  return cut ? `${quoted}… (${chars.length} characters)` : quoted;
+  return cut ? `${quoted}… (${length} characters)` : quoted;
+}
+
+/**
+ * A file name as a message shows it: unquoted (paths read as paths), escaped, cut at PATH_ECHO_LIMIT
+ * characters, and [secret] when it is in fact key material pasted where a path belongs.
+ * @param {unknown} file
+ */
+function echoPath(file) {
+  return echo(file, { quote: false, limit: PATH_ECHO_LIMIT });
 }
 
 /**
@@ -63,7 +98,9 @@ function redact(text, secrets) {
   const list = [...new Set([...secrets].filter((s) => typeof s === "string" && s.length >= 3))].sort((a, b) => b.length - a.length);
   let out = text;
   for (const s of list) out = out.split(s).join(SECRET);
-  return out.replace(/-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----[\s\S]*?(-----END [A-Z0-9 ]*PRIVATE KEY-----|$)/g, SECRET);
+  return out
+    .replace(/-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----[\s\S]*?(-----END [A-Z0-9 ]*PRIVATE KEY-----|$)/g, SECRET)
+    .replace(/aHR0cHM6Ly9jb250YWluZXJlbmdpbmUu[A-Za-z0-9_=+/-]*/g, SECRET);
 }
 
-module.exports = { ECHO_LIMIT, SECRET, looksLikeKeyMaterial, escapeControls, echo, redact };
+module.exports = { ECHO_LIMIT, PATH_ECHO_LIMIT, SECRET, looksLikeKeyMaterial, escapeControls, echo, echoPath, redact };

@@ -9,6 +9,7 @@
  * overflow the stack.
  */
 const fs = require("fs");
+const { echoPath, looksLikeKeyMaterial } = require("./echo");
 
 const KiB = 1024;
 const MiB = 1024 * KiB;
@@ -30,7 +31,7 @@ const MAX_JSON_DEPTH = 64;
 class InputFileError extends Error {
   /**
    * @param {string} message
-   * @param {string} reason one of not-found, not-regular, too-large, unreadable, binary, not-utf8, not-json, too-deep
+   * @param {string} reason one of not-a-path, not-found, not-regular, too-large, unreadable, binary, not-utf8, not-json, too-deep
    */
   constructor(message, reason) {
     super(message);
@@ -63,6 +64,7 @@ function kindOf(stat) {
  */
 
 /**
+ * The sentence: the file name escaped and bounded (a name is user input too), and never key material.
  * @param {ReadOptions} options
  * @param {string} file
  * @param {string} problem
@@ -70,7 +72,7 @@ function kindOf(stat) {
  */
 function refuse(options, file, problem, reason) {
   const fix = options.fix ? `: ${options.fix}` : "";
-  return new InputFileError(`${options.what} ${file} ${problem}${fix}.`, reason);
+  return new InputFileError(`${options.what} ${file === "" ? '""' : echoPath(file)} ${problem}${fix}.`, reason);
 }
 
 /**
@@ -82,6 +84,12 @@ function refuse(options, file, problem, reason) {
  */
 function readInputBytes(file, options) {
   const maxBytes = options.maxBytes ?? SIZE_LIMITS.small;
+  // A key's content where its path belongs (`OCI_CLI_KEY_FILE="$(cat key.pem)"`, a common CI mistake):
+  // said as such, without the key, rather than as a missing file with a very long name.
+  if (looksLikeKeyMaterial(file)) throw refuse(options, file, "is the content of a private key, not a file name", "not-a-path");
+  if (typeof file !== "string" || file === "" || file.includes("\0")) {
+    throw refuse(options, String(file), file === "" ? "is empty, not a file name" : "contains a NUL byte, so it cannot be a file name", "not-a-path");
+  }
   let fd;
   try {
     fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
@@ -92,6 +100,7 @@ function readInputBytes(file, options) {
     if (code === "EISDIR") throw refuse(options, file, "is a directory, not a file", "not-regular");
     if (code === "ENXIO") throw refuse(options, file, "is a socket or pipe, not a regular file", "not-regular");
     if (code === "ELOOP") throw refuse(options, file, "is a symbolic link loop", "unreadable");
+    if (code === "ENAMETOOLONG") throw refuse(options, file, "is too long to be a file name", "not-a-path");
     throw refuse(options, file, `cannot be opened (${code ?? "unknown error"})`, "unreadable");
   }
   try {
@@ -100,10 +109,16 @@ function readInputBytes(file, options) {
     if (stat.size > maxBytes) {
       throw refuse(options, file, `is ${describeSize(stat.size)}, over the ${describeSize(maxBytes)} limit for this file`, "too-large");
     }
-    // The size can change between fstat and read (a file still being written): read at most one byte past the cap.
-    const buffer = Buffer.alloc(Math.min(stat.size, maxBytes) + 1);
+    // The size can change between fstat and read (a file still being written), and some files report
+    // none (/proc): read to the end, growing the buffer, but never past one byte over the cap.
+    let buffer = Buffer.alloc(Math.min(stat.size, maxBytes) + 1);
     let length = 0;
     for (;;) {
+      if (length === buffer.length) {
+        const grown = Buffer.alloc(Math.min(buffer.length * 2 + 4096, maxBytes + 1));
+        buffer.copy(grown, 0, 0, length);
+        buffer = grown;
+      }
       let n;
       try {
         n = fs.readSync(fd, buffer, length, buffer.length - length, null);
@@ -116,7 +131,6 @@ function readInputBytes(file, options) {
       if (length > maxBytes) {
         throw refuse(options, file, `is over the ${describeSize(maxBytes)} limit for this file`, "too-large");
       }
-      if (length === buffer.length) break;
     }
     return buffer.subarray(0, length);
   } finally {

@@ -1,7 +1,7 @@
 // @ts-check
 "use strict";
 
-const fs = require("fs");
+const net = require("net");
 const os = require("os");
 const { spawn } = require("child_process");
 const { parseArgs, parseTarget, USAGE } = require("./args");
@@ -12,6 +12,9 @@ const { sessionApi, waitUntilActive, sessionHost } = require("./sessions");
 const { findSsh, sshThroughSession, tunnelThroughSession } = require("./ssh");
 const { stackOutput } = require("./stackOutput");
 const { apiEndpoint, tunnelKubeconfig } = require("./kubeconfig");
+const { ocidProblem } = require("../oke-token/ocid");
+const { echo, echoPath, escapeControls, redact } = require("../common/echo");
+const { readInputText, InputFileError, SIZE_LIMITS } = require("../common/inputFile");
 
 const HELP = `${USAGE}
 
@@ -20,7 +23,8 @@ through it: \`ssh\` logs in to a node (as \`ssh <user>@<node IP>\` would from in
 forwards a local port and prints a kubeconfig for it. The session is deleted when ssh ends, and on
 Ctrl-C. Credentials as oke-token reads them (~/.oci/config profile, OCI_CLI_* variables).
 --bastion-id defaults to the stack output bastionId when the pulumi CLI is on PATH.
-OKE_BASTION_POLL_MS sets how often the session state is read (default 3000).
+OKE_BASTION_POLL_MS sets how often the session state is read (default 3000),
+OKE_BASTION_REQUEST_TIMEOUT_MS how long one API call may take (default 30000).
 Exit status: ssh's own status; 1 credentials, Bastion API or session failure; 2 wrong command line;
 130 interrupted.
 `;
@@ -44,8 +48,9 @@ function bastionIdOf(args, env) {
   if (!id) {
     throw usageError("oke-bastion: --bastion-id is required: the pulumi CLI is not on PATH to read the stack output bastionId; pass --bastion-id ocid1.bastion.oc1.<region>.<id> (from `pulumi stack output bastionId`).");
   }
-  if (!/^ocid1\.bastion\.[A-Za-z0-9._-]+$/.test(id)) {
-    throw usageError(`oke-bastion: --bastion-id "${id}" is not a bastion OCID such as ocid1.bastion.oc1.<region>.<id>.`);
+  const problem = ocidProblem(id, "bastion");
+  if (problem) {
+    throw usageError(`oke-bastion: ${args.bastionId === undefined ? "the stack output bastionId" : "--bastion-id"} ${echo(id)} ${problem}; pass the bastion's id, such as ocid1.bastion.oc1.<region>.<id> (\`pulumi stack output bastionId\`).`);
   }
   return id;
 }
@@ -60,9 +65,15 @@ function tunnelTarget(args, env) {
   let base;
   if (args.kubeconfig) {
     try {
-      base = { text: fs.readFileSync(args.kubeconfig, "utf8"), source: `--kubeconfig ${args.kubeconfig}` };
+      const text = readInputText(args.kubeconfig, {
+        what: "oke-bastion: --kubeconfig",
+        maxBytes: SIZE_LIMITS.kubeconfig,
+        fix: "write it with `pulumi stack output kubeconfig --show-secrets > FILE`",
+      });
+      base = { text, source: `--kubeconfig ${echoPath(args.kubeconfig)}` };
     } catch (e) {
-      throw usageError(`oke-bastion: cannot read --kubeconfig ${args.kubeconfig} (${/** @type {NodeJS.ErrnoException} */ (e).code ?? String(e)}); write it with \`pulumi stack output kubeconfig --show-secrets > FILE\`.`);
+      if (e instanceof InputFileError) throw usageError(e.message);
+      throw e;
     }
   }
   if (args.to !== "api") return { target: parseTarget(args.to), base };
@@ -77,6 +88,64 @@ function tunnelTarget(args, env) {
 }
 
 /**
+ * Checks that the tunnel's local port can be listened on before a session is opened for it: a port
+ * in use (or below 1024 without root) would only make ssh fail after the wait for ACTIVE.
+ * @param {number} port
+ * @returns {Promise<void>}
+ */
+function localPortFree(port) {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", (/** @type {NodeJS.ErrnoException} */ e) => {
+      const why =
+        e.code === "EADDRINUSE" ? "is already in use" :
+        e.code === "EACCES" ? "needs root (ports below 1024 are privileged)" :
+        `cannot be listened on (${e.code ?? e.message})`;
+      reject(usageError(`oke-bastion: local port 127.0.0.1:${port} ${why}; pass --local-port with a free port from 1024 to 65535.`));
+    });
+    server.listen(port, "127.0.0.1", () => server.close(() => resolve()));
+  });
+}
+
+/** @param {number} ms */
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Whether something accepts connections on 127.0.0.1:port (bounded: a probe never hangs).
+ * @param {number} port
+ * @returns {Promise<boolean>}
+ */
+function accepts(port) {
+  return new Promise((resolve) => {
+    const socket = net.connect({ port, host: "127.0.0.1" });
+    const done = (/** @type {boolean} */ ok) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(1000, () => done(false));
+    socket.once("connect", () => done(true));
+    socket.once("error", () => done(false));
+  });
+}
+
+/**
+ * Waits until ssh's forward listens on the local port, ssh ends, or `timeoutMs` passes.
+ * @param {() => boolean} exited whether ssh has exited or could not be started
+ * @param {number} port
+ * @param {number} timeoutMs
+ * @returns {Promise<"listening" | "exited" | "timeout">}
+ */
+async function forwardListening(exited, port, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (exited()) return "exited";
+    if (await accepts(port)) return exited() ? "exited" : "listening";
+    if (Date.now() >= deadline) return "timeout";
+    await sleep(100);
+  }
+}
+
+/**
  * @param {import("./args").SshArgs | import("./args").TunnelArgs} args
  * @param {NodeJS.ProcessEnv} env
  * @returns {Promise<number>}
@@ -87,7 +156,10 @@ async function connect(args, env) {
   const tunnel = args.command === "tunnel" ? tunnelTarget(args, env) : undefined;
   const target = args.command === "ssh" ? { ip: args.node, port: 22 } : /** @type {NonNullable<typeof tunnel>} */ (tunnel).target;
   const credentials = resolveCredentials({ region: args.region, profile: args.profile, configFile: args.configFile, program: "oke-bastion" }, env);
-  const pollMs = Number(env.OKE_BASTION_POLL_MS) > 0 ? Number(env.OKE_BASTION_POLL_MS) : DEFAULT_POLL_MS;
+  // Capped at the longest wait there is, so a huge value never overflows setTimeout into a 1 ms poll.
+  const pollMs = Number(env.OKE_BASTION_POLL_MS) > 0 ? Math.min(Number(env.OKE_BASTION_POLL_MS), args.waitTimeoutSeconds * 1000) : DEFAULT_POLL_MS;
+  const localPort = args.command === "tunnel" ? args.localPort ?? target.port : undefined;
+  if (localPort !== undefined) await localPortFree(localPort);
 
   // A throwaway key is generated off the main thread while the SDK loads below: the two overlap.
   const keyReady = sessionKey(args.command === "ssh" ? args.identity : undefined);
@@ -113,7 +185,7 @@ async function connect(args, env) {
   for (const [s, h] of handlers) process.on(s, h);
 
   try {
-    api = sessionApi(credentials, args.endpoint, bastionId);
+    api = sessionApi(credentials, args.endpoint, bastionId, env);
     key = await keyReady;
     if (interrupted) return SIGNAL_EXIT[interrupted];
     const created = await api.create(target, key.publicKey);
@@ -123,29 +195,60 @@ async function connect(args, env) {
     const active = await waitUntilActive(api, created, { timeoutSeconds: args.waitTimeoutSeconds, pollMs, aborted: () => !!interrupted });
     if (interrupted) return SIGNAL_EXIT[interrupted];
     const { host, port } = sessionHost(active, credentials.region);
-    const session = { sessionId, host, port, keyFile: key.privateKeyFile };
+    const session = { sessionId: created.id, host, port, keyFile: key.privateKeyFile };
 
     let argv;
     if (args.command === "ssh") {
       argv = sshThroughSession({ ...session, node: args.node, user: args.user, identity: args.identity });
       child = spawn(ssh, argv, { stdio: "inherit", env });
     } else {
-      const localPort = args.localPort ?? target.port;
-      argv = tunnelThroughSession({ ...session, localPort, target });
+      argv = tunnelThroughSession({ ...session, localPort: /** @type {number} */ (localPort), target });
       // stdout carries only the kubeconfig; whatever ssh prints goes to stderr.
       child = spawn(ssh, argv, { stdio: ["ignore", 2, 2], env });
+    }
+    const running = child;
+    let ended = false;
+    let unstartable = false;
+    /** @type {Promise<number>} */
+    const exit = new Promise((resolve) => {
+      running.on("error", (e) => {
+        ended = true;
+        unstartable = true;
+        say(`could not run ${echoPath(ssh)} (${escapeControls(e.message)}).`);
+        resolve(ExitCode.CREDENTIALS);
+      });
+      running.on("exit", (status, signal) => {
+        ended = true;
+        resolve(status ?? (signal ? 128 + (os.constants.signals[signal] ?? 0) : 1));
+      });
+    });
+    if (args.command === "tunnel" && localPort !== undefined) {
+      // The kubeconfig is printed only once the forward listens: a config pointing at a port nobody
+      // listens on (ssh could not bind it, or never got through) would fail later and elsewhere.
+      const state = await forwardListening(() => ended, localPort, args.waitTimeoutSeconds * 1000);
+      if (interrupted) {
+        await exit;
+        return SIGNAL_EXIT[interrupted];
+      }
+      if (state !== "listening") {
+        if (state === "timeout") {
+          running.kill("SIGTERM");
+          setTimeout(() => running.kill("SIGKILL"), CHILD_GRACE_MS).unref();
+        }
+        const code = await exit;
+        const why =
+          state === "timeout"
+            ? `ssh's forward on 127.0.0.1:${localPort} was not listening after ${args.waitTimeoutSeconds} s, so no kubeconfig was printed; check that your address is in the bastion's client allow-list, or wait longer with --wait-timeout.`
+            : `ssh exited (status ${code}) before its forward on 127.0.0.1:${localPort} was listening, so no kubeconfig was printed; ssh's own message above says why.`;
+        // An ssh that could not be started has said so in its own sentence.
+        if (!unstartable) say(why);
+        return state === "timeout" ? ExitCode.CREDENTIALS : code;
+      }
       process.stdout.write(tunnelKubeconfig(target, localPort, tunnel?.base));
       say(`forwarding 127.0.0.1:${localPort} to ${target.ip}:${target.port} through session ${sessionId}; Ctrl-C closes the tunnel and deletes the session.`);
     }
-    const running = child;
-    const code = await new Promise((resolve) => {
-      running.on("error", (e) => {
-        say(`could not run ${ssh} (${e.message}).`);
-        resolve(ExitCode.CREDENTIALS);
-      });
-      running.on("exit", (status, signal) => resolve(status ?? (signal ? 128 + (os.constants.signals[signal] ?? 0) : 1)));
-    });
-    return interrupted ? SIGNAL_EXIT[interrupted] : /** @type {number} */ (code);
+    const code = await exit;
+    return interrupted ? SIGNAL_EXIT[interrupted] : code;
   } finally {
     // The handlers stay until the session is gone: a second Ctrl-C must not kill the cleanup.
     if (api && sessionId) {
@@ -153,7 +256,7 @@ async function connect(args, env) {
         await api.remove(sessionId);
         say(`session ${sessionId} deleted.`);
       } catch (e) {
-        say(`${String(/** @type {Error} */ (e).message).replace(/^oke-bastion: /, "").replace(/\.$/, "")}; the session ends by itself after its time to live, or delete it in the console.`);
+        say(`${escapeControls(String(/** @type {Error} */ (e).message)).replace(/^oke-bastion: /, "").replace(/\.$/, "")}; the session ends by itself after its time to live, or delete it in the console.`);
       }
     }
     api?.close();
@@ -169,7 +272,7 @@ async function connect(args, env) {
  */
 async function run(argv, env) {
   try {
-    const args = parseArgs(argv);
+    const args = parseArgs(argv, env.HOME || os.homedir());
     if (args.command === "help") {
       process.stdout.write(HELP);
       return ExitCode.OK;
@@ -191,7 +294,10 @@ function main() {
       process.exitCode = code;
     },
     (e) => {
-      process.stderr.write(`oke-bastion: unexpected failure (${String(e?.message ?? e).split("\n")[0]}).\n`);
+      // One line, whatever happened: no stack trace, no key or passphrase, no raw control characters.
+      const env = process.env;
+      const detail = redact(String(e?.message ?? e), [env.OCI_CLI_PASSPHRASE ?? "", env.OCI_CLI_KEY_CONTENT ?? ""]);
+      process.stderr.write(`oke-bastion: unexpected failure (${escapeControls(detail.split("\n")[0]).slice(0, 200).replace(/\.$/, "")}).\n`);
       process.exitCode = ExitCode.CREDENTIALS;
     },
   );

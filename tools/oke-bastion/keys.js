@@ -6,6 +6,11 @@ const fs = require("fs");
 const os = require("os");
 const path = require("path");
 const { usageError } = require("../oke-token/errors");
+const { echoPath, escapeControls } = require("../common/echo");
+const { readInputBytes, readInputText, InputFileError, SIZE_LIMITS } = require("../common/inputFile");
+
+/** As for API keys: OCI and current OpenSSH refuse shorter RSA keys. */
+const MIN_RSA_BITS = 2048;
 
 /**
  * The key pair a session is opened with. The bastion accepts one public key per session (OpenSSH
@@ -31,35 +36,71 @@ const { usageError } = require("../oke-token/errors");
 function derivePublicKey(pem, file) {
   // sshpk (oci-common's own dependency) reads PEM and OpenSSH private keys and writes OpenSSH public keys.
   const sshpk = require("sshpk");
+  const shown = echoPath(file);
   try {
     return sshpk.parsePrivateKey(pem, "auto").toPublic().toString("ssh");
   } catch (e) {
-    const encrypted = /encrypted|passphrase/i.test(String(/** @type {Error} */ (e).message));
+    const message = String(/** @type {Error} */ (e).message);
+    const encrypted = /encrypted|passphrase/i.test(message);
     throw usageError(
       encrypted
-        ? `oke-bastion: --identity ${file} is encrypted and has no ${file}.pub next to it; write one with \`ssh-keygen -y -f ${file} > ${file}.pub\`.`
-        : `oke-bastion: --identity ${file} is not an SSH private key (${String(/** @type {Error} */ (e).message).split("\n")[0].replace(/\.$/, "")}); pass the private key whose public key the nodes accept.`,
+        ? `oke-bastion: --identity ${shown} is encrypted and has no ${shown}.pub next to it; write one with \`ssh-keygen -y -f ${shown} > ${shown}.pub\`.`
+        : `oke-bastion: --identity ${shown} is not an SSH private key (${escapeControls(message.split("\n")[0].replace(/\.$/, "")).slice(0, 120)}); pass the private key whose public key the nodes accept.`,
     );
   }
 }
 
-/** @param {string} file */
-function identityKey(file) {
-  let pem;
+/**
+ * Reads a file of the identity through the shared reader: one sentence for a FIFO, a device, a
+ * directory or a file far larger than any key.
+ * @template T
+ * @param {() => T} read
+ */
+function readIdentity(read) {
   try {
-    pem = fs.readFileSync(file);
+    return read();
   } catch (e) {
-    throw usageError(`oke-bastion: cannot read --identity ${file} (${/** @type {NodeJS.ErrnoException} */ (e).code ?? String(e)}); pass the path of an SSH private key.`);
+    if (e instanceof InputFileError) throw usageError(e.message);
+    throw e;
   }
+}
+
+/**
+ * @param {string} publicKey OpenSSH public key line
+ * @param {string} what the file it came from, echoed
+ */
+function checkKeySize(publicKey, what) {
+  const sshpk = require("sshpk");
+  let key;
+  try {
+    key = sshpk.parseKey(publicKey, "ssh");
+  } catch {
+    return; // the line's shape was checked; the bastion judges the rest
+  }
+  if (key.type === "rsa" && key.size < MIN_RSA_BITS) {
+    throw usageError(`oke-bastion: ${what} is a ${key.size}-bit RSA key; OCI Bastion and OpenSSH need at least ${MIN_RSA_BITS} bits, make one with \`ssh-keygen -t ed25519\` (or -t rsa -b 4096).`);
+  }
+}
+
+/** @param {string} file an absolute path (args.js) */
+function identityKey(file) {
+  const shown = echoPath(file);
+  const fix = "pass the path of an SSH private key";
+  const pem = readIdentity(() => readInputBytes(file, { what: "oke-bastion: --identity", maxBytes: SIZE_LIMITS.small, fix }));
+  /** @type {string | undefined} */
   let publicKey;
   try {
-    publicKey = fs.readFileSync(`${file}.pub`, "utf8").trim();
-  } catch {
-    publicKey = derivePublicKey(pem, file);
+    publicKey = readInputText(`${file}.pub`, { what: "oke-bastion: the public key of --identity,", maxBytes: SIZE_LIMITS.small, fix: `remove it or write it with \`ssh-keygen -y -f ${shown} > ${shown}.pub\`` }).trim();
+  } catch (e) {
+    if (!(e instanceof InputFileError)) throw e;
+    if (e.reason !== "not-found") throw usageError(e.message);
   }
+  publicKey ??= derivePublicKey(pem, file);
+  publicKey = publicKey.split(/\r?\n/)[0].trim();
   if (!/^(ssh-rsa|ssh-ed25519|ecdsa-sha2-nistp\d+) [A-Za-z0-9+/=]+/.test(publicKey)) {
-    throw usageError(`oke-bastion: ${file}.pub is not an OpenSSH public key line; regenerate it with \`ssh-keygen -y -f ${file} > ${file}.pub\`.`);
+    throw usageError(`oke-bastion: ${shown}.pub is not an OpenSSH public key line; regenerate it with \`ssh-keygen -y -f ${shown} > ${shown}.pub\`.`);
   }
+  checkKeySize(publicKey, `--identity ${shown}`);
   return { publicKey, privateKeyFile: file, throwaway: false, dispose: () => undefined };
 }
 

@@ -2,7 +2,9 @@
 "use strict";
 
 const { usageError } = require("../oke-token/errors");
-const { isIpv4 } = require("./args");
+const { isIpv4, ipv4Problem } = require("./args");
+const { echo } = require("../common/echo");
+const { jsonDepthExceeds, MAX_JSON_DEPTH } = require("../common/inputFile");
 
 /**
  * The kubeconfig side of a tunnel to a private API endpoint. OKE's kubeconfig (the stack's
@@ -13,6 +15,11 @@ const { isIpv4 } = require("./args");
 
 /** @param {string} text @param {string} source */
 function parse(text, source) {
+  // Flow collections nested thousands deep take the YAML parser seconds to reject; a kubeconfig nests a
+  // few levels. Brackets are counted as JSON's are, which is close enough to refuse such a file at once.
+  if (jsonDepthExceeds(text, MAX_JSON_DEPTH)) {
+    throw usageError(`oke-bastion: ${source} nests deeper than ${MAX_JSON_DEPTH} levels, so it is not a kubeconfig; use the stack's \`pulumi stack output kubeconfig --show-secrets\`.`);
+  }
   const YAML = require("yaml");
   let doc;
   try {
@@ -42,17 +49,32 @@ function apiEndpoint(text, source) {
   const context = (doc.contexts ?? []).find((/** @type {any} */ c) => c?.name === doc["current-context"]);
   const cluster = doc.clusters.find((/** @type {any} */ c) => c?.name === context?.context?.cluster) ?? doc.clusters[0];
   const server = String(cluster?.cluster?.server ?? "");
-  let url;
-  try {
-    url = new URL(server);
-  } catch {
-    throw usageError(`oke-bastion: ${source} has no usable server URL ("${server}"); pass --to <private endpoint IP>:6443.`);
+  // A URL's user:password part is a credential: never echoed.
+  const shown = server.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, "$1[secret]@");
+  const endpoint = serverEndpoint(server);
+  if (!endpoint) {
+    throw usageError(`oke-bastion: ${source} has no usable server URL (${echo(shown)}); an OKE kubeconfig names https://<endpoint IP>:6443, or pass --to <private endpoint IP>:6443.`);
   }
-  const ip = url.hostname;
-  if (!isIpv4(ip) || !isPrivate(ip)) {
-    throw usageError(`oke-bastion: ${source} talks to ${server}, which is not a private endpoint; a tunnel is only needed with endpointPublic=false (or pass --to <ip:port>).`);
+  const leadingZero = ipv4Problem(endpoint.host);
+  if (leadingZero) throw usageError(`oke-bastion: ${source} names the server ${echo(shown)}, whose address ${leadingZero}.`);
+  if (!isIpv4(endpoint.host) || !isPrivate(endpoint.host)) {
+    throw usageError(`oke-bastion: ${source} talks to ${echo(shown, { quote: false })}, which is not a private endpoint; a tunnel is only needed with endpointPublic=false (or pass --to <ip:port>).`);
   }
-  return { ip, port: Number(url.port || 443) };
+  return { ip: endpoint.host, port: endpoint.port };
+}
+
+/**
+ * Host and port of an https server URL, the host as written: WHATWG URL parsing would turn
+ * `https://010.0.0.2` into 8.0.0.2, where kubectl (Go) refuses the address. Without a port, https
+ * means 443, as kubectl reads it.
+ * @param {string} server
+ * @returns {{ host: string, port: number } | undefined}
+ */
+function serverEndpoint(server) {
+  const m = /^https:\/\/([^/?#:@[\]]+)(?::(\d{1,5}))?\/?$/i.exec(server.trim());
+  if (!m) return undefined;
+  const port = m[2] === undefined ? 443 : Number(m[2]);
+  return port >= 1 && port <= 65535 ? { host: m[1], port } : undefined;
 }
 
 /**
@@ -70,13 +92,8 @@ function tunnelKubeconfig(target, localPort, base) {
     for (const entry of doc.clusters) {
       const cluster = entry?.cluster;
       if (!cluster) continue;
-      let host = "";
-      try {
-        host = new URL(String(cluster.server)).hostname;
-      } catch {
-        continue;
-      }
-      if (host !== target.ip) continue;
+      const endpoint = serverEndpoint(String(cluster.server ?? ""));
+      if (endpoint?.host !== target.ip || endpoint.port !== target.port) continue;
       cluster.server = server;
       cluster["tls-server-name"] = target.ip;
     }

@@ -4,6 +4,7 @@
 const { spawnSync } = require("child_process");
 const { onPath } = require("./ssh");
 const { usageError } = require("../oke-token/errors");
+const { echo } = require("../common/echo");
 
 /** `pulumi stack output` reads the backend, which may be remote: bounded, never interactive. */
 const PULUMI_TIMEOUT_MS = 60_000;
@@ -24,7 +25,7 @@ function stackOutput(name, env, how) {
   const value = (result.stdout ?? "").trim();
   if (result.status === 0 && value) return value;
   const why = (result.error ? String(result.error.message) : (result.stderr ?? "").trim().split("\n").pop() ?? "").replace(/^error:\s*/, "").replace(/\.$/, "");
-  throw usageError(`oke-bastion: \`pulumi ${args.join(" ")}\` gave no ${name} (${why || `exit ${result.status}`}); run it in the project with bastion=true deployed, or pass ${how.flag}.`);
+  throw usageError(`oke-bastion: \`pulumi ${args.join(" ")}\` gave no ${name} (${why ? echo(why, { quote: false, limit: 200 }) : `exit ${result.status}`}); run it in the project with bastion=true deployed, or pass ${how.flag}.`);
 }
 
 module.exports = { stackOutput };

@@ -2,6 +2,8 @@
 "use strict";
 
 const { usageError } = require("./errors");
+const { ocidProblem } = require("./ocid");
+const { echo } = require("../common/echo");
 
 /**
  * @typedef {object} TokenArgs
@@ -53,7 +55,7 @@ function parseArgs(argv) {
     const eq = arg.indexOf("=");
     const flag = arg.startsWith("--") && eq > 0 ? arg.slice(0, eq) : arg;
     if (!isValueFlag(flag)) {
-      throw usageError(`oke-token: unknown argument "${arg}"; ${USAGE}.`);
+      throw usageError(`oke-token: unknown argument ${echo(arg)}; ${USAGE}.`);
     }
     const value = flag !== arg ? arg.slice(eq + 1) : argv[++i];
     if (value === undefined || (flag === arg && value.startsWith("--"))) {
@@ -67,14 +69,15 @@ function parseArgs(argv) {
   if (!clusterId) {
     throw usageError(`oke-token: --cluster-id is required and cannot be empty; ${USAGE}.`);
   }
-  // The id becomes a URL path segment that is signed as-is; anything needing percent-encoding would
-  // make the signed path differ from the one OKE checks, so refuse it here with a readable message.
-  if (!/^[A-Za-z0-9._-]+$/.test(clusterId)) {
-    throw usageError(`oke-token: --cluster-id "${clusterId}" is not a cluster OCID (expected something like ocid1.cluster.oc1.<region>.<id>).`);
+  // The id becomes a URL path segment that is signed as-is, and OKE answers a token for anything but
+  // one of its clusters with 401: refuse every other id here, naming what it is when it is an OCID.
+  const problem = ocidProblem(clusterId, "cluster");
+  if (problem) {
+    throw usageError(`oke-token: --cluster-id ${echo(clusterId)} ${problem}; pass the cluster's id, such as ocid1.cluster.oc1.<region>.<id> (\`pulumi stack output clusterId\`).`);
   }
   const region = values.region?.trim();
   if (region !== undefined && !REGION_PATTERN.test(region)) {
-    throw usageError(`oke-token: --region "${region}" is not an OCI region identifier such as us-ashburn-1 (lowercase letters, digits and hyphens).`);
+    throw usageError(`oke-token: --region ${echo(region)} is not an OCI region identifier such as us-ashburn-1 (lowercase letters, digits and hyphens).`);
   }
   return { clusterId, region, profile: values.profile, configFile: values.configFile, help };
 }

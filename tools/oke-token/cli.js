@@ -5,6 +5,7 @@ const { parseArgs, USAGE } = require("./args");
 const { resolveCredentials } = require("./credentials");
 const { clusterToken, execCredential } = require("./token");
 const { ExitCode, OkeTokenError } = require("./errors");
+const { redact, escapeControls } = require("../common/echo");
 
 const HELP = `${USAGE}
 
@@ -31,7 +32,11 @@ function run(argv, env, now) {
     return { code: ExitCode.OK, stdout: `${JSON.stringify(credential, null, 4)}\n`, stderr: "" };
   } catch (e) {
     if (e instanceof OkeTokenError) return { code: e.exitCode, stdout: "", stderr: `${e.message}\n` };
-    throw e;
+    // kubectl shows whatever lands on stderr: even a failure nobody foresaw is one line, without a
+    // stack trace, a key or a passphrase.
+    const detail = redact(String(/** @type {Error} */ (e)?.message ?? e), [env.OCI_CLI_PASSPHRASE ?? "", env.OCI_CLI_KEY_CONTENT ?? ""]);
+    const line = escapeControls(detail.split("\n")[0]).slice(0, 200).replace(/\.$/, "");
+    return { code: ExitCode.CREDENTIALS, stdout: "", stderr: `oke-token: unexpected failure (${line}).\n` };
   }
 }
 

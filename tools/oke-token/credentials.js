@@ -1,12 +1,15 @@
 // @ts-check
 "use strict";
 
-const fs = require("fs");
 const os = require("os");
 const path = require("path");
 const crypto = require("crypto");
-const { credentialError } = require("./errors");
+const { credentialError, OkeTokenError } = require("./errors");
 const { parseIni, profileValues } = require("./ini");
+const { ocidProblem } = require("./ocid");
+const { REGION_PATTERN } = require("./args");
+const { echo, redact, looksLikeKeyMaterial } = require("../common/echo");
+const { readInputText, InputFileError, SIZE_LIMITS } = require("../common/inputFile");
 
 /**
  * @typedef {object} Credentials
@@ -54,25 +57,9 @@ const HINT_FOR_KEY = Object.freeze({
  * (docs.oracle.com/iaas/Content/General/Concepts/identifiers.htm).
  */
 const FINGERPRINT_PATTERN = /^[0-9a-f]{2}(:[0-9a-f]{2}){15}$/i;
-const OCID_FOR_KEY = Object.freeze({
-  user: /^ocid1\.user\.[a-z0-9-]+\.[a-z0-9-]*(\.[a-z0-9-]*)?\.[a-z0-9]+$/,
-  tenancy: /^ocid1\.tenancy\.[a-z0-9-]+\.[a-z0-9-]*(\.[a-z0-9-]*)?\.[a-z0-9]+$/,
-});
 
-/**
- * Reads a file only when it is a regular file: a FIFO, a device or /dev/stdin would block the read
- * (kubectl's exec plugin waits forever for a token), a directory has nothing to read.
- * @param {string} file
- * @returns {Buffer}
- */
-function readRegularFile(file) {
-  const stat = fs.statSync(file);
-  if (!stat.isFile()) {
-    const kind = stat.isDirectory() ? "a directory" : stat.isFIFO() ? "a pipe" : stat.isSocket() ? "a socket" : "a device";
-    throw Object.assign(new Error(`${file} is ${kind}`), { code: "ENOTREGULAR", kind });
-  }
-  return fs.readFileSync(file);
-}
+/** OCI accepts RSA signing keys of 2048 bits and more (docs.oracle.com/iaas/Content/API/Concepts/apisigningkey.htm). */
+const MIN_RSA_BITS = 2048;
 
 /** @param {string} p */
 function expandHome(p, home = os.homedir()) {
@@ -100,31 +87,33 @@ function nonEmpty(env, value) {
 function readProfile(file, profile, envIsComplete, program) {
   let text;
   try {
-    text = readRegularFile(file).toString("utf8");
+    text = readInputText(file, {
+      what: `${program}: OCI config file`,
+      maxBytes: SIZE_LIMITS.small,
+      fix: "point --config-file or OCI_CLI_CONFIG_FILE at the config file `oci setup config` writes",
+    });
   } catch (e) {
-    const code = /** @type {NodeJS.ErrnoException} */ (e).code;
-    if (code === "ENOENT" && envIsComplete) return undefined;
-    if (code === "ENOENT") {
+    if (!(e instanceof InputFileError)) throw e;
+    if (e.reason === "not-found" && envIsComplete) return undefined;
+    if (e.reason === "not-found") {
       throw credentialError(
-        `${program}: OCI config file ${file} does not exist; create it with \`oci setup config\`, point --config-file or OCI_CLI_CONFIG_FILE at yours, or set OCI_CLI_USER, OCI_CLI_TENANCY, OCI_CLI_FINGERPRINT, OCI_CLI_KEY_FILE and OCI_CLI_REGION.`,
+        `${program}: OCI config file ${echo(file, { quote: false, limit: 200 })} does not exist; create it with \`oci setup config\`, point --config-file or OCI_CLI_CONFIG_FILE at yours, or set OCI_CLI_USER, OCI_CLI_TENANCY, OCI_CLI_FINGERPRINT, OCI_CLI_KEY_FILE and OCI_CLI_REGION.`,
       );
     }
-    if (code === "ENOTREGULAR") {
-      throw credentialError(`${program}: OCI config file ${file} is ${/** @type {any} */ (e).kind}, not a regular file; point --config-file or OCI_CLI_CONFIG_FILE at the config file itself.`);
-    }
-    throw credentialError(`${program}: cannot read OCI config file ${file} (${code ?? String(e)}); check its permissions.`);
+    throw credentialError(e.message);
   }
   let sections;
   try {
-    sections = parseIni(text, file);
+    sections = parseIni(text, echo(file, { quote: false, limit: 200 }));
   } catch (e) {
     throw credentialError(`${program}: ${/** @type {Error} */ (e).message}; fix that line.`);
   }
   const values = profileValues(sections, profile);
   if (!values) {
-    const known = [...sections.keys()].map((s) => `[${s}]`).join(", ") || "none";
+    const names = [...sections.keys()];
+    const known = names.slice(0, 10).map((s) => `[${echo(s, { quote: false, limit: 40 })}]`).join(", ") + (names.length > 10 ? ` and ${names.length - 10} more` : "") || "none";
     throw credentialError(
-      `${program}: OCI config file ${file} has no profile [${profile}] (profiles found: ${known}); pass --profile with one of them or add the section.`,
+      `${program}: OCI config file ${echo(file, { quote: false, limit: 200 })} has no profile [${echo(profile, { quote: false })}] (profiles found: ${known}); pass --profile with one of them or add the section.`,
     );
   }
   return values;
@@ -155,7 +144,11 @@ function parsePrivateKey(pem, passphrase, what, program) {
     );
   }
   if (key.asymmetricKeyType !== "rsa") {
-    throw credentialError(`${program}: ${what} holds a ${key.asymmetricKeyType} key; OCI API signing keys are RSA.`);
+    throw credentialError(`${program}: ${what} holds ${key.asymmetricKeyType === "ec" ? "an" : "a"} ${key.asymmetricKeyType} key; OCI API signing keys are RSA.`);
+  }
+  const bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
+  if (bits < MIN_RSA_BITS) {
+    throw credentialError(`${program}: ${what} is a ${bits}-bit RSA key; OCI API signing keys have at least ${MIN_RSA_BITS} bits, make one with \`oci setup keys\` and upload its public half.`);
   }
   return key;
 }
@@ -167,17 +160,22 @@ function parsePrivateKey(pem, passphrase, what, program) {
  * @param {string} program
  */
 function loadPrivateKeyFile(keyFile, passphrase, origin, program) {
+  const shown = echo(keyFile, { quote: false, limit: 200 });
   let pem;
   try {
-    pem = readRegularFile(keyFile);
+    pem = readInputText(keyFile, {
+      what: `${program}: key_file`,
+      maxBytes: SIZE_LIMITS.small,
+      fix: `it comes ${origin}; point it at the API private key .pem file`,
+    });
   } catch (e) {
-    const code = /** @type {NodeJS.ErrnoException} */ (e).code ?? String(e);
-    if (code === "ENOTREGULAR") {
-      throw credentialError(`${program}: key_file ${keyFile} (${origin}) is ${/** @type {any} */ (e).kind}, not a regular file; point it at the API private key .pem file.`);
+    if (!(e instanceof InputFileError)) throw e;
+    if (e.reason === "not-found") {
+      throw credentialError(`${program}: cannot read key_file ${shown} (${origin}): it does not exist; fix the path.`);
     }
-    throw credentialError(`${program}: cannot read key_file ${keyFile} (${origin}): ${code}; fix the path or the file's permissions.`);
+    throw credentialError(e.message);
   }
-  return parsePrivateKey(pem, passphrase, `key_file ${keyFile} (${origin})`, program);
+  return parsePrivateKey(pem, passphrase, `key_file ${shown} (${origin})`, program);
 }
 
 /**
@@ -188,6 +186,24 @@ function loadPrivateKeyFile(keyFile, passphrase, origin, program) {
  * @returns {Credentials}
  */
 function resolveCredentials(request, env) {
+  /** @type {string[]} */
+  const secrets = [env.OCI_CLI_PASSPHRASE, env.OCI_CLI_KEY_CONTENT].filter((s) => typeof s === "string");
+  try {
+    return resolve(request, env, secrets);
+  } catch (e) {
+    // No message may carry a passphrase or key, whichever setting it was mistakenly put in.
+    if (e instanceof OkeTokenError) e.message = redact(e.message, secrets);
+    throw e;
+  }
+}
+
+/**
+ * @param {CredentialRequest} request
+ * @param {NodeJS.ProcessEnv} env
+ * @param {string[]} secrets filled with the profile's pass_phrase once it is read
+ * @returns {Credentials}
+ */
+function resolve(request, env, secrets) {
   const program = request.program ?? "oke-token";
   const home = env.HOME || os.homedir();
   const chosenFile = request.configFile ?? nonEmpty(env, "OCI_CLI_CONFIG_FILE");
@@ -200,7 +216,9 @@ function resolveCredentials(request, env) {
     (request.region !== undefined || nonEmpty(env, ENV_FOR_KEY.region) !== undefined);
   // A file the user named must exist; only the default location may be absent when env has everything.
   const values = readProfile(file, profile, envIsComplete && chosenFile === undefined, program) ?? new Map();
-  const where = `profile [${profile}] in ${file}`;
+  const profilePass = values.get("pass_phrase");
+  if (profilePass) secrets.push(profilePass);
+  const where = `profile [${echo(profile, { quote: false })}] in ${echo(file, { quote: false, limit: 200 })}`;
 
   /** @param {keyof typeof HINT_FOR_KEY} key */
   const required = (key) => {
@@ -216,19 +234,23 @@ function resolveCredentials(request, env) {
   const origin = (/** @type {keyof typeof ENV_FOR_KEY} */ key) => (nonEmpty(env, ENV_FOR_KEY[key]) ? ENV_FOR_KEY[key] : where);
   for (const key of /** @type {const} */ (["user", "tenancy"])) {
     const value = key === "user" ? user : tenancy;
-    if (!OCID_FOR_KEY[key].test(value)) {
-      throw credentialError(`oke-token: ${key} "${value}" (from ${origin(key)}) is not a ${key} OCID; use ${HINT_FOR_KEY[key].split("=")[1]} from the console's ${key === "user" ? "user" : "tenancy"} details page.`);
+    const problem = ocidProblem(value, key);
+    if (problem) {
+      throw credentialError(`${program}: ${key} ${echo(value)} (from ${origin(key)}) ${problem}; use ${HINT_FOR_KEY[key].split("=")[1]} from the console's ${key} details page.`);
     }
   }
   if (!FINGERPRINT_PATTERN.test(fingerprint)) {
-    throw credentialError(`oke-token: fingerprint "${fingerprint}" (from ${origin("fingerprint")}) is not 16 colon-separated hex pairs such as 12:34:56:78:9a:bc:de:f0:12:34:56:78:9a:bc:de:f0; copy it from the API key's entry in the console.`);
+    throw credentialError(`${program}: fingerprint ${echo(fingerprint)} (from ${origin("fingerprint")}) is not 16 colon-separated hex pairs such as 12:34:56:78:9a:bc:de:f0:12:34:56:78:9a:bc:de:f0; copy it from the API key's entry in the console.`);
   }
   const region = request.region ?? nonEmpty(env, ENV_FOR_KEY.region) ?? values.get("region");
   if (!region) {
     throw credentialError(`${program}: no region given and ${where} has no "region"; pass --region or add ${HINT_FOR_KEY.region} there.`);
   }
-  if (!/^[A-Za-z0-9-]+$/.test(region)) {
-    throw credentialError(`${program}: region "${region}" is not a region identifier such as us-ashburn-1; correct --region, OCI_CLI_REGION or the profile's region.`);
+  // The region becomes the host name the token or request is for: anything but a region identifier
+  // could only send it elsewhere.
+  if (!REGION_PATTERN.test(region)) {
+    const from = request.region !== undefined ? "--region" : nonEmpty(env, ENV_FOR_KEY.region) ? ENV_FOR_KEY.region : where;
+    throw credentialError(`${program}: region ${echo(region)} (from ${from}) is not a region identifier such as us-ashburn-1 (lowercase words joined by hyphens, ending in a number); correct it.`);
   }
 
   const envPass = env[ENV_FOR_KEY.pass_phrase];
@@ -236,10 +258,23 @@ function resolveCredentials(request, env) {
 
   let privateKey;
   if (keyContent !== undefined) {
+    // The mirror of a key's content in OCI_CLI_KEY_FILE: a path where the content belongs.
+    if (!keyContent.includes("-----BEGIN") && !keyContent.includes("\n") && !looksLikeKeyMaterial(keyContent)) {
+      throw credentialError(`${program}: OCI_CLI_KEY_CONTENT holds one line and no PEM block, so it is not a key's text (-----BEGIN ... PRIVATE KEY----- included); if it is the key file's path, set OCI_CLI_KEY_FILE to it instead.`);
+    }
     privateKey = parsePrivateKey(keyContent, passphrase, "OCI_CLI_KEY_CONTENT", program);
   } else {
     const keyFileFromEnv = nonEmpty(env, ENV_FOR_KEY.key_file);
-    const keyFile = expandHome(required("key_file"), home);
+    const named = required("key_file");
+    // `OCI_CLI_KEY_FILE="$(cat key.pem)"`: the key's content where its path belongs, a common CI mistake.
+    if (looksLikeKeyMaterial(named)) {
+      throw credentialError(
+        keyFileFromEnv
+          ? `${program}: OCI_CLI_KEY_FILE holds a private key's content, not its path; write the key to a file and set OCI_CLI_KEY_FILE to that file, or pass the content in OCI_CLI_KEY_CONTENT.`
+          : `${program}: key_file in ${where} holds a private key's content, not its path; set key_file to the key file's path.`,
+      );
+    }
+    const keyFile = expandHome(named, home);
     privateKey = loadPrivateKeyFile(keyFile, passphrase, keyFileFromEnv ? "from OCI_CLI_KEY_FILE" : `from ${where}`, program);
   }
   return { tenancy, user, fingerprint, privateKey, region };
