@@ -8,6 +8,7 @@ import { planJson } from "./report/jsonReport";
 import { createProgress, Progress } from "./report/progress";
 import { Plan, runPlan } from "./run/runPlan";
 import { renderTextReport, summarize } from "./report/textReport";
+import { scrubber } from "./report/derivedSecrets";
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -27,25 +28,29 @@ function defaultIo(): CliIo {
   };
 }
 
-async function writeFiles(plan: Plan, json: string | undefined, diagram: string | undefined): Promise<void> {
+async function writeFiles(plan: Plan, json: string | undefined, diagram: string | undefined, scrub: (text: string) => string): Promise<void> {
   if (json) {
-    fs.writeFileSync(json, JSON.stringify(planJson(plan.settings, plan.records, plan.outputs, plan.policies, plan.changes), null, 2) + "\n");
+    fs.writeFileSync(json, scrub(JSON.stringify(planJson(plan.settings, plan.records, plan.outputs, plan.policies, plan.changes), null, 2)) + "\n");
   }
   if (diagram) {
     const title = `${plan.settings.project} · stack ${plan.settings.stack} · ${plan.region}`;
-    await writeDiagram(diagram, plan.architecture, title);
+    await writeDiagram(diagram, plan.architecture, title, scrub);
   }
 }
 
 /** `npm start -- ...`: prints the plan and returns the exit status (0 clean, 1 mandatory violation, 2 invalid). */
-export async function main(argv: readonly string[], io: CliIo = defaultIo()): Promise<number> {
+export async function main(argv: readonly string[], realIo: CliIo = defaultIo()): Promise<number> {
+  // Secrets are learnt once the settings are read; nothing printed or written may hold one.
+  const secrets = new Set<string>();
+  const scrub = scrubber(secrets);
+  const io: CliIo = { ...realIo, stdout: (t) => realIo.stdout(scrub(t)), stderr: (t) => realIo.stderr(scrub(t)) };
   try {
     const args = parseArgs(argv);
     if (args.help) {
       io.stdout(USAGE + "\n");
       return EXIT.clean;
     }
-    const plan = await runPlan(args, { projectDir: io.projectDir, progress: io.progress });
+    const plan = await runPlan(args, { projectDir: io.projectDir, progress: io.progress, secrets });
     io.stdout(
       renderTextReport({
         stack: plan.settings.stack,
@@ -61,7 +66,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
     );
     const verdict = summarize(plan.records, plan.policies).mandatory > 0 ? EXIT.mandatoryViolation : EXIT.clean;
     try {
-      await writeFiles(plan, args.json, args.diagram);
+      await writeFiles(plan, args.json, args.diagram, scrub);
     } catch (err) {
       // The paths were checked before the run, but a disk can fill or a folder vanish meanwhile. The
       // verdict stands: a mandatory violation stays exit 1 whatever happened to the files.

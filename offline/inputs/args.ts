@@ -1,4 +1,6 @@
+import * as path from "path";
 import { PlanInputError } from "../report/errors";
+import { echo } from "../../tools/common/echo";
 
 /** The command line of `npm start -- ...`, parsed. */
 export interface PlanArgs {
@@ -39,7 +41,7 @@ Exit status: 0 no mandatory violation, 1 a mandatory policy is violated, 2 inval
 function splitConfig(raw: string): { key: string; value: string } {
   const eq = raw.indexOf("=");
   if (eq <= 0) {
-    throw new PlanInputError(`--config "${raw}" is not KEY=VALUE: write it like --config nodeCount=5 or --config oci:region=us-ashburn-1.`);
+    throw new PlanInputError(`--config ${echo(raw)} is not KEY=VALUE: write it like --config nodeCount=5 or --config oci:region=us-ashburn-1.`);
   }
   return { key: raw.slice(0, eq), value: raw.slice(eq + 1) };
 }
@@ -56,7 +58,7 @@ function stackName(value: string): string {
   const name = parts[parts.length - 1];
   if (parts.length > 3 || !STACK_NAME.test(name) || name === "." || name === ".." || parts.slice(0, -1).some((p) => !/^[A-Za-z0-9_.-]+$/.test(p) || p === "." || p === "..")) {
     throw new PlanInputError(
-      `--stack ${JSON.stringify(value)} is not a stack name: use 1 to 100 letters, digits, hyphens, underscores or periods (optionally as org/project/name), such as dev.`,
+      `--stack ${echo(value)} is not a stack name: use 1 to 100 letters, digits, hyphens, underscores or periods (optionally as org/project/name), such as dev.`,
     );
   }
   return name;
@@ -74,11 +76,17 @@ export function parseArgs(argv: readonly string[]): PlanArgs {
       continue;
     }
     if (!WITH_VALUE.has(flag)) {
-      throw new PlanInputError(`Unknown option "${arg}": run \`npm start -- --help\` for the options.`);
+      throw new PlanInputError(`Unknown option ${echo(arg)}: run \`npm start -- --help\` for the options.`);
     }
     const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
+    const example = `${flag} ${flag === "--config" ? "nodeCount=5" : flag === "--stack" ? "dev" : flag === "--diagram" ? "plan.svg" : "plan.json"}`;
     if (value === undefined || value === "") {
-      throw new PlanInputError(`Option ${flag} needs a value: for example ${flag} ${flag === "--config" ? "nodeCount=5" : flag === "--stack" ? "dev" : "plan.json"}.`);
+      throw new PlanInputError(`Option ${flag} needs a value: for example ${example}.`);
+    }
+    // `--json --preview` means a forgotten value, not a file named "--preview"; a file whose name
+    // starts with "--" can still be given as --json=./--name.
+    if (eq < 0 && (value.startsWith("--") || SWITCHES.has(value))) {
+      throw new PlanInputError(`Option ${flag} needs a value, but the next argument is the option ${echo(value)}: give the value first, for example ${example}.`);
     }
     switch (flag) {
       case "--stack": parsed.stack = stackName(value); break;
@@ -88,6 +96,9 @@ export function parseArgs(argv: readonly string[]): PlanArgs {
       case "--diagram": parsed.diagram = value; break;
       case "--deployed": parsed.deployed = value; break;
     }
+  }
+  if (parsed.json && parsed.diagram && path.resolve(parsed.json) === path.resolve(parsed.diagram)) {
+    throw new PlanInputError(`--json and --diagram both name ${echo(parsed.json, { quote: false })}; the second would overwrite the first: give each its own file, such as --json plan.json --diagram plan.svg.`);
   }
   if (parsed.deployed && parsed.preview) {
     throw new PlanInputError("--preview plans a stack with nothing deployed, so it cannot be combined with --deployed: drop one of them.");
