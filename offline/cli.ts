@@ -8,7 +8,7 @@ import { planJson } from "./report/jsonReport";
 import { createProgress, Progress } from "./report/progress";
 import { Plan, runPlan } from "./run/runPlan";
 import { renderTextReport, summarize } from "./report/textReport";
-import { scrubber } from "./report/derivedSecrets";
+import { scrubber, scrubJson } from "./report/derivedSecrets";
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -30,7 +30,8 @@ function defaultIo(): CliIo {
 
 async function writeFiles(plan: Plan, json: string | undefined, diagram: string | undefined, scrub: (text: string) => string): Promise<void> {
   if (json) {
-    fs.writeFileSync(json, scrub(JSON.stringify(planJson(plan.settings, plan.records, plan.outputs, plan.policies, plan.changes), null, 2)) + "\n");
+    const document = scrubJson(planJson(plan.settings, plan.records, plan.outputs, plan.policies, plan.changes), scrub);
+    fs.writeFileSync(json, JSON.stringify(document, null, 2) + "\n");
   }
   if (diagram) {
     const title = `${plan.settings.project} · stack ${plan.settings.stack} · ${plan.region}`;

@@ -16,12 +16,12 @@ export async function renderSvg(dot: string): Promise<string> {
   return graphviz.dot(dot, "svg");
 }
 
-/** `scrub` is applied to the Mermaid or DOT text, before Graphviz escapes it into SVG entities. */
+/** `scrub` is applied to the text written: Mermaid, DOT, or the SVG Graphviz made of the DOT. */
 export async function diagramText(file: string, architecture: Architecture, title: string, scrub: (text: string) => string = (t) => t): Promise<string> {
   switch (path.extname(file).toLowerCase()) {
     case ".mmd": return scrub(toMermaid(architecture, title));
     case ".dot": return scrub(toDot(architecture, title));
-    default: return withFontFallbacks(await renderSvg(scrub(toDot(architecture, title))));
+    default: return scrub(withFontFallbacks(await renderSvg(toDot(architecture, title))));
   }
 }
 

@@ -1,6 +1,6 @@
 import * as path from "path";
 import { PlanInputError } from "../report/errors";
-import { echo, SECRET } from "../../tools/common/echo";
+import { echo, looksLikeKeyMaterial, SECRET } from "../../tools/common/echo";
 import { closest } from "./closest";
 import { DeclaredKey, ProjectFile } from "./projectFile";
 import { ENGINE_NAMESPACE, PROVIDER_CONFIG_KEYS, PROVIDER_SECRET_KEYS } from "./providerConfig";
@@ -202,7 +202,11 @@ export function resolveStackSettings(
   if (region?.encrypted) {
     throw new PlanInputError(`Stack '${stack}' sets 'oci:region' as a secure value (in ${region.source}), which cannot be decrypted without the stack's secrets provider: pass it with --config oci:region=<region>.`);
   }
-  for (const entry of values.values()) if (entry.encrypted) entry.value = SECRET;
+  for (const entry of values.values()) {
+    if (entry.encrypted) entry.value = SECRET;
+    // Key material is a secret in whatever setting it arrives (a key pasted where a path belongs).
+    if (looksLikeKeyMaterial(entry.value)) entry.secret = true;
+  }
 
   const missing: string[] = [];
   for (const [bare, decl] of project.declared) {

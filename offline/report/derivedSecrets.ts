@@ -92,7 +92,22 @@ export function scrubber(secrets: Iterable<string>): (text: string) => string {
       forms.add(escapeControls(s));
       const chars = Array.from(s);
       if (chars.length > ECHO_LIMIT) forms.add(escapeControls(chars.slice(0, ECHO_LIMIT).join("")));
+      // As Graphviz writes text into SVG.
+      forms.add(s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/-/g, "&#45;"));
     }
     return redact(text, forms);
   };
+}
+
+/**
+ * A JSON document scrubbed value by value, so that it stays JSON whatever the secret's text (a secret
+ * "true" must not turn `"enabled": true` into `"enabled": [secret]`).
+ */
+export function scrubJson(value: unknown, scrub: (text: string) => string): unknown {
+  if (typeof value === "string") return scrub(value);
+  if (Array.isArray(value)) return value.map((v) => scrubJson(v, scrub));
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [scrub(k), scrubJson(v, scrub)]));
+  }
+  return value;
 }
