@@ -85,7 +85,7 @@ export function parseArgs(argv: readonly string[]): PlanArgs {
     }
     // `--json --preview` means a forgotten value, not a file named "--preview"; a file whose name
     // starts with "--" can still be given as --json=./--name.
-    if (eq < 0 && (value.startsWith("--") || SWITCHES.has(value))) {
+    if (eq < 0 && (/^--[A-Za-z]/.test(value) || SWITCHES.has(value))) {
       throw new PlanInputError(`Option ${flag} needs a value, but the next argument is the option ${echo(value)}: give the value first, for example ${example}.`);
     }
     switch (flag) {
