@@ -14,7 +14,7 @@ export interface Cidr {
   prefix: number;
 }
 
-const CIDR_PATTERN = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
+const CIDR_PATTERN = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,3})$/;
 
 function read(text: string): { address: number; prefix: number } | undefined {
   const match = CIDR_PATTERN.exec(text);
