@@ -25,7 +25,7 @@ const STACK = `config:
     secure: AAABADZ2bGlzdGVk
 `;
 
-const DIR = projectDir({ dev: STACK, bin: Buffer.from([0x63, 0x6f, 0x00, 0xff, 0xfe, 0x00]), securecount: STACK + "  oke-quick-create:nodeCount:\n    secure: AAABAGNvdW50\n" });
+const DIR = projectDir({ dev: STACK, bin: Buffer.from([0x63, 0x6f, 0x00, 0xff, 0xfe, 0x00]), latin1: Buffer.from("config:\n  oci:region: caf\xe9\n", "latin1"), securecount: STACK + "  oke-quick-create:nodeCount:\n    secure: AAABAGNvdW50\n" });
 const OUT = fs.mkdtempSync(path.join(os.tmpdir(), "plan-hostile-out-"));
 const at = (name: string) => path.join(DIR, name);
 const out = (name: string) => path.join(OUT, name);
@@ -89,6 +89,7 @@ const CASES: Case[] = [
   { name: "a stack file linked to /dev/zero", argv: ["--stack", "zero"], sentence: /^error: The stack file Pulumi\.zero\.yaml is a device, not a regular file\.$/, process: true },
   { name: "a 1 GiB stack file", argv: ["--stack", "huge"], sentence: /^error: The stack file .*Pulumi\.huge\.yaml is 1024 MiB, over the 1 MiB limit/ },
   { name: "a binary stack file", argv: ["--stack", "bin"], sentence: /^error: The stack file .*Pulumi\.bin\.yaml is a binary file, not text\.$/ },
+  { name: "a stack file that is not UTF-8", argv: ["--stack", "latin1"], sentence: /^error: The stack file .*Pulumi\.latin1\.yaml is not UTF-8 text\.$/ },
   { name: "a stack with no file", argv: ["--stack", "nope"], sentence: /^error: There is no Pulumi\.nope\.yaml in .*name an existing stack with --stack\.$/ },
 ];
 
@@ -106,3 +107,23 @@ test.each(CASES.map((c) => [c.name, c] as const))("%s: exit 2, one line, no secr
   const outcome = c.process ? processed.get(c.name)! : await planInProcess(DIR, withSuffix(c.argv));
   expectRefusal(outcome, { status: EXIT.invalid, sentence: c.sentence }, SECRETS, OUT);
 }, 15000);
+
+// Pulumi.yaml itself: a FIFO in its place must not block the plan, a binary one is named as binary.
+describe("the project file", () => {
+  const fifoProject = projectDir({ dev: STACK });
+  const binaryProject = projectDir({ dev: STACK });
+  afterAll(() => [fifoProject, binaryProject].forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+  fs.rmSync(path.join(fifoProject, "Pulumi.yaml"));
+  execFileSync("mkfifo", [path.join(fifoProject, "Pulumi.yaml")]);
+  fs.writeFileSync(path.join(binaryProject, "Pulumi.yaml"), Buffer.from([0x6e, 0x61, 0x00, 0x01]));
+
+  test("a FIFO as Pulumi.yaml: exit 2, one line", async () => {
+    const outcome = await planProcess(fifoProject, withSuffix([]), 20000);
+    expectRefusal(outcome, { status: EXIT.invalid, sentence: /^error: The project file Pulumi\.yaml is a (pipe|socket or pipe), not a regular file\.$/ }, SECRETS);
+  }, 30000);
+
+  test("a binary Pulumi.yaml: exit 2, one line", async () => {
+    const outcome = await planInProcess(binaryProject, withSuffix([]));
+    expectRefusal(outcome, { status: EXIT.invalid, sentence: /^error: The project file .*Pulumi\.yaml is a binary file, not text\.$/ }, SECRETS);
+  });
+});
