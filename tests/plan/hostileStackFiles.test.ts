@@ -92,3 +92,23 @@ describe("values reach the program as the Pulumi CLI passes them", () => {
     });
   });
 });
+
+describe("which settings are secret", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-stack-secret-"));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  // A project that declares nameSuffix secret, as `secret: true` in Pulumi.yaml's config does.
+  const project = fs.readFileSync(path.join(__dirname, "..", "..", "Pulumi.yaml"), "utf8").replace(/( {2}nameSuffix:\n {4}type: string\n)/, "$1    secret: true\n");
+  fs.writeFileSync(path.join(dir, "Pulumi.yaml"), project);
+  fs.writeFileSync(path.join(dir, "Pulumi.t.yaml"), BASE + "  oci:privateKeyPassword: plain-text-password\n  oci:privateKeyPath: /home/me/.oci/key.pem\n");
+
+  test("a key Pulumi.yaml declares secret, given with --config, and provider credentials in plain text", () => {
+    const settings = resolveStackSettings(dir, readProjectFile(dir), "t", [{ key: "nameSuffix", value: "0a1b2c3d4" }]);
+    expect(settings.secretKeys).toEqual(["oci:privateKeyPassword", "oke-quick-create:nameSuffix"]);
+  });
+
+  test("key material in any setting", () => {
+    const key = "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAxyzxyzxyzxyzxyzxyzxyz\n-----END RSA PRIVATE KEY-----";
+    const settings = resolveStackSettings(dir, readProjectFile(dir), "t", [{ key: "nameSuffix", value: "0a1b2c3d4" }, { key: "oci:privateKeyPath", value: key }]);
+    expect(settings.secretKeys).toContain("oci:privateKeyPath");
+  });
+});
