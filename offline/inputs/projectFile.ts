@@ -66,7 +66,7 @@ export function readProjectFile(projectDir: string): ProjectFile {
     } else {
       // `oci:region: x` or `oci:region: { value: x }`, the value as the CLI reads any config text.
       const valueNode = (node as { get?: (k: string, keep: boolean) => unknown } | null)?.get?.("value", true) ?? node;
-      const text = configText(valueNode);
+      const text = configText(valueNode, doc);
       if (text.kind === "text") namespacedValues[key] = text.text;
     }
   }

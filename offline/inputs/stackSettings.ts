@@ -44,7 +44,7 @@ function readStackFile(projectDir: string, project: string, stack: string): Map<
   );
   const values = new Map<string, Sourced | undefined>();
   for (const { key, node } of configEntries(doc, label, file)) {
-    const text = configText(node);
+    const text = configText(node, doc);
     const qualified = qualify(project, key);
     if (text.kind === "unset") values.set(qualified, undefined);
     // Ciphertext needs the stack's secrets provider, which an offline run does not have; the value

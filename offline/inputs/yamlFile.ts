@@ -1,5 +1,5 @@
 import * as path from "path";
-import YAML, { Document, isMap, isScalar, isSeq, Scalar } from "yaml";
+import YAML, { Document, isAlias, isMap, isScalar, isSeq, Scalar } from "yaml";
 import { PlanInputError } from "../report/errors";
 import { echo } from "../../tools/common/echo";
 import { InputFileError, readInputText } from "../../tools/common/inputFile";
@@ -40,7 +40,9 @@ export type ConfigText = { kind: "unset" } | { kind: "text"; text: string } | { 
  * "1.50". YAML null is no value at all. `{secure: ...}` is ciphertext; other structures go to the
  * program as JSON, as the CLI passes object values.
  */
-export function configText(node: unknown): ConfigText {
+export function configText(given: unknown, doc: Document): ConfigText {
+  // An alias (`*x`) stands for the node its anchor (`&x`) names, scalar text included.
+  const node = isAlias(given) ? given.resolve(doc) : given;
   if (node === null || node === undefined) return { kind: "unset" };
   if (isScalar(node)) {
     const scalar = node as Scalar;
@@ -49,7 +51,7 @@ export function configText(node: unknown): ConfigText {
     return { kind: "text", text: String(scalar.value) };
   }
   if (isMap(node) && node.items.length === 1 && isScalar(node.items[0].key) && (node.items[0].key as Scalar).value === "secure") return { kind: "secure" };
-  return { kind: "text", text: JSON.stringify((node as { toJSON(): unknown }).toJSON()) };
+  return { kind: "text", text: JSON.stringify((node as { toJS(doc: Document): unknown }).toJS(doc)) };
 }
 
 /** The `config:` block's entries in file order, keys as written; a block that is not a mapping is refused. */

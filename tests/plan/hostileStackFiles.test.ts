@@ -81,6 +81,7 @@ describe("values reach the program as the Pulumi CLI passes them", () => {
     ["nodeCyclingMaximumSurge: 1.0e1", "oke-quick-create:nodeCyclingMaximumSurge", "1.0e1"],
     ['clusterName: "null"', "oke-quick-create:clusterName", "null"],
     ["bastionClientCidrs: [203.0.113.0/24]", "oke-quick-create:bastionClientCidrs", '["203.0.113.0/24"]'],
+    ["nodeImageId: &id ocid1.image.oc1..x\n  oke-quick-create:nameSuffix: *id", "oke-quick-create:nameSuffix", "ocid1.image.oc1..x"],
   ])("%s is passed as %s = %j", (line, key, text) => {
     expect(settingsOf(`  oke-quick-create:${line}\n`)[key]).toBe(text);
   });
