@@ -1,7 +1,7 @@
 import * as path from "path";
 import { PlanInputError } from "../report/errors";
 import { echo } from "../../tools/common/echo";
-import { configEntries, configText, readYamlDocument } from "./yamlFile";
+import { configEntries, configText, readYamlDocument, yamlValue } from "./yamlFile";
 
 export type DeclaredType = "string" | "integer" | "boolean" | "array";
 
@@ -58,7 +58,7 @@ export function readProjectFile(projectDir: string): ProjectFile {
   }
   const declared = new Map<string, DeclaredKey>();
   const namespacedValues: Record<string, string> = {};
-  const js = ((doc.toJS() as { config?: Record<string, unknown> } | null)?.config ?? {}) as Record<string, unknown>;
+  const js = ((yamlValue(() => doc.toJS(), label, "Pulumi.yaml") as { config?: Record<string, unknown> } | null)?.config ?? {}) as Record<string, unknown>;
   for (const { key, node } of configEntries(doc, label, "Pulumi.yaml")) {
     const colon = key.indexOf(":");
     if (colon < 0 || key.slice(0, colon) === name) {
@@ -66,7 +66,7 @@ export function readProjectFile(projectDir: string): ProjectFile {
     } else {
       // `oci:region: x` or `oci:region: { value: x }`, the value as the CLI reads any config text.
       const valueNode = (node as { get?: (k: string, keep: boolean) => unknown } | null)?.get?.("value", true) ?? node;
-      const text = configText(valueNode, doc);
+      const text = yamlValue(() => configText(valueNode, doc), label, "Pulumi.yaml");
       if (text.kind === "text") namespacedValues[key] = text.text;
     }
   }

@@ -4,7 +4,7 @@ import { echo, looksLikeKeyMaterial, SECRET } from "../../tools/common/echo";
 import { closest } from "./closest";
 import { DeclaredKey, ProjectFile } from "./projectFile";
 import { ENGINE_NAMESPACE, PROVIDER_CONFIG_KEYS, PROVIDER_SECRET_KEYS } from "./providerConfig";
-import { configEntries, configText, readYamlDocument } from "./yamlFile";
+import { configEntries, configText, readYamlDocument, yamlValue } from "./yamlFile";
 
 /** What `pulumi preview` hands the program: fully qualified keys to strings, and which of them are secret. */
 export interface StackSettings {
@@ -44,7 +44,7 @@ function readStackFile(projectDir: string, project: string, stack: string): Map<
   );
   const values = new Map<string, Sourced | undefined>();
   for (const { key, node } of configEntries(doc, label, file)) {
-    const text = configText(node, doc);
+    const text = yamlValue(() => configText(node, doc), label, file);
     const qualified = qualify(project, key);
     if (text.kind === "unset") values.set(qualified, undefined);
     // Ciphertext needs the stack's secrets provider, which an offline run does not have; the value

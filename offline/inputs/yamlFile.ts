@@ -24,11 +24,25 @@ export function readYamlDocument(file: string, label: string, missing: string): 
   }
   const doc = YAML.parseDocument(text, { prettyErrors: false });
   if (doc.errors.length > 0) {
+    const first = doc.errors[0].message.split("\n")[0];
+    if (/call stack/i.test(first)) throw new PlanInputError(`${label} ${name} nests lists or mappings deeper than any stack setting needs: flatten it.`);
     // The parser's first line names the problem and its position; the lines after quote the file.
-    throw new PlanInputError(`${label} ${name} is not valid YAML (${echo(doc.errors[0].message.split("\n")[0], { quote: false, limit: 120 })}): fix the file.`);
+    throw new PlanInputError(`${label} ${name} is not valid YAML (${echo(first, { quote: false, limit: 120 })}): fix the file.`);
   }
   if (doc.contents !== null && !isMap(doc.contents)) throw new PlanInputError(`${label} ${name} must be a YAML mapping (keys such as config:), not a ${isSeq(doc.contents) ? "list" : "single value"}.`);
   return doc;
+}
+
+/**
+ * Converts YAML to values with the parser's own guard: aliases that expand without bound (a "billion
+ * laughs" file) are refused in one sentence naming the file, not reported as the program failing.
+ */
+export function yamlValue<T>(convert: () => T, label: string, name: string): T {
+  try {
+    return convert();
+  } catch (err) {
+    throw new PlanInputError(`${label} ${name} cannot be read as values (${echo((err as Error).message.split("\n")[0], { quote: false, limit: 120 })}): fix the file.`);
+  }
 }
 
 /** A config value as the Pulumi CLI takes it from YAML: `undefined` for null (unset), else a string. */

@@ -46,6 +46,12 @@ const CASES: Case[] = [
   },
   { name: "a very long unknown key", file: BASE + `  oke-quick-create:${"k".repeat(1000)}: 1\n`, sentence: /"k{80}"… \(1000 characters\)/ },
   { name: "a key with an escape sequence", file: BASE + '  "oke-quick-create:node\\e[2JCount": 1\n', sentence: /"node\\u001b\[2JCount"/ },
+  { name: "lists nested 20000 deep", file: BASE + `  oke-quick-create:bastionClientCidrs: ${"[".repeat(20000)}${"]".repeat(20000)}\n`, sentence: /nests lists or mappings deeper than any stack setting needs/ },
+  {
+    name: "aliases that expand a billion times",
+    file: BASE + "  a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n" + Array.from({ length: 8 }, (_, i) => `  oke-quick-create:a${i + 1}: &a${i + 1} [${Array(10).fill(`*a${i}`).join(", ")}]\n`).join(""),
+    sentence: /^error: The stack file Pulumi\.s\.yaml cannot be read as values \(Excessive alias count/,
+  },
   // The two below run the program, which refuses them before any resource is registered.
   { name: "a CIDR with leading zeros", file: BASE + "  oke-quick-create:workerSubnetCidr: 10.0.010.0/24\n", sentence: /^error: Invalid value "10\.0\.010\.0\/24" for workerSubnetCidr: write it without leading zeros, 10\.0\.10\.0\/24/ },
   {
