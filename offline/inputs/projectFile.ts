@@ -23,6 +23,8 @@ export interface ProjectFile {
   namespacedValues: Record<string, string>;
 }
 
+const PROJECT_NAME = /^[A-Za-z0-9_.-]{1,100}$/;
+
 const TYPES = new Set<DeclaredType>(["string", "integer", "boolean", "array"]);
 
 function declaration(name: string, key: string, raw: unknown): DeclaredKey {
@@ -55,6 +57,11 @@ export function readProjectFile(projectDir: string): ProjectFile {
   const name = doc.get("name");
   if (typeof name !== "string" || name === "") {
     throw new PlanInputError("Pulumi.yaml has no 'name': add `name: <project>` at the top.");
+  }
+  // Pulumi's rule for project names (tokens.ValidateProjectName): the name is printed and becomes
+  // the namespace of every key, so nothing else may pass.
+  if (!PROJECT_NAME.test(name)) {
+    throw new PlanInputError(`Pulumi.yaml names the project ${echo(name)}: use 1 to 100 letters, digits, hyphens, underscores or periods.`);
   }
   const declared = new Map<string, DeclaredKey>();
   const namespacedValues: Record<string, string> = {};

@@ -119,3 +119,12 @@ describe("which settings are secret", () => {
     expect(settings.secretKeys).toContain("oci:privateKeyPath");
   });
 });
+
+test("a project name Pulumi would refuse (an escape sequence in it) is one line, exit 2", async () => {
+  const dir = projectDir({ s: BASE });
+  dirs.push(dir);
+  const project = fs.readFileSync(path.join(dir, "Pulumi.yaml"), "utf8").replace(/^name: .*$/m, 'name: "oke\\e[2J"');
+  fs.writeFileSync(path.join(dir, "Pulumi.yaml"), project);
+  const outcome = await planInProcess(dir, ["--stack", "s"]);
+  expectRefusal(outcome, { status: EXIT.invalid, sentence: /^error: Pulumi\.yaml names the project "oke\\u001b\[2J": use 1 to 100 letters/ }, []);
+});
