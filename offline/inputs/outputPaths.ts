@@ -15,8 +15,11 @@ export function checkOutputPath(flag: string, given: string): void {
   try {
     stat = fs.statSync(target);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== "ENOENT") {
-      throw new PlanInputError(`${flag} ${file}: the path cannot be checked (${(err as NodeJS.ErrnoException).code}); choose a file in a folder you can write.`);
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "ENAMETOOLONG") throw new PlanInputError(`${flag} ${file}: the name is too long for the file system; choose a shorter one.`);
+    if (code === "ENOTDIR") throw new PlanInputError(`${flag} ${file}: a part of the path before the file name is a file, not a folder; choose a path through folders.`);
+    if (code !== "ENOENT") {
+      throw new PlanInputError(`${flag} ${file}: the path cannot be checked (${code}); choose a file in a folder you can write.`);
     }
   }
   if (stat) {

@@ -67,6 +67,8 @@ const CASES: Case[] = [
   { name: "--json over a link to the stack file", argv: ["--json", at("stack-link.json")], sentence: /stack-link\.json is the stack file/ },
   { name: "--diagram over --policy-pack-config", argv: ["--policy-pack-config", at("ppc.dot"), "--diagram", at("ppc.dot")], sentence: /is the --policy-pack-config file/ },
   { name: "--json into a missing folder", argv: ["--json", out("none/p.json")], sentence: /the folder .* does not exist/ },
+  { name: "a --json name too long for the file system", argv: ["--json", out("p".repeat(300) + ".json")], sentence: /: the name is too long for the file system; choose a shorter one\.$/ },
+  { name: "a --json path through a file", argv: ["--json", at("Pulumi.yaml/plan.json")], sentence: /a part of the path before the file name is a file, not a folder/ },
   { name: "an unknown option with a terminal escape", argv: ["--jsno\u001b[31m"], sentence: /^error: Unknown option "--jsno\\u001b\[31m"/ },
   { name: "a 5 MB stack name", argv: ["--stack", "x".repeat(5 * 1024 * 1024)], sentence: /^error: --stack "x{80}"… \(5242880 characters\) is not a stack name/ },
   { name: "a stack name with a newline", argv: ["--stack", "dev\nrm -rf /"], sentence: /^error: --stack "dev\\nrm -rf \/" is not a stack name/ },
