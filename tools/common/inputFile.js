@@ -9,7 +9,6 @@
  * overflow the stack.
  */
 const fs = require("fs");
-const { echo } = require("./echo");
 
 const KiB = 1024;
 const MiB = 1024 * KiB;
@@ -71,8 +70,7 @@ function kindOf(stat) {
  */
 function refuse(options, file, problem, reason) {
   const fix = options.fix ? `: ${options.fix}` : "";
-  // The path is the user's text too: a newline or escape sequence in it must not reach the terminal raw.
-  return new InputFileError(`${options.what} ${echo(file, { quote: false, limit: 200 })} ${problem}${fix}.`, reason);
+  return new InputFileError(`${options.what} ${file} ${problem}${fix}.`, reason);
 }
 
 /**
