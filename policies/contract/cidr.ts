@@ -42,13 +42,16 @@ function isCanonical(text: string): boolean {
 
 /**
  * For a CIDR written with leading zeros ("10.0.010.0/24"), the same numbers written canonically
- * ("10.0.10.0/24"), to suggest in the error; undefined when the text is no such CIDR.
+ * ("10.0.10.0/24"), to suggest in the error; undefined when the text is no such CIDR or the canonical
+ * form would still be refused.
  */
 export function canonicalCidrText(text: string): string | undefined {
-  const match = CIDR_PATTERN.exec(text.trim());
+  const match = CIDR_PATTERN.exec(text);
   if (!match || isCanonical(text)) return undefined;
   const [a, b, c, d, prefix] = match.slice(1, 6).map(Number);
-  return `${a}.${b}.${c}.${d}/${prefix}`;
+  const canonical = `${a}.${b}.${c}.${d}/${prefix}`;
+  // Suggested only when it is then right: "010.0.0.0/33" has more wrong than its zeros.
+  return parseCidr(canonical) ? canonical : undefined;
 }
 
 /**

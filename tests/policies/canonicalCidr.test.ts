@@ -15,3 +15,8 @@ test.each([
 test.each(["10.0.10.0/24", "0.0.0.0/0", "100.64.0.0/10"])("%s is canonical and parses", (text) => {
   expect([parseCidr(text)?.text, canonicalCidrText(text)]).toEqual([text, undefined]);
 });
+
+test("a CIDR refused for another reason gets no canonical form to suggest", () => {
+  const texts = [" 10.0.0.0/16", "10.0.0.0/16 ", "10.0.0.5/24", "10.0.0.0/33", "10.0.0.0", "010.0.0.0/33", "10.0.010.5/24"];
+  expect(texts.map(canonicalCidrText)).toEqual(texts.map(() => undefined));
+});
