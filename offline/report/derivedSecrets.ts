@@ -93,7 +93,7 @@ export function scrubber(secrets: Iterable<string>): (text: string) => string {
       const chars = Array.from(s);
       if (chars.length > ECHO_LIMIT) forms.add(escapeControls(chars.slice(0, ECHO_LIMIT).join("")));
       // As Graphviz writes text into SVG.
-      forms.add(s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/-/g, "&#45;"));
+      forms.add(s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;").replace(/-/g, "&#45;"));
     }
     return redact(text, forms);
   };
