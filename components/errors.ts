@@ -1,4 +1,13 @@
 import * as pulumi from "@pulumi/pulumi";
+import { echo } from "../tools/common/echo";
+
+/** OCI's identifiers run to about 255 characters; a value longer than that is cut, its length stated. */
+const SHOWN_LIMIT = 256;
+
+/** A setting's value as an error quotes it: escaped, cut past SHOWN_LIMIT, never key material. */
+export function shownValue(value: string, quote = true): string {
+  return echo(value, { limit: SHOWN_LIMIT, quote });
+}
 
 /**
  * A mistake in the stack's settings. It extends RunError so that `pulumi up` prints just the sentence,

@@ -28,7 +28,7 @@ export type Option = Described &
     | { type: "array"; items: "string"; default: readonly string[] }
   );
 
-const CIDR_RULE = "an IPv4 network in CIDR notation whose address is the network's first";
+const CIDR_RULE = "an IPv4 network in CIDR notation whose address is the network's first, written without leading zeros";
 
 export const OPTIONS = {
   compartmentId: {
@@ -195,7 +195,7 @@ export const OPTIONS = {
     default: [],
     description:
       "Address ranges allowed to open bastion sessions, set with pulumi config set --path 'bastionClientCidrs[0]' 203.0.113.0/24 (required with bastion).",
-    limits: "required with `bastion`: 1 to 20 distinct IPv4 CIDRs; set entries with `pulumi config set --path 'bastionClientCidrs[0]' 203.0.113.0/24`",
+    limits: "required with `bastion`: 1 to 20 distinct IPv4 CIDRs, without leading zeros; set entries with `pulumi config set --path 'bastionClientCidrs[0]' 203.0.113.0/24`",
   },
   nodeCyclingMaximumSurge: {
     type: "string",

@@ -1,4 +1,4 @@
-import { QuickCreateConfigError, QuickCreateLookupError } from "./errors";
+import { QuickCreateConfigError, QuickCreateLookupError, shownValue } from "./errors";
 import { IMAGE_KIND_WORDS, imageKindForShape, imageKindOfName } from "./shapes";
 
 /**
@@ -51,7 +51,7 @@ export function checkConfiguredImageVersion(image: NodeImageSource, kubernetesVe
   if (built && `v${built}` !== kubernetesVersion) {
     throw new QuickCreateConfigError(
       "nodeImageId",
-      `Invalid value ${JSON.stringify(image.imageId)} for nodeImageId: it is the OKE image ${image.sourceName}, built for Kubernetes v${built}, but kubernetesVersion is ${kubernetesVersion} and OKE refuses a node image of another version; choose the image for ${kubernetesVersion} or leave nodeImageId unset.`,
+      `Invalid value ${shownValue(image.imageId)} for nodeImageId: it is the OKE image ${image.sourceName}, built for Kubernetes v${built}, but kubernetesVersion is ${kubernetesVersion} and OKE refuses a node image of another version; choose the image for ${kubernetesVersion} or leave nodeImageId unset.`,
     );
   }
 }

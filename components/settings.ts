@@ -1,5 +1,7 @@
-import { Cidr, NAME_SUFFIX_PATTERN, contains, overlaps, parseCidr, quickCreateNames } from "../policies/contract";
-import { QuickCreateConfigError } from "./errors";
+import { Cidr, NAME_SUFFIX_PATTERN, canonicalCidrText, contains, overlaps, parseCidr, quickCreateNames } from "../policies/contract";
+import * as pulumi from "@pulumi/pulumi";
+import { QuickCreateConfigError, shownValue } from "./errors";
+import { PROJECT_NAMESPACE } from "./stackConfig";
 import { KubeconfigAuthMode } from "./kubeconfig";
 import { BOOT_VOLUME_GBS, COMPARTMENT_OCID, IMAGE_OCID, LABEL_VALUE, MAX_DISPLAY_NAME_LENGTH, MAX_NODES_PER_POOL, PODS_PER_NODE_PREFIX, SERVICES_PREFIX } from "./limits";
 import { OPTION_DEFAULTS, OptionArgs, OPTIONS, OptionValues } from "./options";
@@ -69,8 +71,33 @@ export const MIN_BOOT_VOLUME_GBS = BOOT_VOLUME_GBS.min;
 const VERSION_PATTERN = /^v\d+\.\d+\.\d+$/;
 const CLUSTER_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9-]*$/;
 
+/** The value as the error shows it: escaped and cut (tools/common/echo.js), lists as their JSON. */
+function shown(value: unknown): string {
+  return typeof value === "string" ? shownValue(value) : shownValue(JSON.stringify(value) ?? String(value), false);
+}
+
+/**
+ * Whether the stack holds the setting as a secret (`pulumi config set --secret`): then an error never
+ * quotes it, as Pulumi never shows a secret. The runtime keeps the list the CLI passes; outside a
+ * Pulumi run (unit tests) there is none.
+ */
+function isSecretSetting(key: string): boolean {
+  const runtime = pulumi.runtime as unknown as { isConfigSecret?: (fullKey: string) => boolean };
+  try {
+    return runtime.isConfigSecret?.(`${PROJECT_NAMESPACE}:${key}`) ?? false;
+  } catch {
+    return false;
+  }
+}
+
 function fail(key: string, value: unknown, allowed: string): never {
-  throw new QuickCreateConfigError(key, `Invalid value ${JSON.stringify(value)} for ${key}: ${allowed}.`);
+  throw new QuickCreateConfigError(key, `Invalid value ${isSecretSetting(key) ? "[secret]" : shown(value)} for ${key}: ${allowed}.`);
+}
+
+/** Why a CIDR was refused: leading zeros get their canonical form, anything else the general rule. */
+function cidrHint(text: string, example: string): string {
+  const canonical = canonicalCidrText(text);
+  return canonical ? `write it without leading zeros, ${canonical} (a leading zero reads as octal to some tools)` : `use an IPv4 network in CIDR notation whose address is the network's first, such as ${example}`;
 }
 
 function oneOf<T extends string>(key: string, value: T | undefined, allowed: readonly T[], fallback: T): T {
@@ -106,7 +133,7 @@ function clusterNameOf(value: string | undefined): string {
 function cidr(key: string, value: string | undefined, fallback: string): Cidr {
   const text = value ?? fallback;
   const parsed = parseCidr(text);
-  if (!parsed) fail(key, text, "use an IPv4 network in CIDR notation whose address is the network's first, such as 10.0.10.0/24");
+  if (!parsed) fail(key, text, cidrHint(text, "10.0.10.0/24"));
   return parsed;
 }
 
@@ -169,7 +196,9 @@ function bastionClientCidrs(bastion: boolean, value: unknown): string[] {
   const cidrs = value as unknown[];
   for (const item of cidrs) {
     if (typeof item !== "string" || !parseCidr(item)) {
-      fail("bastionClientCidrs", value, `${JSON.stringify(item)} is not an IPv4 network in CIDR notation such as 203.0.113.0/24; set each entry with ${CIDR_LIST_EXAMPLE}`);
+      const canonical = typeof item === "string" ? canonicalCidrText(item) : undefined;
+      if (canonical) fail("bastionClientCidrs", value, `${shown(item)} has leading zeros; write ${canonical} (a leading zero reads as octal to some tools)`);
+      fail("bastionClientCidrs", value, `${shown(item)} is not an IPv4 network in CIDR notation such as 203.0.113.0/24; set each entry with ${CIDR_LIST_EXAMPLE}`);
     }
   }
   const texts = cidrs as string[];

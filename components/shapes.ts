@@ -1,4 +1,4 @@
-import { QuickCreateConfigError } from "./errors";
+import { QuickCreateConfigError, shownValue } from "./errors";
 
 /**
  * Node shapes: which are flexible, the OCPU and memory ranges of each flexible one, and the CPU
@@ -63,7 +63,7 @@ export interface ShapeSizing {
 }
 
 function refuse(key: string, value: unknown, allowed: string): never {
-  throw new QuickCreateConfigError(key, `Invalid value ${JSON.stringify(value)} for ${key}: ${allowed}.`);
+  throw new QuickCreateConfigError(key, `Invalid value ${typeof value === "string" ? shownValue(value) : String(value)} for ${key}: ${allowed}.`);
 }
 
 /**
@@ -98,7 +98,7 @@ export function checkShapeOffered(shape: string, offered: readonly string[], reg
   if (offered.length > 0 && !offered.includes(shape)) {
     throw new QuickCreateConfigError(
       "nodeShape",
-      `Invalid value ${JSON.stringify(shape)} for nodeShape: region ${region} offers node pools ${offered.join(", ")}.`,
+      `Invalid value ${shownValue(shape)} for nodeShape: region ${region} offers node pools ${offered.join(", ")}.`,
     );
   }
 }
@@ -116,7 +116,7 @@ export function checkConfiguredImage(imageId: string, shape: string, sources: Re
     if (kind !== wanted) {
       throw new QuickCreateConfigError(
         "nodeImageId",
-        `Invalid value ${JSON.stringify(imageId)} for nodeImageId: it is the ${IMAGE_KIND_WORDS[kind]} image ${name}, but ${shape} needs ${wanted === "gpu" ? "a" : "an"} ${IMAGE_KIND_WORDS[wanted]} image; choose one built for the shape or leave nodeImageId unset.`,
+        `Invalid value ${shownValue(imageId)} for nodeImageId: it is the ${IMAGE_KIND_WORDS[kind]} image ${name}, but ${shape} needs ${wanted === "gpu" ? "a" : "an"} ${IMAGE_KIND_WORDS[wanted]} image; choose one built for the shape or leave nodeImageId unset.`,
       );
     }
     return { imageId, sourceName: name, sourceType: listed.sourceType };

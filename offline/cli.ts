@@ -11,6 +11,7 @@ import { createProgress, Progress } from "./report/progress";
 import { Plan, runPlan } from "./run/runPlan";
 import { iamPolicy } from "./run/iamRun";
 import { renderTextReport, summarize } from "./report/textReport";
+import { scrubber, scrubJson } from "./report/derivedSecrets";
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -33,20 +34,25 @@ function defaultIo(): CliIo {
 const DIAGRAM_KINDS: Record<string, string> = { ".mmd": "Mermaid", ".dot": "Graphviz DOT" };
 
 /** Writes `--json` and `--diagram`, saying on stderr (beside the progress, away from the plan) what each file holds. */
-async function writeFiles(plan: Plan, json: string | undefined, diagram: string | undefined, say: (line: string) => void): Promise<void> {
+async function writeFiles(plan: Plan, json: string | undefined, diagram: string | undefined, scrub: (text: string) => string, say: (line: string) => void): Promise<void> {
   if (json) {
-    fs.writeFileSync(json, JSON.stringify(planJson(plan.settings, plan.records, plan.outputs, plan.policies, plan.changes), null, 2) + "\n");
+    const document = scrubJson(planJson(plan.settings, plan.records, plan.outputs, plan.policies, plan.changes), scrub);
+    fs.writeFileSync(json, JSON.stringify(document, null, 2) + "\n");
     say(`Wrote the plan as JSON to ${echo(json, { quote: false, limit: 200 })} (${plan.records.length} resources, ${plan.changes.length} changes, secrets masked).`);
   }
   if (diagram) {
     const title = `${plan.settings.project} · stack ${plan.settings.stack} · ${plan.region}`;
-    await writeDiagram(diagram, plan.architecture, title);
+    await writeDiagram(diagram, plan.architecture, title, scrub);
     say(`Wrote the architecture diagram to ${echo(diagram, { quote: false, limit: 200 })} (${DIAGRAM_KINDS[path.extname(diagram).toLowerCase()] ?? "SVG"}).`);
   }
 }
 
 /** `npm start -- ...`: prints the plan and returns the exit status (0 clean, 1 mandatory violation, 2 invalid). */
-export async function main(argv: readonly string[], io: CliIo = defaultIo()): Promise<number> {
+export async function main(argv: readonly string[], realIo: CliIo = defaultIo()): Promise<number> {
+  // Secrets are learnt once the settings are read; nothing printed or written may hold one.
+  const secrets = new Set<string>();
+  const scrub = scrubber(secrets);
+  const io: CliIo = { ...realIo, stdout: (t) => realIo.stdout(scrub(t)), stderr: (t) => realIo.stderr(scrub(t)) };
   try {
     const args = parseArgs(argv, io.env);
     if (args.help) {
@@ -57,7 +63,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
       io.stdout(await iamPolicy({ ...args, iam: args.iam }, { projectDir: io.projectDir, progress: io.progress }));
       return EXIT.clean;
     }
-    const plan = await runPlan(args, { projectDir: io.projectDir, progress: io.progress });
+    const plan = await runPlan(args, { projectDir: io.projectDir, progress: io.progress, secrets });
     io.stdout(
       renderTextReport({
         stack: plan.settings.stack,
@@ -73,7 +79,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
     );
     const verdict = summarize(plan.records, plan.policies).mandatory > 0 ? EXIT.mandatoryViolation : EXIT.clean;
     try {
-      await writeFiles(plan, args.json, args.diagram, (line) => io.stderr(`${line}\n`));
+      await writeFiles(plan, args.json, args.diagram, scrub, (line) => io.stderr(`${line}\n`));
     } catch (err) {
       // The paths were checked before the run, but a disk can fill or a folder vanish meanwhile. The
       // verdict stands: a mandatory violation stays exit 1 whatever happened to the files.

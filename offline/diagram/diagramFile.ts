@@ -16,14 +16,15 @@ export async function renderSvg(dot: string): Promise<string> {
   return graphviz.dot(dot, "svg");
 }
 
-export async function diagramText(file: string, architecture: Architecture, title: string): Promise<string> {
+/** `scrub` is applied to the text written: Mermaid, DOT, or the SVG Graphviz made of the DOT. */
+export async function diagramText(file: string, architecture: Architecture, title: string, scrub: (text: string) => string = (t) => t): Promise<string> {
   switch (path.extname(file).toLowerCase()) {
-    case ".mmd": return toMermaid(architecture, title);
-    case ".dot": return toDot(architecture, title);
-    default: return withFontFallbacks(await renderSvg(toDot(architecture, title)));
+    case ".mmd": return scrub(toMermaid(architecture, title));
+    case ".dot": return scrub(toDot(architecture, title));
+    default: return scrub(withFontFallbacks(await renderSvg(toDot(architecture, title))));
   }
 }
 
-export async function writeDiagram(file: string, architecture: Architecture, title: string): Promise<void> {
-  fs.writeFileSync(file, await diagramText(file, architecture, title));
+export async function writeDiagram(file: string, architecture: Architecture, title: string, scrub?: (text: string) => string): Promise<void> {
+  fs.writeFileSync(file, await diagramText(file, architecture, title, scrub));
 }

@@ -1,5 +1,7 @@
+import * as path from "path";
 import { PlanInputError } from "../report/errors";
 import { bareSettingError, checkNpmKeptFlags } from "./npmFlags";
+import { echo } from "../../tools/common/echo";
 
 /** The command line of `npm start -- ...`, parsed. */
 export interface PlanArgs {
@@ -44,7 +46,7 @@ Exit status: 0 no mandatory violation, 1 a mandatory policy is violated, 2 inval
 function splitConfig(raw: string): { key: string; value: string } {
   const eq = raw.indexOf("=");
   if (eq <= 0) {
-    throw new PlanInputError(`--config "${raw}" is not KEY=VALUE: write it like --config nodeCount=5 or --config oci:region=us-ashburn-1.`);
+    throw new PlanInputError(`--config ${echo(raw)} is not KEY=VALUE: write it like --config nodeCount=5 or --config oci:region=us-ashburn-1.`);
   }
   return { key: raw.slice(0, eq), value: raw.slice(eq + 1) };
 }
@@ -61,7 +63,7 @@ function stackName(value: string): string {
   const name = parts[parts.length - 1];
   if (parts.length > 3 || !STACK_NAME.test(name) || name === "." || name === ".." || parts.slice(0, -1).some((p) => !/^[A-Za-z0-9_.-]+$/.test(p) || p === "." || p === "..")) {
     throw new PlanInputError(
-      `--stack ${JSON.stringify(value)} is not a stack name: use 1 to 100 letters, digits, hyphens, underscores or periods (optionally as org/project/name), such as dev.`,
+      `--stack ${echo(value)} is not a stack name: use 1 to 100 letters, digits, hyphens, underscores or periods (optionally as org/project/name), such as dev.`,
     );
   }
   return name;
@@ -82,11 +84,17 @@ export function parseArgs(argv: readonly string[], env?: NodeJS.ProcessEnv): Pla
     }
     if (!WITH_VALUE.has(flag)) {
       if (!arg.startsWith("-") && arg.includes("=")) throw bareSettingError(arg);
-      throw new PlanInputError(`Unknown option "${arg}": run \`npm start -- --help\` for the options.`);
+      throw new PlanInputError(`Unknown option ${echo(arg)}: run \`npm start -- --help\` for the options.`);
     }
     const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
+    const example = `${flag} ${flag === "--config" ? "nodeCount=5" : flag === "--stack" ? "dev" : flag === "--diagram" ? "plan.svg" : "plan.json"}`;
     if (value === undefined || value === "") {
-      throw new PlanInputError(`Option ${flag} needs a value: for example ${flag} ${flag === "--config" ? "nodeCount=5" : flag === "--stack" ? "dev" : "plan.json"}.`);
+      throw new PlanInputError(`Option ${flag} needs a value: for example ${example}.`);
+    }
+    // `--json --preview` means a forgotten value, not a file named "--preview"; a file whose name
+    // starts with "--" can still be given as --json=./--name.
+    if (eq < 0 && (/^--[A-Za-z]/.test(value) || SWITCHES.has(value))) {
+      throw new PlanInputError(`Option ${flag} needs a value, but the next argument is the option ${echo(value)}: give the value first, for example ${example}.`);
     }
     switch (flag) {
       case "--stack": parsed.stack = stackName(value); break;
@@ -97,6 +105,9 @@ export function parseArgs(argv: readonly string[], env?: NodeJS.ProcessEnv): Pla
       case "--deployed": parsed.deployed = value; break;
       case "--iam": parsed.iam = value; break;
     }
+  }
+  if (parsed.json && parsed.diagram && path.resolve(parsed.json) === path.resolve(parsed.diagram)) {
+    throw new PlanInputError(`--json and --diagram both name ${echo(parsed.json, { quote: false })}; the second would overwrite the first: give each its own file, such as --json plan.json --diagram plan.svg.`);
   }
   if (parsed.deployed && parsed.preview) {
     throw new PlanInputError("--preview plans a stack with nothing deployed, so it cannot be combined with --deployed: drop one of them.");

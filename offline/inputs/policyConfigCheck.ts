@@ -1,4 +1,6 @@
 import { PolicyInfoForConfig, PolicyPackConfigFile, parsePolicyPackConfig, reconcilePolicyPackConfig, validatePolicyPackConfig } from "../analyzer/config";
+import { closest } from "./closest";
+import { echo } from "../../tools/common/echo";
 import { PlanInputError } from "../report/errors";
 
 /**
@@ -29,47 +31,24 @@ function typeMatches(expected: unknown, value: unknown): boolean {
   return actual === expected || (expected === "number" && actual === "integer");
 }
 
-/** The closest policy name, for "did you mean": edit distance at most a third of the name. */
-function closest(name: string, candidates: readonly string[]): string | undefined {
-  const distance = (a: string, b: string) => {
-    const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-      let previous = row[0];
-      row[0] = i;
-      for (let j = 1; j <= b.length; j++) {
-        const current = row[j];
-        row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-        previous = current;
-      }
-    }
-    return row[b.length];
-  };
-  let best: { name: string; d: number } | undefined;
-  for (const candidate of candidates) {
-    const d = distance(name, candidate);
-    if (!best || d < best.d) best = { name: candidate, d };
-  }
-  return best && best.d <= Math.max(2, Math.floor(name.length / 3)) ? best.name : undefined;
-}
-
 export function checkPolicyPackConfigAgainst(file: string, config: PolicyPackConfigFile, policies: readonly PolicyInfoForConfig[], packName: string): void {
   const byName = new Map(policies.map((p) => [p.name, p]));
   for (const [policyName, entry] of Object.entries(config)) {
     if (policyName === "environments") {
-      throw new PlanInputError(`--policy-pack-config ${file}: "environments" names Pulumi ESC environments, which an offline plan cannot open; put the values in the file itself.`);
+      throw new PlanInputError(`--policy-pack-config ${echo(file, { quote: false })}: "environments" names Pulumi ESC environments, which an offline plan cannot open; put the values in the file itself.`);
     }
     const policy = byName.get(policyName);
     const properties = typeof entry === "object" && entry !== null ? Object.keys(entry).filter((k) => k !== "enforcementLevel") : [];
     if (policyName === "all") {
       if (properties.length > 0) {
-        throw new PlanInputError(`--policy-pack-config ${file}: "all" takes only an enforcement level, but sets "${properties[0]}"; put properties under the policy they belong to.`);
+        throw new PlanInputError(`--policy-pack-config ${echo(file, { quote: false })}: "all" takes only an enforcement level, but sets ${echo(properties[0])}; put properties under the policy they belong to.`);
       }
       continue;
     }
     if (!policy) {
       const guess = closest(policyName, [...byName.keys()]);
       throw new PlanInputError(
-        `--policy-pack-config ${file}: pack ${packName} has no policy "${policyName}"${guess ? `; did you mean "${guess}"` : "; docs/policies.md lists the policies"} (the Pulumi CLI would silently ignore it).`,
+        `--policy-pack-config ${echo(file, { quote: false })}: pack ${packName} has no policy ${echo(policyName)}${guess ? `; did you mean "${guess}"` : "; docs/policies.md lists the policies"} (the Pulumi CLI would silently ignore it).`,
       );
     }
     const schema = policy.configSchema?.properties ?? {};
@@ -78,14 +57,14 @@ export function checkPolicyPackConfigAgainst(file: string, config: PolicyPackCon
       if (!declared) {
         const known = Object.keys(schema);
         throw new PlanInputError(
-          `--policy-pack-config ${file}: policy "${policyName}" has no property "${property}"; ${known.length ? `it takes ${known.map((k) => `"${k}"`).join(", ")}` : "it takes only enforcementLevel"} (the Pulumi CLI would silently ignore it).`,
+          `--policy-pack-config ${echo(file, { quote: false })}: policy "${policyName}" has no property ${echo(property)}; ${known.length ? `it takes ${known.map((k) => `"${k}"`).join(", ")}` : "it takes only enforcementLevel"} (the Pulumi CLI would silently ignore it).`,
         );
       }
       const value = (entry as Record<string, unknown>)[property];
       if (!typeMatches(declared.type, value)) {
         const expected = String(declared.type);
         throw new PlanInputError(
-          `--policy-pack-config ${file}: policy "${policyName}": ${property} must be ${JSON_TYPE_WORD[expected] ?? expected}, got ${JSON.stringify(value)}${expected === "string" && typeof value === "number" ? ` (write "${value}")` : ""}.`,
+          `--policy-pack-config ${echo(file, { quote: false })}: policy "${policyName}": ${property} must be ${JSON_TYPE_WORD[expected] ?? expected}, got ${echo(JSON.stringify(value), { quote: false })}${expected === "string" && typeof value === "number" ? ` (write "${value}")` : ""}.`,
         );
       }
     }
@@ -94,7 +73,7 @@ export function checkPolicyPackConfigAgainst(file: string, config: PolicyPackCon
   const reconciled = reconcilePolicyPackConfig([...policies], {}, parsePolicyPackConfig(config));
   const errors = validatePolicyPackConfig([...policies], reconciled).sort();
   if (errors.length > 0) {
-    throw new PlanInputError(`--policy-pack-config ${file}: validating policy config: ${errors[0]}.`);
+    throw new PlanInputError(`--policy-pack-config ${echo(file, { quote: false })}: validating policy config: ${errors[0]}.`);
   }
 }
 

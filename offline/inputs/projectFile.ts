@@ -1,7 +1,7 @@
-import * as fs from "fs";
 import * as path from "path";
-import YAML from "yaml";
 import { PlanInputError } from "../report/errors";
+import { echo } from "../../tools/common/echo";
+import { configEntries, configText, readYamlDocument, yamlValue } from "./yamlFile";
 
 export type DeclaredType = "string" | "integer" | "boolean" | "array";
 
@@ -19,23 +19,11 @@ export interface ProjectFile {
   name: string;
   /** Project-namespace keys by bare name. */
   declared: Map<string, DeclaredKey>;
-  /** Values Pulumi.yaml sets for other namespaces (`oci:region: ...` or `{ value: ... }`), fully qualified. */
-  namespacedValues: Record<string, unknown>;
+  /** Values Pulumi.yaml sets for other namespaces (`oci:region: ...` or `{ value: ... }`), fully qualified, as text. */
+  namespacedValues: Record<string, string>;
 }
 
-export function readYamlFile(file: string): unknown {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, "utf8");
-  } catch {
-    throw new PlanInputError(`Cannot read ${path.basename(file)} in ${path.dirname(file)}: run the plan from the project directory.`);
-  }
-  try {
-    return YAML.parse(text);
-  } catch (err) {
-    throw new PlanInputError(`${path.basename(file)} is not valid YAML (${(err as Error).message.split("\n")[0]}): fix the file.`);
-  }
-}
+const PROJECT_NAME = /^[A-Za-z0-9_.-]{1,100}$/;
 
 const TYPES = new Set<DeclaredType>(["string", "integer", "boolean", "array"]);
 
@@ -44,11 +32,11 @@ function declaration(name: string, key: string, raw: unknown): DeclaredKey {
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) return { default: raw ?? undefined, secret: false };
   const spec = raw as Record<string, unknown>;
   if (spec.type !== undefined && !TYPES.has(spec.type as DeclaredType)) {
-    throw new PlanInputError(`Pulumi.yaml declares config key '${key}' with type '${String(spec.type)}'; the plan understands string, integer, boolean and array: use one of those.`);
+    throw new PlanInputError(`Pulumi.yaml declares config key ${echo(key)} with type ${echo(String(spec.type))}; the plan understands string, integer, boolean and array: use one of those.`);
   }
   const items = (spec.items as Record<string, unknown> | undefined)?.type;
   if (spec.type === "array" && (typeof items !== "string" || !TYPES.has(items as DeclaredType) || items === "array")) {
-    throw new PlanInputError(`Pulumi.yaml declares config key '${key}' as an array without a simple item type: add \`items: { type: string }\` (or integer, boolean).`);
+    throw new PlanInputError(`Pulumi.yaml declares config key ${echo(key)} as an array without a simple item type: add \`items: { type: string }\` (or integer, boolean).`);
   }
   return {
     type: spec.type as DeclaredType | undefined,
@@ -60,21 +48,33 @@ function declaration(name: string, key: string, raw: unknown): DeclaredKey {
 
 /** Reads Pulumi.yaml as the CLI does: the project name is the config namespace of bare keys. */
 export function readProjectFile(projectDir: string): ProjectFile {
-  const doc = readYamlFile(path.join(projectDir, "Pulumi.yaml")) as Record<string, unknown> | null;
-  const name = doc?.name;
+  const label = "The project file";
+  const doc = readYamlDocument(
+    path.join(projectDir, "Pulumi.yaml"),
+    label,
+    `There is no Pulumi.yaml in ${echo(projectDir)}: run the plan from the project directory.`,
+  );
+  const name = doc.get("name");
   if (typeof name !== "string" || name === "") {
     throw new PlanInputError("Pulumi.yaml has no 'name': add `name: <project>` at the top.");
   }
+  // Pulumi's rule for project names (tokens.ValidateProjectName): the name is printed and becomes
+  // the namespace of every key, so nothing else may pass.
+  if (!PROJECT_NAME.test(name)) {
+    throw new PlanInputError(`Pulumi.yaml names the project ${echo(name)}: use 1 to 100 letters, digits, hyphens, underscores or periods.`);
+  }
   const declared = new Map<string, DeclaredKey>();
-  const namespacedValues: Record<string, unknown> = {};
-  const block = (doc?.config ?? {}) as Record<string, unknown>;
-  for (const [key, raw] of Object.entries(block)) {
+  const namespacedValues: Record<string, string> = {};
+  const js = ((yamlValue(() => doc.toJS(), label, "Pulumi.yaml") as { config?: Record<string, unknown> } | null)?.config ?? {}) as Record<string, unknown>;
+  for (const { key, node } of configEntries(doc, label, "Pulumi.yaml")) {
     const colon = key.indexOf(":");
     if (colon < 0 || key.slice(0, colon) === name) {
-      declared.set(colon < 0 ? key : key.slice(colon + 1), declaration(name, key, raw));
+      declared.set(colon < 0 ? key : key.slice(colon + 1), declaration(name, key, js[key]));
     } else {
-      const value = raw && typeof raw === "object" && "value" in (raw as object) ? (raw as { value: unknown }).value : raw;
-      namespacedValues[key] = value;
+      // `oci:region: x` or `oci:region: { value: x }`, the value as the CLI reads any config text.
+      const valueNode = (node as { get?: (k: string, keep: boolean) => unknown } | null)?.get?.("value", true) ?? node;
+      const text = yamlValue(() => configText(valueNode, doc), label, "Pulumi.yaml");
+      if (text.kind === "text") namespacedValues[key] = text.text;
     }
   }
   return { name, declared, namespacedValues };

@@ -1,7 +1,11 @@
 import * as fs from "fs";
 import * as path from "path";
 import { PlanInputError } from "../report/errors";
-import { DeclaredKey, ProjectFile, readYamlFile } from "./projectFile";
+import { echo, looksLikeKeyMaterial, SECRET } from "../../tools/common/echo";
+import { closest } from "./closest";
+import { DeclaredKey, ProjectFile } from "./projectFile";
+import { ENGINE_NAMESPACE, PROVIDER_CONFIG_KEYS, PROVIDER_SECRET_KEYS } from "./providerConfig";
+import { configEntries, configText, readYamlDocument, yamlValue } from "./yamlFile";
 
 /** What `pulumi preview` hands the program: fully qualified keys to strings, and which of them are secret. */
 export interface StackSettings {
@@ -30,7 +34,8 @@ export function qualify(project: string, key: string): string {
   return key.includes(":") ? key : `${project}:${key}`;
 }
 
-function readStackFile(projectDir: string, project: string, stack: string): Map<string, Sourced> {
+/** Each key the stack file names, with its value or `undefined` where YAML null leaves it unset. */
+function readStackFile(projectDir: string, project: string, stack: string): Map<string, Sourced | undefined> {
   const file = `Pulumi.${stack}.yaml`;
   if (!fs.existsSync(path.join(projectDir, file)) && fs.existsSync(path.join(projectDir, "Pulumi.yaml"))) {
     // Run from the project, so the stack itself is missing, not the directory wrong.
@@ -38,13 +43,21 @@ function readStackFile(projectDir: string, project: string, stack: string): Map<
       `Stack ${stack} has no ${file} here: create it with \`pulumi stack init ${stack}\` and \`pulumi config set oci:region ap-tokyo-1\` (then compartmentId and kubernetesVersion), or pass --stack with a stack that has its file.`,
     );
   }
-  const doc = readYamlFile(path.join(projectDir, file)) as Record<string, unknown> | null;
-  const values = new Map<string, Sourced>();
-  for (const [key, raw] of Object.entries((doc?.config ?? {}) as Record<string, unknown>)) {
-    const isSecure = raw !== null && typeof raw === "object" && !Array.isArray(raw) && "secure" in (raw as object);
-    // Ciphertext needs the stack's secrets provider, which an offline run does not have; the program
-    // gets a placeholder (the declared default when there is one, so typed reads still work).
-    values.set(qualify(project, key), { value: isSecure ? "" : configString(raw), secret: isSecure, source: file, encrypted: isSecure });
+  const label = "The stack file";
+  const doc = readYamlDocument(
+    path.join(projectDir, file),
+    label,
+    `There is no ${file} in ${echo(projectDir)}: run the plan from the project directory, or name an existing stack with --stack.`,
+  );
+  const values = new Map<string, Sourced | undefined>();
+  for (const { key, node } of configEntries(doc, label, file)) {
+    const text = yamlValue(() => configText(node, doc), label, file);
+    const qualified = qualify(project, key);
+    if (text.kind === "unset") values.set(qualified, undefined);
+    // Ciphertext needs the stack's secrets provider, which an offline run does not have; the value
+    // stays unknown (a project key or the region stops the plan below).
+    else if (text.kind === "secure") values.set(qualified, { value: "", secret: true, source: file, encrypted: true });
+    else values.set(qualified, { value: text.text, secret: PROVIDER_SECRET_KEYS.includes(qualified), source: file });
   }
   return values;
 }
@@ -90,21 +103,59 @@ function typeHint(decl: DeclaredKey, bare: string): string {
   return `a${decl.type === "integer" ? "n integer" : ` ${decl.type}`} value`;
 }
 
-function checkDeclared(stack: string, bare: string, decl: DeclaredKey | undefined, entry: Sourced, anyDeclared: boolean): void {
+/** How an error shows a value: a secret never, anything else escaped and cut (tools/common/echo.js). */
+function shown(entry: Sourced): string {
+  return entry.secret ? `a secret value (${SECRET})` : echo(entry.value);
+}
+
+function checkDeclared(stack: string, bare: string, decl: DeclaredKey | undefined, entry: Sourced, declared: readonly string[]): void {
   if (!decl) {
-    if (!anyDeclared) return;
+    if (declared.length === 0) return;
+    const guess = closest(bare, declared);
     throw new PlanInputError(
-      `Stack '${stack}' sets configuration key '${bare}' (in ${entry.source}), which Pulumi.yaml does not declare: fix the spelling or declare it under config: in Pulumi.yaml.`,
+      `Stack '${stack}' sets configuration key ${echo(bare)} (in ${entry.source}), which Pulumi.yaml does not declare: ${guess ? `did you mean ${guess}?` : "fix the spelling or declare it under config: in Pulumi.yaml."}`,
     );
   }
   if (decl.type && !entry.encrypted && !matchesType(decl, entry.value)) {
     throw new PlanInputError(
-      `Stack '${stack}' with configuration key '${bare}' must be of type '${fullTypeName(decl)}', but ${entry.source} gives "${entry.value}": set ${typeHint(decl, bare)}.`,
+      `Stack '${stack}' with configuration key '${bare}' must be of type '${fullTypeName(decl)}', but ${entry.source} gives ${shown(entry)}: set ${typeHint(decl, bare)}.`,
     );
   }
   if (decl.secret && !entry.secret) {
     throw new PlanInputError(`Stack '${stack}' with configuration key '${bare}' must be encrypted as it's secret: set it with \`pulumi config set --secret ${bare} <value>\`.`);
   }
+}
+
+/**
+ * A key outside the project's namespace must be one a provider the program uses reads, or the
+ * engine's: the CLI passes any key on, and the provider silently ignores a misspelt one (`oci:regoin`),
+ * so the plan names the key probably meant. A wrong-case project namespace is the same mistake.
+ */
+function checkNamespaced(stack: string, project: string, key: string, entry: Sourced): void {
+  const colon = key.indexOf(":");
+  const namespace = key.slice(0, colon);
+  const name = key.slice(colon + 1);
+  const where = `Stack '${stack}' sets ${echo(key)} (in ${entry.source})`;
+  if (namespace === ENGINE_NAMESPACE) return;
+  if (namespace.toLowerCase() === project.toLowerCase()) {
+    throw new PlanInputError(`${where}, but namespaces are case-sensitive and the project's is '${project}': write ${echo(`${project}:${name}`, { quote: false })}.`);
+  }
+  const keys = PROVIDER_CONFIG_KEYS[namespace];
+  if (keys) {
+    if (keys.includes(name)) return;
+    const guess = closest(name, keys);
+    throw new PlanInputError(`${where}, a key the ${namespace} provider does not read: ${guess ? `did you mean ${namespace}:${guess}?` : "fix the spelling."}`);
+  }
+  const namespaces = [project, ...Object.keys(PROVIDER_CONFIG_KEYS), ENGINE_NAMESPACE];
+  const guess = closest(namespace, namespaces);
+  throw new PlanInputError(
+    `${where}, but no part of this stack reads the namespace ${echo(namespace)}: ${guess ? `did you mean ${echo(`${guess}:${name}`, { quote: false })}?` : `use ${namespaces.map((n) => `${n}:`).join(", ")} or a bare project key.`}`,
+  );
+}
+
+/** The plaintexts of every secret setting the plan knows, for masking what derives from them. */
+export function secretValues(settings: StackSettings): string[] {
+  return settings.secretKeys.map((k) => settings.config[k]).filter((v) => v !== undefined && v !== "" && v !== SECRET);
 }
 
 /**
@@ -119,22 +170,31 @@ export function resolveStackSettings(
 ): StackSettings {
   const values = new Map<string, Sourced>();
   for (const [key, value] of Object.entries(project.namespacedValues)) {
-    values.set(key, { value: configString(value), secret: false, source: "Pulumi.yaml" });
+    values.set(key, { value, secret: PROVIDER_SECRET_KEYS.includes(key), source: "Pulumi.yaml" });
   }
-  for (const [key, entry] of readStackFile(projectDir, project.name, stack)) values.set(key, entry);
-  // An override of a secure key gives the plan its value and keeps it secret, as `pulumi config set --secret` would.
+  for (const [key, entry] of readStackFile(projectDir, project.name, stack)) {
+    if (entry) values.set(key, entry);
+    else values.delete(key);
+  }
+  const prefix = `${project.name}:`;
+  // An override of a secure key (or one Pulumi.yaml declares secret, or a provider's credential) gives
+  // the plan its value and keeps it secret, as `pulumi config set --secret` would.
   for (const { key, value } of overrides) {
     const qualified = qualify(project.name, key);
-    values.set(qualified, { value, secret: values.get(qualified)?.secret ?? false, source: `--config ${key}` });
+    const declaredSecret = qualified.startsWith(prefix) && project.declared.get(qualified.slice(prefix.length))?.secret === true;
+    const secret = (values.get(qualified)?.secret ?? false) || declaredSecret || PROVIDER_SECRET_KEYS.includes(qualified);
+    values.set(qualified, { value, secret, source: `--config ${echo(key, { quote: false })}` });
   }
 
-  const prefix = `${project.name}:`;
-  const anyDeclared = project.declared.size > 0;
+  const declared = [...project.declared.keys()];
   for (const [key, entry] of values) {
-    if (!key.startsWith(prefix)) continue;
+    if (!key.startsWith(prefix)) {
+      checkNamespaced(stack, project.name, key, entry);
+      continue;
+    }
     const bare = key.slice(prefix.length);
     const decl = project.declared.get(bare);
-    checkDeclared(stack, bare, decl, entry, anyDeclared);
+    checkDeclared(stack, bare, decl, entry, declared);
     // Every project key feeds the program (it is validated, then becomes resource inputs), so a value
     // the plan cannot read would make it plan something else than `pulumi up` deploys: refuse, in words.
     if (entry.encrypted) {
@@ -149,7 +209,11 @@ export function resolveStackSettings(
   if (region?.encrypted) {
     throw new PlanInputError(`Stack '${stack}' sets 'oci:region' as a secure value (in ${region.source}), which cannot be decrypted without the stack's secrets provider: pass it with --config oci:region=<region>.`);
   }
-  for (const entry of values.values()) if (entry.encrypted) entry.value = "[secret]";
+  for (const entry of values.values()) {
+    if (entry.encrypted) entry.value = SECRET;
+    // Key material is a secret in whatever setting it arrives (a key pasted where a path belongs).
+    if (looksLikeKeyMaterial(entry.value)) entry.secret = true;
+  }
 
   const missing: string[] = [];
   for (const [bare, decl] of project.declared) {

@@ -1,3 +1,5 @@
+import { echo } from "../../tools/common/echo";
+
 /**
  * A mistake the user can fix (a flag, a config value, a file): the plan prints the one sentence and
  * exits 2, as `pulumi preview` does for invalid configuration. Never carries a stack trace to the screen.
@@ -19,8 +21,13 @@ export const EXIT = {
   invalid: 2,
 } as const;
 
+/** A sentence kept on one line: control characters escaped, bounded, never key material. */
+function oneLine(message: string): string {
+  return echo(message, { quote: false, limit: 2000 });
+}
+
 /** Errors whose message is already the one sentence a user needs (the stack's own error classes). */
-const USER_ERROR_NAMES = new Set(["QuickCreateConfigError", "QuickCreateLookupError", "PulumiCliTooOldError", "PlanInputError"]);
+const USER_ERROR_NAMES = new Set(["QuickCreateConfigError", "QuickCreateLookupError", "PulumiCliTooOldError", "PlanInputError", "InputFileError"]);
 
 /**
  * What to print for an error that stops the plan: just the sentence for user mistakes; for anything
@@ -28,7 +35,7 @@ const USER_ERROR_NAMES = new Set(["QuickCreateConfigError", "QuickCreateLookupEr
  */
 export function describeFailure(err: unknown, debug: boolean): string {
   const error = err instanceof Error ? err : new Error(String(err));
-  if (error instanceof PlanInputError || USER_ERROR_NAMES.has(error.name)) return error.message;
-  const first = error.message.split("\n")[0];
+  if (error instanceof PlanInputError || USER_ERROR_NAMES.has(error.name)) return oneLine(error.message);
+  const first = echo(error.message.split("\n")[0], { quote: false, limit: 300 });
   return debug && error.stack ? error.stack : `The program failed: ${first} (set PLAN_DEBUG=1 for the stack trace).`;
 }

@@ -1,14 +1,14 @@
 import { UNKNOWN_VALUE as UNKNOWN } from "../analyzer/records";
 
 /** Pulumi's marker key and value for a secret in resource inputs (the engine's wire format). */
-const SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d";
-const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+export const SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d";
+export const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 
 export const SECRET_MASK = "[secret]";
 /** How an unknown value (an id no one knows before `pulumi up`) is shown, in text and JSON. */
 export const UNKNOWN_MASK = "[unknown]";
 
-function isInputSecret(value: unknown): boolean {
+export function isInputSecret(value: unknown): boolean {
   return !!value && typeof value === "object" && (value as Record<string, unknown>)[SECRET_SIG_KEY] === SECRET_SIG;
 }
 

@@ -6,7 +6,7 @@ import type { RegisteredResource } from "./runProgram";
 import { PlanArgs } from "../inputs/args";
 import { Architecture, readArchitecture } from "../architecture/architecture";
 import { readDeployedFile } from "../inputs/deployedFile";
-import { checkDiagramPath, checkOutputPath } from "../inputs/outputPaths";
+import { checkDiagramPath, checkOutputNotInput, checkOutputPath } from "../inputs/outputPaths";
 import { diffPlans, RegionMove, ResourceChange } from "../report/diff";
 import { maskInputs } from "../report/masking";
 import { checkPolicies, PolicyResults, startPack, toAnalyzerRecords } from "./policyCheck";
@@ -15,7 +15,9 @@ import { readPolicyPackConfig } from "../inputs/policyPackConfig";
 import { PlanInputError } from "../report/errors";
 import { Progress } from "../report/progress";
 import { readProjectFile } from "../inputs/projectFile";
-import { resolveStackSettings, StackSettings } from "../inputs/stackSettings";
+import { resolveStackSettings, secretValues, StackSettings } from "../inputs/stackSettings";
+import { markDerivedOutputs, markDerivedRecords, redactDiagnostics, secretTexts } from "../report/derivedSecrets";
+import { echo } from "../../tools/common/echo";
 
 export interface Plan {
   settings: StackSettings;
@@ -37,6 +39,22 @@ export interface PlanEnvironment {
   projectDir: string;
   packDir?: string;
   progress: Progress;
+  /**
+   * Filled with the plaintext of every secret setting as soon as the settings are read, so that the
+   * caller can keep them out of anything it prints, the error of a failed run included.
+   */
+  secrets?: Set<string>;
+}
+
+/** Every file the plan reads, so that neither --json nor --diagram can overwrite one of them. */
+function inputFiles(args: PlanArgs, projectDir: string): Array<{ what: string; file: string }> {
+  return [
+    { what: "the project file", file: path.join(projectDir, "Pulumi.yaml") },
+    { what: "the stack file", file: path.join(projectDir, `Pulumi.${args.stack}.yaml`) },
+    { what: "the program", file: path.join(projectDir, "index.ts") },
+    ...(args.policyPackConfig ? [{ what: "the --policy-pack-config file", file: args.policyPackConfig }] : []),
+    ...(args.deployed ? [{ what: "the --deployed file", file: args.deployed }] : []),
+  ];
 }
 
 /** The stack's region must be set and be one the offline fixtures answer for. */
@@ -44,17 +62,21 @@ export function checkOfflineRegion(settings: StackSettings, stack: string): void
   if (!settings.config["oci:region"]) {
     throw new PlanInputError(`Stack '${stack}' has no oci:region: set it in Pulumi.${stack}.yaml or pass --config oci:region=ap-tokyo-1.`);
   }
-  if (!REGIONS[settings.config["oci:region"]]) {
+  if (!Object.hasOwn(REGIONS, settings.config["oci:region"])) {
     throw new PlanInputError(
-      `oci:region "${settings.config["oci:region"]}" has no offline fixture: use one of ${Object.keys(REGIONS).join(", ")} (for example --config oci:region=us-ashburn-1).`,
+      `oci:region ${settings.secretKeys.includes("oci:region") ? "[secret]" : echo(settings.config["oci:region"])} has no offline fixture: use one of ${Object.keys(REGIONS).join(", ")} (for example --config oci:region=us-ashburn-1).`,
     );
   }
 }
 
 /** Reads everything the user gave before any work starts, so a typo fails in milliseconds. */
 function readInputs(args: PlanArgs, env: PlanEnvironment, packDir: string): { settings: StackSettings; policyConfig?: PolicyPackConfigFile; deployed?: DeployedPlan } {
+  const inputs = inputFiles(args, env.projectDir);
+  if (args.json) checkOutputNotInput("--json", args.json, inputs);
+  if (args.diagram) checkOutputNotInput("--diagram", args.diagram, inputs);
   const project = readProjectFile(env.projectDir);
   const settings = resolveStackSettings(env.projectDir, project, args.stack, args.config);
+  for (const text of secretTexts(secretValues(settings))) env.secrets?.add(text);
   // This repository's pack is checked from its own policy data before anything starts; another
   // pack's schemas are known only once it runs, where the analyzer checks them as the CLI does.
   const ownPack = () => (path.resolve(packDir) === path.resolve(DEFAULT_PACK_DIR) ? { name: "oke-quick-create", policies: localPackPolicies() } : undefined);
@@ -101,9 +123,23 @@ export async function runPlan(args: PlanArgs, env: PlanEnvironment): Promise<Pla
       const policies = await env.progress.step(`Checking ${run.resources.length} resources against ${session.info.name}@${session.info.version}`, () =>
         checkPolicies(session, toAnalyzerRecords(run.resources), policyConfig),
       );
+      // What the plan shows: every value derived from a secret is a secret, as Pulumi marks them.
+      const secrets = secretTexts(secretValues(settings));
+      const records = markDerivedRecords(run.resources, secrets);
       const regionMove = deployed?.region && deployed.region !== region ? { from: deployed.region, to: region } : undefined;
-      const changes = diffPlans(deployed?.resources ?? [], plannedResources(run.resources), regionMove);
-      return { settings, region, preview: args.preview, records: run.resources, outputs: run.outputs, policies, architecture: readArchitecture(run.resources, region), packDir, changes, regionMove };
+      const changes = diffPlans(deployed?.resources ?? [], plannedResources(records), regionMove);
+      return {
+        settings,
+        region,
+        preview: args.preview,
+        records,
+        outputs: markDerivedOutputs(run.outputs, secrets),
+        policies: redactDiagnostics(policies, secrets),
+        architecture: readArchitecture(records, region),
+        packDir,
+        changes,
+        regionMove,
+      };
     } finally {
       await session.close();
     }

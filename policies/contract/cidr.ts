@@ -14,7 +14,7 @@ export interface Cidr {
   prefix: number;
 }
 
-const CIDR_PATTERN = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
+const CIDR_PATTERN = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,3})$/;
 
 function read(text: string): { address: number; prefix: number } | undefined {
   const match = CIDR_PATTERN.exec(text);
@@ -29,8 +29,37 @@ function range(text: string, network: number, prefix: number): Cidr {
   return { text, start: network, end: network + 2 ** (32 - prefix) - 1, prefix };
 }
 
-/** Strict: `a.b.c.d/n` exactly, with no host bits set past the prefix; undefined for anything else. */
+/**
+ * Canonical text: no octet or prefix with a leading zero. "010" is ten to OCI's Go parser only since
+ * it refuses such text, and eight to inet_aton and ssh (octal): the config must not be read two ways.
+ */
+const CANONICAL_NUMBER = /^(0|[1-9]\d*)$/;
+
+function isCanonical(text: string): boolean {
+  const match = CIDR_PATTERN.exec(text);
+  return !!match && match.slice(1, 6).every((n) => CANONICAL_NUMBER.test(n));
+}
+
+/**
+ * For a CIDR written with leading zeros ("10.0.010.0/24"), the same numbers written canonically
+ * ("10.0.10.0/24"), to suggest in the error; undefined when the text is no such CIDR or the canonical
+ * form would still be refused.
+ */
+export function canonicalCidrText(text: string): string | undefined {
+  const match = CIDR_PATTERN.exec(text);
+  if (!match || isCanonical(text)) return undefined;
+  const [a, b, c, d, prefix] = match.slice(1, 6).map(Number);
+  const canonical = `${a}.${b}.${c}.${d}/${prefix}`;
+  // Suggested only when it is then right: "010.0.0.0/33" has more wrong than its zeros.
+  return parseCidr(canonical) ? canonical : undefined;
+}
+
+/**
+ * Strict: `a.b.c.d/n` exactly, canonical (no leading zeros), with no host bits set past the prefix;
+ * undefined for anything else.
+ */
 export function parseCidr(text: string): Cidr | undefined {
+  if (!isCanonical(text)) return undefined;
   const parsed = read(text);
   if (!parsed || parsed.address % 2 ** (32 - parsed.prefix) !== 0) return undefined;
   return range(text, parsed.address, parsed.prefix);

@@ -95,7 +95,8 @@ describe("stack configuration, read as the CLI does", () => {
   test("a project-namespace key Pulumi.yaml does not declare is an error naming the key", () => {
     const err = failure(() => settings(projectWith(BASE + "  oke-quick-create:nodeCuont: 3\n")));
     expect(err).toBeInstanceOf(PlanInputError);
-    expect(err.message).toContain("'nodeCuont'");
+    expect(err.message).toContain('"nodeCuont"');
+    expect(err.message).toContain("did you mean nodeCount?");
     expect(err.message).toContain("does not declare");
     expect(failure(() => settings(REPO, [{ key: "nodeCuont", value: "3" }])).message).toContain("--config nodeCuont");
   });

@@ -1,0 +1,83 @@
+import * as path from "path";
+import YAML, { Document, isAlias, isMap, isScalar, isSeq, Scalar } from "yaml";
+import { PlanInputError } from "../report/errors";
+import { echo } from "../../tools/common/echo";
+import { InputFileError, readInputText } from "../../tools/common/inputFile";
+
+/**
+ * Reads Pulumi.yaml or a stack file through the one reader of user files (regular files only, size
+ * cap, UTF-8, no NUL), so a FIFO, a device, a binary or a 1 GB file is named as such in one sentence.
+ * `label` is how the sentence names the file ("The stack file"); `missing` is the sentence when absent.
+ */
+export function readYamlDocument(file: string, label: string, missing: string): Document {
+  const name = path.basename(file);
+  // Named as the user would type it: relative to where the plan runs when the file is below it.
+  const relative = path.relative(process.cwd(), file);
+  const shownFile = relative && !relative.startsWith("..") && !path.isAbsolute(relative) ? relative : file;
+  let text: string;
+  try {
+    text = readInputText(shownFile, { what: label });
+  } catch (err) {
+    if (err instanceof InputFileError && err.reason === "not-found") throw new PlanInputError(missing);
+    if (err instanceof InputFileError) throw new PlanInputError(err.message);
+    throw err;
+  }
+  const doc = YAML.parseDocument(text, { prettyErrors: false });
+  if (doc.errors.length > 0) {
+    const first = doc.errors[0].message.split("\n")[0];
+    if (/call stack/i.test(first)) throw new PlanInputError(`${label} ${name} nests lists or mappings deeper than any stack setting needs: flatten it.`);
+    // The parser's first line names the problem and its position; the lines after quote the file.
+    throw new PlanInputError(`${label} ${name} is not valid YAML (${echo(first, { quote: false, limit: 120 })}): fix the file.`);
+  }
+  if (doc.contents !== null && !isMap(doc.contents)) throw new PlanInputError(`${label} ${name} must be a YAML mapping (keys such as config:), not a ${isSeq(doc.contents) ? "list" : "single value"}.`);
+  return doc;
+}
+
+/**
+ * Converts YAML to values with the parser's own guard: aliases that expand without bound (a "billion
+ * laughs" file) are refused in one sentence naming the file, not reported as the program failing.
+ */
+export function yamlValue<T>(convert: () => T, label: string, name: string): T {
+  try {
+    return convert();
+  } catch (err) {
+    throw new PlanInputError(`${label} ${name} cannot be read as values (${echo((err as Error).message.split("\n")[0], { quote: false, limit: 120 })}): fix the file.`);
+  }
+}
+
+/** A config value as the Pulumi CLI takes it from YAML: `undefined` for null (unset), else a string. */
+export type ConfigText = { kind: "unset" } | { kind: "text"; text: string } | { kind: "secure" };
+
+/**
+ * The CLI decodes each stack value into a string (pkg/resource/config Value), so a plain scalar
+ * arrives as its text exactly as written: `000000012` stays "000000012", `true` is "true", `1.50` is
+ * "1.50". YAML null is no value at all. `{secure: ...}` is ciphertext; other structures go to the
+ * program as JSON, as the CLI passes object values.
+ */
+export function configText(given: unknown, doc: Document): ConfigText {
+  // An alias (`*x`) stands for the node its anchor (`&x`) names, scalar text included.
+  const node = isAlias(given) ? given.resolve(doc) : given;
+  if (node === null || node === undefined) return { kind: "unset" };
+  if (isScalar(node)) {
+    const scalar = node as Scalar;
+    if (scalar.value === null) return { kind: "unset" };
+    if (scalar.type === Scalar.PLAIN && typeof scalar.source === "string") return { kind: "text", text: scalar.source };
+    return { kind: "text", text: String(scalar.value) };
+  }
+  if (isMap(node) && node.items.length === 1 && isScalar(node.items[0].key) && (node.items[0].key as Scalar).value === "secure") return { kind: "secure" };
+  return { kind: "text", text: JSON.stringify((node as { toJS(doc: Document): unknown }).toJS(doc)) };
+}
+
+/** The `config:` block's entries in file order, keys as written; a block that is not a mapping is refused. */
+export function configEntries(doc: Document, label: string, name: string): Array<{ key: string; node: unknown }> {
+  const block = isMap(doc.contents) ? doc.contents.get("config", true) : undefined;
+  if (block === undefined || block === null || (isScalar(block) && (block as Scalar).value === null)) return [];
+  if (!isMap(block)) throw new PlanInputError(`${label} ${name} has a config: that is not a mapping: write one \`key: value\` per line under config:.`);
+  return block.items.map((pair) => {
+    const key = isScalar(pair.key) ? (pair.key as Scalar).value : undefined;
+    if (typeof key !== "string" || key === "") {
+      throw new PlanInputError(`${label} ${name} has a config key ${echo(String(isScalar(pair.key) ? (pair.key as Scalar).value : pair.key))} that is not a name: write namespace:key, such as oci:region.`);
+    }
+    return { key, node: pair.value };
+  });
+}
