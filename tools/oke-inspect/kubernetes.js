@@ -123,8 +123,12 @@ async function readKubernetes(kc, options) {
    */
   const read = async (what, call, how = {}) => {
     try {
+      // The object API takes the generated client's observable middleware: it hands each request the abort signal.
       return await bounded((signal) => call({
-        middleware: [{ pre: async (/** @type {any} */ ctx) => (ctx.setSignal(signal), ctx), post: async (/** @type {any} */ r) => r }],
+        middleware: [{
+          pre: (/** @type {any} */ ctx) => (ctx.setSignal(signal), new k8s.Observable(Promise.resolve(ctx))),
+          post: (/** @type {any} */ r) => new k8s.Observable(Promise.resolve(r)),
+        }],
         middlewareMergeStrategy: "append",
       }), what, seconds);
     } catch (e) {

@@ -77,8 +77,13 @@ function ociClients(credentials, options) {
       return AbortSignal.timeout(options.timeoutSeconds * 1000);
     },
   };
-  // No SDK retries: every call must end within --timeout.
-  const configuration = { retryConfiguration: common.NoRetryConfigurationDetails, httpOptions };
+  // No SDK retries: every call must end within --timeout. No circuit breaker either: it is for long-lived
+  // clients, and with httpOptions set oci-common 2.139 hands its wrapper, not the response, to the client.
+  const configuration = {
+    retryConfiguration: common.NoRetryConfigurationDetails,
+    circuitBreaker: new common.CircuitBreaker({ disableClientCircuitBreaker: true }),
+    httpOptions,
+  };
   const params = { authenticationDetailsProvider: provider };
   const clients = {
     containerEngine: new containerengine.ContainerEngineClient(params, configuration),

@@ -178,12 +178,15 @@ function nodeBootVolume(view) {
     const configured = pool.nodeSourceDetails?.bootVolumeSizeInGBs;
     /** @type {number | undefined} */
     let want;
+    let basis = "";
     if (configured !== undefined && configured !== null && String(configured) !== "") {
       want = Number(configured);
-      expected.push(`${pool.name}: ${want} GB (the pool's bootVolumeSizeInGBs)`);
+      basis = "the pool's bootVolumeSizeInGBs";
+      expected.push(`${pool.name}: ${want} GB (${basis})`);
     } else if (typeof image?.sizeInMBs === "number") {
       want = Math.ceil(image.sizeInMBs / 1024);
-      expected.push(`${pool.name}: ${want} GB (image default, ${image.sizeInMBs} MB)`);
+      basis = `the image default, ${image.sizeInMBs} MB`;
+      expected.push(`${pool.name}: ${want} GB (${basis})`);
     } else {
       expected.push(`${pool.name}: the image default (unknown)`);
       unknown.push(`${pool.name}'s image default size is unknown (${imageProblem ?? "the pool names no image"})`);
@@ -203,7 +206,8 @@ function nodeBootVolume(view) {
         subjects.push(node.id);
       }
     }
-    found.push(`${pool.name}: ${[...bySize].map(([size, ids]) => `${size} GB on ${ids.length} node${ids.length === 1 ? "" : "s"}`).join(", ") || "no boot volumes"}`);
+    const sizes = [...bySize].map(([size, ids]) => `${size} GB on ${ids.length} node${ids.length === 1 ? "" : "s"}`).join(", ");
+    found.push(`${pool.name}: ${sizes || "no boot volumes"}${basis && bySize.size === 1 && bySize.has(/** @type {number} */ (want)) ? ` (${basis})` : ""}`);
     if (want === undefined && bySize.size > 1) {
       const shown = [...bySize].map(([size, ids]) => `${size} GB on ${ids.map((id) => nodeName(nodes.find((n) => n.node.id === id)?.node ?? { id })).join(", ")}`).join("; ");
       differences.push(`${pool.name}'s nodes differ in boot volume size: ${shown}`);
