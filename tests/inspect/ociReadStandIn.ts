@@ -24,6 +24,8 @@ const PAGE_SIZE = 1;
 
 export class OciReadStandIn {
   fixture: ClusterFixture | undefined;
+  /** Never answer (a black-holed network path): the command must give up by itself. */
+  hang = false;
   readonly requests: Recorded[] = [];
   readonly rejected: string[] = [];
   url = "";
@@ -72,6 +74,7 @@ export class OciReadStandIn {
     const method = req.method ?? "";
     const target = req.url ?? "";
     this.requests.push({ method, url: target });
+    if (this.hang) return;
     const problem = signatureProblem(method, target, req.headers, body, { keyId: this.keyId, publicKey: this.publicKey });
     if (problem) {
       this.rejected.push(`${method} ${target}: ${problem}`);
