@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as net from "net";
 import * as path from "path";
 import { run } from "../../tools/oke-inspect/cli";
+import { regionOfClusterId } from "../../tools/oke-inspect/args";
 import { CLUSTER_ID, ClusterFixture, reportCluster, SUBNETS, vcnNativeCluster } from "./clusterFixture";
 import { OciReadStandIn } from "./ociReadStandIn";
 import { KubernetesReadStandIn } from "./kubernetesReadStandIn";
@@ -230,6 +231,17 @@ test("--json - prints the JSON report on stdout and the text on stderr", async (
   expect(report.checks.map((c: any) => c.id)).toEqual(CHECK_IDS);
   expect(Object.keys(report.checks[0])).toEqual(["id", "status", "expected", "found", "subjects"]);
   expect(stderr).toContain("13 checks: 13 as Quick Create builds, 0 differ, 0 skipped");
+});
+
+test("the region comes from --region, else the profile, else the cluster OCID (a region key such as iad included)", async () => {
+  const noRegion = path.join(dirs.root, "config-without-region");
+  fs.writeFileSync(noRegion, fs.readFileSync(path.join(dirs.home, ".oci", "config"), "utf8").replace(/^region=.*\n/m, ""));
+  const fromOcid = await inspect(reportCluster(), ["--config-file", noRegion, "--oci-only"]);
+  expect(fromOcid.code).toBe(0);
+  expect(fromOcid.report.region).toBe("ap-tokyo-1");
+  const fromFlag = await inspect(reportCluster(), ["--region", "ap-osaka-1", "--oci-only"]);
+  expect(fromFlag.report.region).toBe("ap-osaka-1");
+  expect(regionOfClusterId("ocid1.cluster.oc1.iad.aaaaaaaaexample")).toBe("us-ashburn-1");
 });
 
 test.each([

@@ -127,13 +127,16 @@ function checkClusterId(id, source) {
 }
 
 /**
- * The region a cluster OCID names (its fourth part), when it is a region identifier rather than a
- * region key or empty.
+ * The region a cluster OCID names in its fourth part: a region identifier (ap-tokyo-1), or in older
+ * OCIDs the region's three-letter key (iad), which oci-common's region table turns into its identifier.
  * @param {string} clusterId
  */
 function regionOfClusterId(clusterId) {
   const part = clusterId.split(".")[3] ?? "";
-  return REGION_PATTERN.test(part) ? part : undefined;
+  if (REGION_PATTERN.test(part)) return part;
+  if (!/^[a-z]{3}$/.test(part)) return undefined;
+  const id = require("oci-common").Region.getRegionIdFromShortCode(part);
+  return REGION_PATTERN.test(id) ? id : undefined;
 }
 
 module.exports = { parseArgs, checkClusterId, regionOfClusterId, USAGE, DEFAULT_TIMEOUT_SECONDS };
