@@ -49,6 +49,11 @@ async function inspect(fixture: ClusterFixture, args: string[] = []): Promise<Ou
     { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } },
   );
   const report = fs.existsSync(json) ? JSON.parse(fs.readFileSync(json, "utf8")) : undefined;
+  // Whatever happened, no credential reaches the output.
+  for (const text of [stdout, stderr, JSON.stringify(report ?? {})]) {
+    expect(text).not.toContain(KUBE_TOKEN);
+    expect(text).not.toContain("PRIVATE KEY");
+  }
   return { code, stdout, stderr, report };
 }
 

@@ -5,7 +5,7 @@ const os = require("os");
 const path = require("path");
 const { readInputText, SIZE_LIMITS, InputFileError } = require("../common/inputFile");
 const { usageError } = require("../oke-token/errors");
-const { echo } = require("../common/echo");
+const { echo, redact } = require("../common/echo");
 const { bounded, TimeoutError } = require("./bounded");
 
 /**
@@ -113,6 +113,9 @@ async function readKubernetes(kc, options) {
   const apps = kc.makeApiClient(k8s.AppsV1Api);
   const server = kc.getCurrentCluster()?.server ?? "(no server)";
   const seconds = options.timeoutSeconds;
+  // A reason is printed: whatever a failing client or exec plugin put in its message, the user's credentials are not.
+  const user = kc.getCurrentUser();
+  const secrets = [user?.token, user?.password, user?.keyData].filter((s) => typeof s === "string");
 
   /**
    * @template T
@@ -133,7 +136,7 @@ async function readKubernetes(kc, options) {
       }), what, seconds);
     } catch (e) {
       if (how.absentOk && /** @type {any} */ (e)?.code === 404) return undefined;
-      throw new Unreachable(`${what} at ${server} failed: ${describe(e)}`);
+      throw new Unreachable(redact(`${what} at ${server} failed: ${describe(e)}`, /** @type {string[]} */ (secrets)));
     }
   };
   /**
