@@ -159,8 +159,24 @@ async function run(argv, env, io = { stdout: process.stdout, stderr: process.std
   }
 }
 
+/**
+ * The kubeconfig `oke-bastion tunnel --to api` prints names the private endpoint's IP as
+ * `tls-server-name`, so the API server's certificate is still checked against that IP; Node then warns
+ * (DEP0123) that an IP is not a valid TLS server name, once, on stderr. That notice says nothing to the
+ * user and would read as part of the report: it alone is dropped.
+ */
+function quietTlsServerNameNotice() {
+  const emitWarning = process.emitWarning;
+  process.emitWarning = /** @type {typeof process.emitWarning} */ (function (/** @type {any[]} */ ...args) {
+    const code = typeof args[1] === "object" && args[1] ? args[1].code : args[2];
+    if (code === "DEP0123") return;
+    return Reflect.apply(emitWarning, process, args);
+  });
+}
+
 /** Entry point for bin/oke-inspect.js. */
 function main() {
+  quietTlsServerNameNotice();
   run(process.argv.slice(2), process.env).then((code) => {
     process.exitCode = code;
   });
