@@ -46,7 +46,7 @@ function apiError(e, what, endpoint, seconds) {
   if (typeof err?.statusCode === "number" && err.statusCode > 0) {
     const status = `${err.statusCode}${err.serviceCode ? ` ${err.serviceCode}` : ""}`;
     if (err.statusCode === 404) {
-      return cannotInspect(`oke-inspect: ${what} failed with ${status}: it does not exist in this region, or your user may not read it; check --cluster-id, --region and the IAM policy (read clusters, instance-family, virtual-network-family, volume-family).`);
+      return cannotInspect(`oke-inspect: ${what} failed with ${status}: it does not exist in this region, or your user may not read it; check --cluster-id, --region and the IAM policy (read cluster-family, instance-family, virtual-network-family, volume-family).`);
     }
     if (err.statusCode === 401) {
       return cannotInspect(`oke-inspect: ${what} failed with ${status}: the API key was not accepted; check the profile's user, fingerprint and key_file.`);
