@@ -44,6 +44,8 @@ export interface KubernetesFixture {
 export interface ClusterFixture {
   cluster: Record<string, any>;
   pool: Record<string, any>;
+  /** Other pools ListNodePools returns (a deleted one, say); GetNodePool answers them with no nodes. */
+  otherPools: Array<Record<string, any>>;
   nodes: NodeFixture[];
   subnets: Array<Record<string, any>>;
   image: Record<string, any> | undefined;
@@ -196,6 +198,7 @@ function build(vcnNative: boolean): ClusterFixture {
       freeformTags: { OKEnodePoolName: "pool1" }, definedTags: {},
       nodeEvictionNodePoolSettings: { evictionGraceDuration: "PT60M", isForceDeleteAfterGraceDuration: false },
     },
+    otherPools: [],
     nodes,
     subnets: [
       subnet(SUBNETS.endpoint, "oke-k8sApiEndpoint-subnet-quick-quick-cluster1-abcdef123-regional", "10.0.0.0/28", false),

@@ -112,6 +112,19 @@ test("a kubeconfig whose user runs an exec plugin, as the stack's kubeconfig doe
   expect(code).toBe(0);
 });
 
+test("a deleted node pool OCI still lists is no part of the cluster", async () => {
+  const fixture = reportCluster();
+  fixture.otherPools.push({ ...fixture.pool, id: "ocid1.nodepool.oc1.ap-tokyo-1.aaaaaaaadeletedpool", name: "pool0", lifecycleState: "DELETED" });
+  const before = oci.requests.length;
+  const { code, report } = await inspect(fixture);
+  expect(statuses(report)).toEqual(allPass);
+  expect(code).toBe(0);
+  // Both pools were listed (two pages), and only the live one was read.
+  const read = oci.requests.slice(before).map((r) => r.url).filter((u) => u.startsWith("/20180222/nodePools"));
+  expect(read.filter((u) => u.startsWith("/20180222/nodePools?"))).toHaveLength(2);
+  expect(read.filter((u) => u.startsWith("/20180222/nodePools/"))).toEqual([`/20180222/nodePools/${fixture.pool.id}`]);
+});
+
 type Mutation = [string, (f: ClusterFixture) => void, string, (f: ClusterFixture) => string];
 const node = (i: number) => (f: ClusterFixture) => f.nodes[i].node.id;
 

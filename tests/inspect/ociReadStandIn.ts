@@ -99,12 +99,14 @@ export class OciReadStandIn {
     if ((m = /^\/20180222\/clusters\/([^/]+)$/.exec(path))) return m[1] === f.cluster.id ? this.send(res, 200, f.cluster) : this.notFound(res);
     if (path === "/20180222/nodePools") {
       if (missing("compartmentId")) return;
-      const pools = inCompartment && (!q.get("clusterId") || q.get("clusterId") === f.cluster.id) ? [f.pool] : [];
+      const pools = inCompartment && (!q.get("clusterId") || q.get("clusterId") === f.cluster.id) ? [f.pool, ...f.otherPools] : [];
       // NodePoolSummary: the pool without its nodes.
       return this.page(res, pools.map(({ nodes: _nodes, ...summary }) => summary), q);
     }
     if ((m = /^\/20180222\/nodePools\/([^/]+)$/.exec(path))) {
-      return m[1] === f.pool.id ? this.send(res, 200, { ...f.pool, nodes: f.nodes.map((n) => n.node) }) : this.notFound(res);
+      if (m[1] === f.pool.id) return this.send(res, 200, { ...f.pool, nodes: f.nodes.map((n) => n.node) });
+      const other = f.otherPools.find((p) => p.id === m![1]);
+      return other ? this.send(res, 200, { ...other, nodes: [] }) : this.notFound(res);
     }
     if (path === "/20160918/vnicAttachments") {
       if (missing("compartmentId")) return;

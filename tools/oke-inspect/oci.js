@@ -26,7 +26,7 @@ const { echo } = require("../common/echo");
 /** Concurrent calls per run: enough to read a large pool quickly, few enough not to be throttled. */
 const CONCURRENCY = 8;
 
-/** Node states of nodes that are gone or going: they are not part of the pool's size. */
+/** Lifecycle state of nodes and node pools that are gone: not part of the cluster any more. */
 const GONE = new Set(["DELETED"]);
 
 /**
@@ -154,7 +154,9 @@ async function readCluster(credentials, clusterId, options) {
     const cluster = (await read(`reading cluster ${clusterId}`, () => clients.containerEngine.getCluster({ clusterId }))).cluster;
     const summaries = await readAll(`listing the node pools of cluster ${clusterId}`, (page) =>
       clients.containerEngine.listNodePools({ compartmentId: cluster.compartmentId, clusterId, page }));
-    const pools = await mapLimit(summaries, CONCURRENCY, async (summary) => {
+    // ListNodePools keeps listing a deleted pool for a while: it is no longer part of the cluster.
+    const current = summaries.filter((summary) => !GONE.has(String(summary.lifecycleState)));
+    const pools = await mapLimit(current, CONCURRENCY, async (summary) => {
       const nodePoolId = String(summary.id);
       /** @type {any} the NodePool model as OCI returned it */
       const pool = (await read(`reading node pool ${nodePoolId}`, () => clients.containerEngine.getNodePool({ nodePoolId }))).nodePool;
