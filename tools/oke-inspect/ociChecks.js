@@ -76,7 +76,8 @@ function nodeFaultDomains(view) {
       if (most - Math.min(...counts) > 1) {
         const crowded = [...byFd].filter(([, ids]) => ids.length === most);
         const names = crowded.flatMap(([, ids]) => ids).map((id) => nodeName(inAd.find((n) => n.node.id === id)?.node ?? { id }));
-        differences.push(`${pool.name} ${adName(ad)}: ${shown} (${inAd.length} nodes should use ${Math.min(inAd.length, allowed.length)} fault domains, counts differing by at most one); ${names.join(", ")} share ${crowded.map(([fd]) => fd).join(", ")}`);
+        const share = crowded.length === 1 ? `share ${crowded[0][0]}` : `are in ${crowded.map(([fd]) => fd).join(", ")}`;
+        differences.push(`${pool.name} ${adName(ad)}: ${shown}, ${inAd.length} nodes over ${byFd.size - counts.filter((c) => c === 0).length} of ${allowed.length} fault domains; ${names.join(", ")} ${share}`);
         subjects.push(...crowded.flatMap(([, ids]) => ids));
       }
     }
