@@ -6,6 +6,7 @@ import { regionOfClusterId } from "../../tools/oke-inspect/args";
 import { CLUSTER_ID, ClusterFixture, reportCluster, SUBNETS, vcnNativeCluster } from "./clusterFixture";
 import { OciReadStandIn } from "./ociReadStandIn";
 import { KubernetesReadStandIn } from "./kubernetesReadStandIn";
+import { OTHER_KEY, TEST_PROFILE } from "../helpers/testKeys";
 import { API_KEY_PEM, CHECK_IDS, KEY_ID, KUBE_TOKEN, KUBERNETES_CHECK_IDS, makeHome, statuses } from "./inspectHelpers";
 
 // oke-inspect run in-process (its `run`) against two stand-ins on 127.0.0.1: the OCI read APIs, which
@@ -266,6 +267,24 @@ test("the region comes from --region, else the profile, else the cluster OCID (a
   const fromFlag = await inspect(reportCluster(), ["--region", "ap-osaka-1", "--oci-only"]);
   expect(fromFlag.report.region).toBe("ap-osaka-1");
   expect(regionOfClusterId("ocid1.cluster.oc1.iad.aaaaaaaaexample")).toBe("us-ashburn-1");
+});
+
+test("credentials from OCI_CLI_* variables alone work; a key OCI does not accept ends with exit 3", async () => {
+  const emptyHome = fs.mkdtempSync(path.join(dirs.root, "empty-home-"));
+  oci.fixture = reportCluster();
+  const env = (key: string) => ({
+    HOME: emptyHome, PATH: "", OCI_CLI_USER: TEST_PROFILE.user, OCI_CLI_TENANCY: TEST_PROFILE.tenancy,
+    OCI_CLI_FINGERPRINT: TEST_PROFILE.fingerprint, OCI_CLI_KEY_CONTENT: key,
+  });
+  const args = ["--cluster-id", CLUSTER_ID, "--endpoint", oci.url, "--oci-only"];
+  let stderr = "";
+  const io = { stdout: { write: () => undefined }, stderr: { write: (s: string) => (stderr += s) } };
+  expect(await run(args, env(API_KEY_PEM), io)).toBe(0);
+  expect(stderr).toBe("");
+  const other = OTHER_KEY.export({ type: "pkcs1", format: "pem" }) as string;
+  expect(await run(args, env(other), io)).toBe(3);
+  expect(stderr).toBe(`oke-inspect: reading cluster ${CLUSTER_ID} failed with 401 NotAuthenticated: the API key was not accepted; check the profile's user, fingerprint and key_file.\n`);
+  oci.rejected.length = 0;
 });
 
 test.each([
