@@ -14,7 +14,8 @@ const PULUMI_TIMEOUT_MS = 60_000;
  * project and selected stack. Only when the pulumi CLI is on PATH; otherwise undefined.
  * @param {string} name
  * @param {NodeJS.ProcessEnv} env
- * @param {{ secret?: boolean, flag: string }} how `flag` is what to pass instead, for the message
+ * @param {{ secret?: boolean, flag: string, program?: string, deployed?: string }} how `flag` is what to pass instead,
+ *   `program` the command to name (oke-bastion), `deployed` what the project must have deployed (bastion=true), for the message
  * @returns {string | undefined}
  */
 function stackOutput(name, env, how) {
@@ -25,7 +26,9 @@ function stackOutput(name, env, how) {
   const value = (result.stdout ?? "").trim();
   if (result.status === 0 && value) return value;
   const why = (result.error ? String(result.error.message) : (result.stderr ?? "").trim().split("\n").pop() ?? "").replace(/^error:\s*/, "").replace(/\.$/, "");
-  throw usageError(`oke-bastion: \`pulumi ${args.join(" ")}\` gave no ${name} (${why ? echo(why, { quote: false, limit: 200 }) : `exit ${result.status}`}); run it in the project with bastion=true deployed, or pass ${how.flag}.`);
+  const program = how.program ?? "oke-bastion";
+  const deployed = how.deployed ?? "bastion=true";
+  throw usageError(`${program}: \`pulumi ${args.join(" ")}\` gave no ${name} (${why ? echo(why, { quote: false, limit: 200 }) : `exit ${result.status}`}); run it in the project with ${deployed} deployed, or pass ${how.flag}.`);
 }
 
 module.exports = { stackOutput };

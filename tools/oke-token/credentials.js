@@ -26,6 +26,7 @@ const { readInputText, InputFileError, SIZE_LIMITS } = require("../common/inputF
  * @property {string | undefined} profile --profile
  * @property {string | undefined} configFile --config-file
  * @property {string} [program] the command named in error messages, so that oke-bastion, which shares this reader, names itself
+ * @property {string} [fallbackRegion] used when neither --region, OCI_CLI_REGION nor the profile names one (oke-inspect: the cluster OCID's region)
  */
 
 /**
@@ -213,7 +214,7 @@ function resolve(request, env, secrets) {
   const envIsComplete =
     /** @type {const} */ (["user", "tenancy", "fingerprint"]).every((k) => nonEmpty(env, ENV_FOR_KEY[k]) !== undefined) &&
     (keyContent !== undefined || nonEmpty(env, ENV_FOR_KEY.key_file) !== undefined) &&
-    (request.region !== undefined || nonEmpty(env, ENV_FOR_KEY.region) !== undefined);
+    (request.region !== undefined || request.fallbackRegion !== undefined || nonEmpty(env, ENV_FOR_KEY.region) !== undefined);
   // A file the user named must exist; only the default location may be absent when env has everything.
   const values = readProfile(file, profile, envIsComplete && chosenFile === undefined, program) ?? new Map();
   const profilePass = values.get("pass_phrase");
@@ -242,7 +243,7 @@ function resolve(request, env, secrets) {
   if (!FINGERPRINT_PATTERN.test(fingerprint)) {
     throw credentialError(`${program}: fingerprint ${echo(fingerprint)} (from ${origin("fingerprint")}) is not 16 colon-separated hex pairs such as 12:34:56:78:9a:bc:de:f0:12:34:56:78:9a:bc:de:f0; copy it from the API key's entry in the console.`);
   }
-  const region = request.region ?? nonEmpty(env, ENV_FOR_KEY.region) ?? values.get("region");
+  const region = request.region ?? nonEmpty(env, ENV_FOR_KEY.region) ?? values.get("region") ?? request.fallbackRegion;
   if (!region) {
     throw credentialError(`${program}: no region given and ${where} has no "region"; pass --region or add ${HINT_FOR_KEY.region} there.`);
   }

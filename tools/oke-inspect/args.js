@@ -1,0 +1,142 @@
+// @ts-check
+"use strict";
+
+const { usageError } = require("../oke-token/errors");
+const { REGION_PATTERN } = require("../oke-token/args");
+const { echo } = require("../common/echo");
+
+/**
+ * @typedef {object} InspectArgs
+ * @property {boolean} help
+ * @property {string | undefined} clusterId --cluster-id; else the stack output clusterId
+ * @property {string | undefined} region
+ * @property {string | undefined} profile
+ * @property {string | undefined} configFile
+ * @property {string | undefined} endpoint one base URL for every OCI API call
+ * @property {string | undefined} kubeconfig
+ * @property {string | undefined} context
+ * @property {boolean} ociOnly
+ * @property {string | undefined} json a file, or "-" for stdout
+ * @property {number} timeoutSeconds per API call
+ */
+
+const USAGE =
+  "usage: oke-inspect [--cluster-id OCID] [--region R] [--profile P] [--config-file F] [--endpoint URL] " +
+  "[--kubeconfig FILE] [--context NAME] [--oci-only] [--json FILE|-] [--timeout SECONDS]";
+
+/** Per API call; a healthy OCI or Kubernetes API answers a read in well under a second. */
+const DEFAULT_TIMEOUT_SECONDS = 30;
+const MAX_TIMEOUT_SECONDS = 600;
+
+const VALUE_FLAGS = /** @type {const} */ ({
+  "--cluster-id": "clusterId",
+  "--region": "region",
+  "--profile": "profile",
+  "--config-file": "configFile",
+  "--endpoint": "endpoint",
+  "--kubeconfig": "kubeconfig",
+  "--context": "context",
+  "--json": "json",
+  "--timeout": "timeout",
+});
+
+/** @param {string} flag @returns {flag is keyof typeof VALUE_FLAGS} */
+function isValueFlag(flag) {
+  return Object.prototype.hasOwnProperty.call(VALUE_FLAGS, flag);
+}
+
+/**
+ * `--flag value` and `--flag=value`, as oke-token and oke-bastion take them.
+ * @param {readonly string[]} argv arguments after the script name
+ * @returns {InspectArgs}
+ */
+function parseArgs(argv) {
+  /** @type {Record<string, string>} */
+  const values = {};
+  let ociOnly = false;
+  let help = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === "--help" || arg === "-h") {
+      help = true;
+      continue;
+    }
+    if (arg === "--oci-only") {
+      ociOnly = true;
+      continue;
+    }
+    const eq = arg.indexOf("=");
+    const flag = arg.startsWith("--") && eq > 0 ? arg.slice(0, eq) : arg;
+    if (!isValueFlag(flag)) throw usageError(`oke-inspect: unknown argument ${echo(arg)}; ${USAGE}.`);
+    const value = flag !== arg ? arg.slice(eq + 1) : argv[++i];
+    if (value === undefined || value.trim() === "" || (flag === arg && value.startsWith("--"))) {
+      throw usageError(`oke-inspect: ${flag} needs a value; ${USAGE}.`);
+    }
+    values[VALUE_FLAGS[flag]] = value.trim();
+  }
+  const parsed = {
+    help,
+    clusterId: values.clusterId,
+    region: values.region,
+    profile: values.profile,
+    configFile: values.configFile,
+    endpoint: values.endpoint,
+    kubeconfig: values.kubeconfig,
+    context: values.context,
+    ociOnly,
+    json: values.json,
+    timeoutSeconds: DEFAULT_TIMEOUT_SECONDS,
+  };
+  if (help) return parsed;
+  if (parsed.clusterId !== undefined) checkClusterId(parsed.clusterId, "--cluster-id");
+  if (parsed.region !== undefined && !REGION_PATTERN.test(parsed.region)) {
+    throw usageError(`oke-inspect: --region ${echo(parsed.region)} is not an OCI region identifier such as us-ashburn-1 (lowercase letters, digits and hyphens).`);
+  }
+  if (parsed.endpoint !== undefined) {
+    let url;
+    try {
+      url = new URL(parsed.endpoint);
+    } catch {
+      url = undefined;
+    }
+    if (!url || (url.protocol !== "https:" && url.protocol !== "http:") || url.search || url.hash) {
+      throw usageError(`oke-inspect: --endpoint ${echo(parsed.endpoint)} is not a base URL such as https://proxy.example.com; give the scheme and host, no query.`);
+    }
+  }
+  if (values.timeout !== undefined) {
+    const n = Number(values.timeout);
+    if (!/^\d+$/.test(values.timeout) || n < 1 || n > MAX_TIMEOUT_SECONDS) {
+      throw usageError(`oke-inspect: --timeout ${echo(values.timeout)} is not a whole number of seconds from 1 to ${MAX_TIMEOUT_SECONDS}; ${USAGE}.`);
+    }
+    parsed.timeoutSeconds = n;
+  }
+  return parsed;
+}
+
+/**
+ * Cluster OCIDs are ocid1.cluster.<realm>.<region>.<id>; the id becomes a signed URL path segment,
+ * so anything needing percent-encoding is refused here.
+ * @param {string} id
+ * @param {string} source
+ */
+function checkClusterId(id, source) {
+  if (!/^ocid1\.cluster\.[a-z0-9-]+\.[a-z0-9-]*\.[A-Za-z0-9._-]+$/.test(id)) {
+    throw usageError(`oke-inspect: ${source} ${echo(id)} is not a cluster OCID such as ocid1.cluster.oc1.<region>.<id>.`);
+  }
+  return id;
+}
+
+/**
+ * The region a cluster OCID names in its fourth part: a region identifier (ap-tokyo-1), or in older
+ * OCIDs the region's three-letter key (iad), which oci-common's region table turns into its identifier.
+ * @param {string} clusterId
+ */
+function regionOfClusterId(clusterId) {
+  const part = clusterId.split(".")[3] ?? "";
+  if (REGION_PATTERN.test(part)) return part;
+  if (!/^[a-z]{3}$/.test(part)) return undefined;
+  const id = require("oci-common").Region.getRegionIdFromShortCode(part);
+  return REGION_PATTERN.test(id) ? id : undefined;
+}
+
+module.exports = { parseArgs, checkClusterId, regionOfClusterId, USAGE, DEFAULT_TIMEOUT_SECONDS };
