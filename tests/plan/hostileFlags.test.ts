@@ -92,7 +92,7 @@ const CASES: Case[] = [
   { name: "a 1 GiB stack file", argv: ["--stack", "huge"], sentence: /^error: The stack file .*Pulumi\.huge\.yaml is 1024 MiB, over the 1 MiB limit/ },
   { name: "a binary stack file", argv: ["--stack", "bin"], sentence: /^error: The stack file .*Pulumi\.bin\.yaml is a binary file, not text\.$/ },
   { name: "a stack file that is not UTF-8", argv: ["--stack", "latin1"], sentence: /^error: The stack file .*Pulumi\.latin1\.yaml is not UTF-8 text\.$/ },
-  { name: "a stack with no file", argv: ["--stack", "nope"], sentence: /^error: There is no Pulumi\.nope\.yaml in .*name an existing stack with --stack\.$/ },
+  { name: "a stack with no file", argv: ["--stack", "nope"], sentence: /^error: Stack nope has no Pulumi\.nope\.yaml here: create it with `pulumi stack init nope` .*or pass --stack with a stack that has its file\.$/ },
 ];
 
 const withSuffix = (argv: string[]) => [...argv, "--config", `nameSuffix=${SUFFIX}`];
