@@ -6,9 +6,21 @@ import {
   StackValidationPolicy,
 } from "@pulumi/policy";
 import { configWithDefaults } from "./lib/config";
-import { NameRole, Port, Protocol, ResourceType, SECURITY_LIST_TYPES, hasRole, nameTemplate } from "./contract";
+import {
+  ANYWHERE,
+  ENDPOINT_RULES,
+  NameRole,
+  Port,
+  ResourceType,
+  SECURITY_LIST_TYPES,
+  SecurityRuleRow,
+  WORKER_RULES,
+  hasRole,
+  nameTemplate,
+  registrationRules,
+} from "./contract";
 import { labelOf, label, withRole } from "./lib/resources";
-import { PATH_DISCOVERY, RequiredRule, allowsFromAnywhere, describeRequired, isAllowed, rulesOf } from "./lib/securityRules";
+import { RequiredRule, allowsFromAnywhere, describeRequired, isAllowed, rulesOf } from "./lib/securityRules";
 import { UNKNOWN, read, show } from "./lib/values";
 
 /**
@@ -16,34 +28,32 @@ import { UNKNOWN, read, show } from "./lib/values";
  * ACTIVE with no node ever Ready; the rest are what a reviewer would flag on the lists.
  */
 
+/** The peers a rule row names by role, as this stack's literal CIDRs. */
+interface SubnetCidrs {
+  workerSubnet: string;
+  endpointSubnet: string;
+}
+
+/** What a list must allow for nodes to register: its contract rows marked `registration`, peers made concrete. */
+export function registrationRequirements(table: readonly SecurityRuleRow[], cidrs: SubnetCidrs): RequiredRule[] {
+  return registrationRules(table).map((row) => ({
+    direction: row.direction,
+    peer: row.peer === "oracleServices" ? { osn: true } : { cidr: row.peer === "anywhere" ? ANYWHERE : cidrs[row.peer] },
+    protocol: row.protocol,
+    ...(row.port !== undefined ? { port: row.port } : {}),
+    ...(row.icmp ? { icmp: { ...row.icmp } } : {}),
+    description: row.description,
+  }));
+}
+
 /** Spec §3.1: what the endpoint list must allow for nodes to register (the 0.0.0.0/0 6443 rule is optional). */
-export function endpointListRequirements(workerCidr: string): RequiredRule[] {
-  const worker = { cidr: workerCidr };
-  return [
-    { direction: "ingress", peer: worker, protocol: Protocol.TCP, port: Port.KUBERNETES_API, description: "Kubernetes worker to Kubernetes API endpoint communication" },
-    { direction: "ingress", peer: worker, protocol: Protocol.TCP, port: Port.OKE_CONTROL_PLANE, description: "Kubernetes worker to control plane communication" },
-    { direction: "ingress", peer: worker, protocol: Protocol.ICMP, icmp: PATH_DISCOVERY, description: "Path discovery" },
-    { direction: "egress", peer: { osn: true }, protocol: Protocol.TCP, port: Port.HTTPS, description: "Allow Kubernetes Control Plane to communicate with OKE" },
-    { direction: "egress", peer: worker, protocol: Protocol.TCP, description: "All traffic to worker nodes" },
-    { direction: "egress", peer: worker, protocol: Protocol.ICMP, icmp: PATH_DISCOVERY, description: "Path discovery" },
-  ];
+export function endpointListRequirements(workerCidr: string, endpointCidr: string): RequiredRule[] {
+  return registrationRequirements(ENDPOINT_RULES, { workerSubnet: workerCidr, endpointSubnet: endpointCidr });
 }
 
 /** Spec §3.2: what the worker list must allow (SSH and internet egress are not needed to register). */
 export function workerListRequirements(workerCidr: string, endpointCidr: string): RequiredRule[] {
-  const worker = { cidr: workerCidr };
-  const endpoint = { cidr: endpointCidr };
-  const podToPod = "Allow pods on one worker node to communicate with pods on other worker nodes";
-  return [
-    { direction: "ingress", peer: worker, protocol: Protocol.ALL, description: podToPod },
-    { direction: "ingress", peer: endpoint, protocol: Protocol.ICMP, icmp: PATH_DISCOVERY, description: "Path discovery" },
-    { direction: "ingress", peer: endpoint, protocol: Protocol.TCP, description: "TCP access from Kubernetes Control Plane" },
-    { direction: "egress", peer: worker, protocol: Protocol.ALL, description: podToPod },
-    { direction: "egress", peer: endpoint, protocol: Protocol.TCP, port: Port.KUBERNETES_API, description: "Access to Kubernetes API Endpoint" },
-    { direction: "egress", peer: endpoint, protocol: Protocol.TCP, port: Port.OKE_CONTROL_PLANE, description: "Kubernetes worker to control plane communication" },
-    { direction: "egress", peer: endpoint, protocol: Protocol.ICMP, icmp: PATH_DISCOVERY, description: "Path discovery" },
-    { direction: "egress", peer: { osn: true }, protocol: Protocol.TCP, port: Port.HTTPS, description: "Allow nodes to communicate with OKE to ensure correct start-up and continued functioning" },
-  ];
+  return registrationRequirements(WORKER_RULES, { workerSubnet: workerCidr, endpointSubnet: endpointCidr });
 }
 
 /** The one literal CIDR of the subnet with `role`, or a reason why there is none. */
@@ -113,7 +123,7 @@ export const nodeRegistrationSecurityRules: StackValidationPolicy = {
     if ("problem" in worker || "problem" in endpoint) {
       return;
     }
-    checkList(args.resources, "endpointSecurityList", endpointListRequirements(worker.cidr), reportViolation);
+    checkList(args.resources, "endpointSecurityList", endpointListRequirements(worker.cidr, endpoint.cidr), reportViolation);
     checkList(args.resources, "workerSecurityList", workerListRequirements(worker.cidr, endpoint.cidr), reportViolation);
   },
 };
