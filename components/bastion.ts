@@ -1,5 +1,6 @@
 import * as oci from "./pulumiOci";
 import * as pulumi from "@pulumi/pulumi";
+import { componentType } from "../policies/contract";
 
 /** OCI Bastion's longest session (3 hours), the bastion's `maxSessionTtlInSeconds` ceiling. */
 export const BASTION_MAX_SESSION_TTL_SECONDS = 3 * 60 * 60;
@@ -22,7 +23,7 @@ export class QuickCreateBastion extends pulumi.ComponentResource {
   readonly bastion: oci.bastion.Bastion;
 
   constructor(name: string, args: QuickCreateBastionArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("oke-quick-create:index:Bastion", name, {}, opts);
+    super(componentType("Bastion"), name, {}, opts);
     this.bastion = new oci.bastion.Bastion(`${name}-bastion`, {
       bastionType: BASTION_TYPE,
       compartmentId: args.compartmentId,

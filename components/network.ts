@@ -1,6 +1,6 @@
 import * as oci from "./pulumiOci";
 import * as pulumi from "@pulumi/pulumi";
-import { ENDPOINT_RULES, LB_RULES, QuickCreateNames, vcnDnsLabel, WORKER_RULES } from "../policies/contract";
+import { componentType, ENDPOINT_RULES, LB_RULES, QuickCreateNames, vcnDnsLabel, WORKER_RULES } from "../policies/contract";
 import { OracleService } from "./regionChoices";
 import { privateRouteRules, publicRouteRules } from "./routeRules";
 import { ociSecurityRules } from "./securityRules";
@@ -50,7 +50,7 @@ export class Network extends pulumi.ComponentResource {
   readonly lbSubnet: oci.core.Subnet;
 
   constructor(name: string, args: NetworkArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("oke-quick-create:index:Network", name, {}, opts);
+    super(componentType("Network"), name, {}, opts);
     const child = { parent: this };
     const { compartmentId, names, cidrs } = args;
 

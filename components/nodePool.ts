@@ -1,7 +1,7 @@
 import * as oci from "./pulumiOci";
 import * as pulumi from "@pulumi/pulumi";
 import { CNI_TYPE } from "./cluster";
-import { NODE_POOL_NAME } from "../policies/contract";
+import { componentType, NODE_POOL_NAME } from "../policies/contract";
 import { Cni } from "./settings";
 
 /** OKE's VCN-native default: 31 pods fit the secondary VNIC addresses of a 1-OCPU node. */
@@ -58,7 +58,7 @@ export class QuickCreateNodePool extends pulumi.ComponentResource {
   readonly nodePool: oci.containerengine.NodePool;
 
   constructor(name: string, args: NodePoolArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("oke-quick-create:index:NodePool", name, {}, opts);
+    super(componentType("NodePool"), name, {}, opts);
     this.nodePool = new oci.containerengine.NodePool(`${name}-${NODE_POOL_NAME}`, {
       compartmentId: args.compartmentId,
       clusterId: args.clusterId,

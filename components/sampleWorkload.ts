@@ -1,6 +1,6 @@
 import * as k8s from "./pulumiKubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { LoadBalancerAnnotation } from "../policies/contract";
+import { componentType, LoadBalancerAnnotation, PROJECT_NAME } from "../policies/contract";
 
 /**
  * The smoke workload: a few nginx replicas, one per fault domain, behind an OCI flexible load
@@ -85,9 +85,9 @@ export class SampleWorkload extends pulumi.ComponentResource {
     // Checked before registering anything, so a bad value leaves no half-built component behind.
     const replicas = args.replicas ?? DEFAULT_REPLICAS;
     validate(name, replicas);
-    super("oke-quick-create:index:SampleWorkload", name, {}, opts);
+    super(componentType("SampleWorkload"), name, {}, opts);
     const namespace = args.namespace ?? DEFAULT_NAMESPACE;
-    const labels = { "app.kubernetes.io/name": name, "app.kubernetes.io/part-of": "oke-quick-create" };
+    const labels = { "app.kubernetes.io/name": name, "app.kubernetes.io/part-of": PROJECT_NAME };
     const childOpts: pulumi.CustomResourceOptions = { parent: this, provider: args.provider };
 
     this.deployment = new k8s.apps.v1.Deployment(

@@ -1,4 +1,4 @@
-import { Cidr, NAME_SUFFIX_PATTERN, contains, overlaps, parseCidr, quickCreateNames } from "../policies/contract";
+import { Cidr, KUBERNETES_VERSION, NAME_SUFFIX_PATTERN, contains, overlaps, parseCidr, quickCreateNames } from "../policies/contract";
 import { QuickCreateConfigError } from "./errors";
 import { KubeconfigAuthMode } from "./kubeconfig";
 import { BOOT_VOLUME_GBS, COMPARTMENT_OCID, IMAGE_OCID, LABEL_VALUE, MAX_DISPLAY_NAME_LENGTH, MAX_NODES_PER_POOL, PODS_PER_NODE_PREFIX, SERVICES_PREFIX } from "./limits";
@@ -66,7 +66,6 @@ export const MAX_BASTION_CLIENT_CIDRS = 20;
 
 /** OCI takes custom boot volumes from 50 GB; below that only the image default exists. */
 export const MIN_BOOT_VOLUME_GBS = BOOT_VOLUME_GBS.min;
-const VERSION_PATTERN = /^v\d+\.\d+\.\d+$/;
 const CLUSTER_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9-]*$/;
 
 function fail(key: string, value: unknown, allowed: string): never {
@@ -184,7 +183,7 @@ export function resolveSettings(args: QuickCreateArgs): QuickCreateSettings {
   if (!args.compartmentId) fail("compartmentId", args.compartmentId ?? "", "set it to the OCID of the compartment, ocid1.compartment.oc1..<id>");
   if (!COMPARTMENT_OCID.test(args.compartmentId)) fail("compartmentId", args.compartmentId, "use a compartment or tenancy OCID (ocid1.compartment.… or ocid1.tenancy.…), such as ocid1.compartment.oc1..<id>");
   if (!args.kubernetesVersion) fail("kubernetesVersion", args.kubernetesVersion ?? "", "set it to a version the region offers, such as v1.33.1");
-  if (!VERSION_PATTERN.test(args.kubernetesVersion)) fail("kubernetesVersion", args.kubernetesVersion, "use the form vMAJOR.MINOR.PATCH, such as v1.33.1");
+  if (!KUBERNETES_VERSION.test(args.kubernetesVersion)) fail("kubernetesVersion", args.kubernetesVersion, "use the form vMAJOR.MINOR.PATCH, such as v1.33.1");
   const clusterName = clusterNameOf(args.clusterName);
   if (args.nameSuffix !== undefined && !NAME_SUFFIX_PATTERN.test(args.nameSuffix)) fail("nameSuffix", args.nameSuffix, "use 9 lowercase hexadecimal digits, or leave it unset to derive one");
   const cni = oneOf("cni", args.cni, OPTIONS.cni.choices, DEFAULTS.cni);

@@ -6,7 +6,7 @@ import {
 } from "@pulumi/policy";
 import { configWithDefaults } from "./lib/config";
 import { label, ofType } from "./lib/resources";
-import { ADDRESS_PLAN, ResourceType } from "./contract";
+import { ADDRESS_PLAN, API_DEFAULT_CNI, CniToken, KUBERNETES_VERSION, ResourceType } from "./contract";
 import { UNKNOWN, read, readArray, readPath, show } from "./lib/values";
 
 /**
@@ -14,9 +14,6 @@ import { UNKNOWN, read, readArray, readPath, show } from "./lib/values";
  * configures.
  */
 
-export const KUBERNETES_VERSION = /^v(\d+)\.(\d+)\.(\d+)$/;
-const FLANNEL = "FLANNEL_OVERLAY";
-const VCN_NATIVE = "OCI_VCN_IP_NATIVE";
 
 function clusterLabel(cluster: PolicyResource): string {
   return label(cluster.name, cluster.props, "name");
@@ -75,7 +72,7 @@ function cniTypeOf(props: unknown): unknown {
   if (options === UNKNOWN) {
     return UNKNOWN;
   }
-  return options.length === 0 ? FLANNEL : read(options[0], "cniType");
+  return options.length === 0 ? API_DEFAULT_CNI : read(options[0], "cniType");
 }
 
 export const clusterNetworkCidrs: ResourceValidationPolicy = {
@@ -100,20 +97,20 @@ export const clusterNetworkCidrs: ResourceValidationPolicy = {
       );
     }
     const cni = cniTypeOf(args.props);
-    if (cni === FLANNEL && podsCidr !== config.podsCidr) {
+    if (cni === CniToken.FLANNEL && podsCidr !== config.podsCidr) {
       reportViolation(
         `Cluster ${cluster} uses flannel overlay networking with options.kubernetesNetworkConfig.podsCidr ${show(podsCidr)}; the configured pod CIDR is "${config.podsCidr}". ` +
           `Fix: set podsCidr to "${config.podsCidr}" or configure the policy's podsCidr.`,
       );
-    } else if (cni === VCN_NATIVE && podsCidr !== undefined && podsCidr !== null) {
+    } else if (cni === CniToken.VCN_NATIVE && podsCidr !== undefined && podsCidr !== null) {
       reportViolation(
         `Cluster ${cluster} uses VCN-native pod networking but sets options.kubernetesNetworkConfig.podsCidr ${show(podsCidr)}; pods take their IPs from the worker subnet, so Quick Create sets no pod CIDR. ` +
           `Fix: remove podsCidr.`,
       );
-    } else if (cni !== FLANNEL && cni !== VCN_NATIVE) {
+    } else if (cni !== CniToken.FLANNEL && cni !== CniToken.VCN_NATIVE) {
       reportViolation(
-        `Cluster ${cluster} has clusterPodNetworkOptions[0].cniType ${show(cni)}; it must be the literal "${VCN_NATIVE}" (Quick Create) or "${FLANNEL}". ` +
-          `Fix: set clusterPodNetworkOptions: [{ cniType: "${VCN_NATIVE}" }].`,
+        `Cluster ${cluster} has clusterPodNetworkOptions[0].cniType ${show(cni)}; it must be the literal "${CniToken.VCN_NATIVE}" (Quick Create) or "${CniToken.FLANNEL}". ` +
+          `Fix: set clusterPodNetworkOptions: [{ cniType: "${CniToken.VCN_NATIVE}" }].`,
       );
     }
   },
@@ -170,7 +167,7 @@ export const podNetworkMatchesNodePool: StackValidationPolicy = {
     }
     const clusterCni = cniTypeOf(cluster.props);
     for (const pool of ofType(args.resources, ResourceType.NodePool)) {
-      const poolCni = readPath(pool.props, "nodeConfigDetails", "nodePoolPodNetworkOptionDetails", "cniType") ?? FLANNEL;
+      const poolCni = readPath(pool.props, "nodeConfigDetails", "nodePoolPodNetworkOptionDetails", "cniType") ?? API_DEFAULT_CNI;
       if (clusterCni !== UNKNOWN && poolCni !== UNKNOWN && poolCni !== clusterCni) {
         reportViolation(
           `Node pool ${label(pool.name, pool.props, "name")} uses pod network ${show(poolCni)} but cluster ${clusterLabel(cluster)} uses ${show(clusterCni)}. ` +

@@ -1,6 +1,6 @@
 import { StackValidationPolicy } from "@pulumi/policy";
 import { label, ofType } from "./lib/resources";
-import { ResourceType } from "./contract";
+import { ClusterTypeToken, ResourceType } from "./contract";
 import { UNKNOWN, read, readPath, show } from "./lib/values";
 
 /**
@@ -11,8 +11,6 @@ import { UNKNOWN, read, readPath, show } from "./lib/values";
  * preview of a new stack.
  */
 
-const ENHANCED = "ENHANCED_CLUSTER";
-
 export const nodePoolCyclingEnabled: StackValidationPolicy = {
   name: "node-pool-cycling-enabled",
   description:
@@ -20,7 +18,7 @@ export const nodePoolCyclingEnabled: StackValidationPolicy = {
   enforcementLevel: "advisory",
   validateStack: (args, reportViolation) => {
     // One cluster per stack (kubernetes-versions-match): pools are matched to it without ids.
-    const enhanced = ofType(args.resources, ResourceType.Cluster).some((c) => read(c.props, "type") === ENHANCED);
+    const enhanced = ofType(args.resources, ResourceType.Cluster).some((c) => read(c.props, "type") === ClusterTypeToken.ENHANCED);
     if (!enhanced) {
       return;
     }

@@ -9,6 +9,8 @@ export * from "./addressPlan";
 export * from "./annotations";
 export * from "./cidr";
 export * from "./names";
+export * from "./ociTokens";
+export * from "./project";
 export * from "./protocols";
 export * from "./resourceTypes";
 export * from "./securityRules";
