@@ -2,10 +2,9 @@ import * as oci from "./pulumiOci";
 import * as pulumi from "@pulumi/pulumi";
 import { CNI_TYPE } from "./cluster";
 import { componentType, NODE_POOL_NAME } from "../policies/contract";
+import { MAX_PODS_PER_NODE } from "./limits";
 import { Cni } from "./settings";
 
-/** OKE's VCN-native default: 31 pods fit the secondary VNIC addresses of a 1-OCPU node. */
-export const MAX_PODS_PER_NODE = 31;
 /** Quick Create drains a node for up to an hour before deleting it, and never forces the delete. */
 export const EVICTION = { evictionGraceDuration: "PT60M", isForceDeleteAfterGraceDuration: false } as const;
 

@@ -1,7 +1,21 @@
-import { Cidr, KUBERNETES_VERSION, NAME_SUFFIX_PATTERN, contains, overlaps, parseCidr, quickCreateNames } from "../policies/contract";
+import { Cidr, KUBERNETES_VERSION, NAME_SUFFIX_LENGTH, NAME_SUFFIX_PATTERN, contains, overlaps, parseCidr, quickCreateNames } from "../policies/contract";
 import { QuickCreateConfigError } from "./errors";
 import { KubeconfigAuthMode } from "./kubeconfig";
-import { BOOT_VOLUME_GBS, COMPARTMENT_OCID, IMAGE_OCID, LABEL_VALUE, MAX_DISPLAY_NAME_LENGTH, MAX_NODES_PER_POOL, PODS_PER_NODE_PREFIX, SERVICES_PREFIX } from "./limits";
+import {
+  BOOT_VOLUME_GBS,
+  COMPARTMENT_OCID,
+  IMAGE_DEFAULT_BOOT_VOLUME_GBS,
+  IMAGE_OCID,
+  LABEL_VALUE,
+  MAX_BASTION_CLIENT_CIDRS,
+  MAX_DISPLAY_NAME_LENGTH,
+  MAX_NODES_PER_POOL,
+  MIN_NODES_PER_POOL,
+  PODS_PER_NODE_PREFIX,
+  SERVICES_PREFIX,
+  SUBNET_NARROWEST_PREFIX,
+  VCN_PREFIX,
+} from "./limits";
 import { OPTION_DEFAULTS, OptionArgs, OPTIONS, OptionValues } from "./options";
 import { isFlexShape, resolveShapeSizing } from "./shapes";
 import { checkSshPublicKey } from "./sshKey";
@@ -61,11 +75,6 @@ export interface AddressPlan {
 
 export const DEFAULTS = OPTION_DEFAULTS;
 
-/** OCI Bastion accepts at most 20 client CIDR blocks, each unique (its CreateBastion 400 InvalidParameter message says so). */
-export const MAX_BASTION_CLIENT_CIDRS = 20;
-
-/** OCI takes custom boot volumes from 50 GB; below that only the image default exists. */
-export const MIN_BOOT_VOLUME_GBS = BOOT_VOLUME_GBS.min;
 const CLUSTER_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9-]*$/;
 
 function fail(key: string, value: unknown, allowed: string): never {
@@ -95,7 +104,7 @@ function clusterNameOf(value: string | undefined): string {
   if (name.length > LABEL_VALUE.maxLength || !LABEL_VALUE.pattern.test(name)) {
     fail("clusterName", name, `it is also the node pool's "name" label, a Kubernetes label value: at most ${LABEL_VALUE.maxLength} characters ending in a letter or digit`);
   }
-  const longest = Object.values(quickCreateNames(name, "000000000")).reduce((a, b) => (b.length > a.length ? b : a), "");
+  const longest = Object.values(quickCreateNames(name, "0".repeat(NAME_SUFFIX_LENGTH))).reduce((a, b) => (b.length > a.length ? b : a), "");
   if (longest.length > MAX_DISPLAY_NAME_LENGTH) {
     fail("clusterName", name, `the display name ${longest.slice(0, 40)}… would be ${longest.length} characters, over OCI's ${MAX_DISPLAY_NAME_LENGTH}; choose a shorter name`);
   }
@@ -117,10 +126,10 @@ function addressPlan(args: QuickCreateArgs, cni: Cni, nodeCount: number): Addres
     ["workerSubnetCidr", cidr("workerSubnetCidr", args.workerSubnetCidr, DEFAULTS.workerSubnetCidr)],
     ["lbSubnetCidr", cidr("lbSubnetCidr", args.lbSubnetCidr, DEFAULTS.lbSubnetCidr)],
   ];
-  if (vcn.prefix < 16 || vcn.prefix > 30) fail("vcnCidr", vcn.text, "OCI accepts VCNs from /16 to /30");
+  if (vcn.prefix < VCN_PREFIX.widest || vcn.prefix > VCN_PREFIX.narrowest) fail("vcnCidr", vcn.text, `OCI accepts VCNs from /${VCN_PREFIX.widest} to /${VCN_PREFIX.narrowest}`);
   for (const [key, subnet] of subnets) {
     if (!contains(vcn, subnet)) fail(key, subnet.text, `choose a subnet inside vcnCidr ${vcn.text}`);
-    if (subnet.prefix > 30) fail(key, subnet.text, "OCI subnets are /30 or larger");
+    if (subnet.prefix > SUBNET_NARROWEST_PREFIX) fail(key, subnet.text, `OCI subnets are /${SUBNET_NARROWEST_PREFIX} or larger`);
   }
   for (let i = 0; i < subnets.length; i++) {
     for (let j = i + 1; j < subnets.length; j++) {
@@ -185,16 +194,16 @@ export function resolveSettings(args: QuickCreateArgs): QuickCreateSettings {
   if (!args.kubernetesVersion) fail("kubernetesVersion", args.kubernetesVersion ?? "", "set it to a version the region offers, such as v1.33.1");
   if (!KUBERNETES_VERSION.test(args.kubernetesVersion)) fail("kubernetesVersion", args.kubernetesVersion, "use the form vMAJOR.MINOR.PATCH, such as v1.33.1");
   const clusterName = clusterNameOf(args.clusterName);
-  if (args.nameSuffix !== undefined && !NAME_SUFFIX_PATTERN.test(args.nameSuffix)) fail("nameSuffix", args.nameSuffix, "use 9 lowercase hexadecimal digits, or leave it unset to derive one");
+  if (args.nameSuffix !== undefined && !NAME_SUFFIX_PATTERN.test(args.nameSuffix)) fail("nameSuffix", args.nameSuffix, `use ${NAME_SUFFIX_LENGTH} lowercase hexadecimal digits, or leave it unset to derive one`);
   const cni = oneOf("cni", args.cni, OPTIONS.cni.choices, DEFAULTS.cni);
   const nodeShape = args.nodeShape ?? DEFAULTS.nodeShape;
   if (!/^[A-Za-z0-9.]+$/.test(nodeShape)) fail("nodeShape", nodeShape, "use an OCI shape name such as VM.Standard.E4.Flex");
   const bootVolume = args.bootVolumeSizeGbs;
   if (bootVolume !== undefined && (!Number.isSafeInteger(bootVolume) || bootVolume < BOOT_VOLUME_GBS.min || bootVolume > BOOT_VOLUME_GBS.max)) {
-    fail("bootVolumeSizeGbs", bootVolume, `use a whole number of GB from ${BOOT_VOLUME_GBS.min} to ${BOOT_VOLUME_GBS.max} (32 TB), or leave it unset for the image default (about 47 GB)`);
+    fail("bootVolumeSizeGbs", bootVolume, `use a whole number of GB from ${BOOT_VOLUME_GBS.min} to ${BOOT_VOLUME_GBS.max} (${BOOT_VOLUME_GBS.max / 1024} TB), or leave it unset for the image default (about ${IMAGE_DEFAULT_BOOT_VOLUME_GBS} GB)`);
   }
   const sizing = resolveShapeSizing(nodeShape, args.nodeOcpus, args.nodeMemoryGbs);
-  const nodeCount = wholeNumber("nodeCount", args.nodeCount, 1, MAX_NODES_PER_POOL, DEFAULTS.nodeCount, ", OKE's limit per node pool");
+  const nodeCount = wholeNumber("nodeCount", args.nodeCount, MIN_NODES_PER_POOL, MAX_NODES_PER_POOL, DEFAULTS.nodeCount, ", OKE's limit per node pool");
   if (args.nodeImageId !== undefined && !IMAGE_OCID.test(args.nodeImageId)) {
     fail("nodeImageId", args.nodeImageId, "use an image OCID (ocid1.image.oc1.<region>.<id>), or leave it unset for the newest OKE image for the shape");
   }

@@ -1,4 +1,4 @@
-import { BASTION_MAX_SESSION_TTL_SECONDS } from "../../components/bastion";
+import { BASTION_MAX_SESSION_TTL_SECONDS } from "../../components/limits";
 import { contains, ENDPOINT_RULES, parseCidr, Port, Protocol, ResourceType, WORKER_RULES } from "../../policies/contract";
 import { isAllowed, rulesOf } from "../../policies/lib/securityRules";
 import { UNKNOWN } from "../../policies/lib/values";
