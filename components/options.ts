@@ -277,6 +277,12 @@ type ValueOf<O> = O extends { choices: readonly (infer C)[] }
 
 export type OptionValues = { -readonly [K in OptionKey]: ValueOf<Options[K]> };
 
+/** Keys whose default ("" or 0) stands for "not set": after resolution they are present only when set. */
+export type UnsetKey = { [K in OptionKey]: Options[K] extends { whenUnset: string } ? K : never }[OptionKey];
+
+/** A value after resolveSettings has checked it: a list of strings is then a list of strings. */
+export type ResolvedValues = { [K in OptionKey]: Options[K] extends { type: "array"; items: "string" } ? string[] : OptionValues[K] };
+
 /** What a caller passes: the required keys, and any other key left out takes its default. */
 export type OptionArgs = { [K in RequiredKey]: OptionValues[K] } & { [K in Exclude<OptionKey, RequiredKey>]?: OptionValues[K] };
 

@@ -16,7 +16,7 @@ import {
   SUBNET_NARROWEST_PREFIX,
   VCN_PREFIX,
 } from "./limits";
-import { OPTION_DEFAULTS, OptionArgs, OPTIONS, OptionValues } from "./options";
+import { OPTION_DEFAULTS, OptionArgs, OptionKey, OPTIONS, OptionValues, ResolvedValues, UnsetKey } from "./options";
 import { isFlexShape, resolveShapeSizing } from "./shapes";
 import { checkSshPublicKey } from "./sshKey";
 
@@ -30,48 +30,31 @@ export type KubeconfigAuth = KubeconfigAuthMode;
  */
 export type QuickCreateArgs = OptionArgs;
 
-/** Settings after defaults and validation: every field present, every CIDR parsed. */
-export interface QuickCreateSettings {
-  compartmentId: string;
-  kubernetesVersion: string;
-  clusterName: string;
-  nameSuffix?: string;
-  clusterType: ClusterType;
-  cni: Cni;
-  endpointPublic: boolean;
-  workersPublic: boolean;
-  nodeShape: string;
-  /** Set for flex shapes only: a fixed shape's size is the shape. */
-  nodeOcpus?: number;
-  nodeMemoryGbs?: number;
-  nodeCount: number;
-  nodeImageId?: string;
-  bootVolumeSizeGbs?: number;
-  sshPublicKey?: string;
-  cidrs: AddressPlan;
-  kubeconfigAuth: KubeconfigAuth;
-  deploySample: boolean;
-  bastion: boolean;
-  /** Empty when `bastion` is off. */
-  bastionClientCidrs: string[];
-  nodeCycling: NodeCyclingSettings;
-  nodeImageRefresh: boolean;
-}
+/** The address plan's keys (`vcnCidr`, `workerSubnetCidr`, …), resolved into `cidrs`. */
+type AddressKey = Extract<OptionKey, `${string}Cidr`>;
+/** The node cycling keys (`nodeCyclingMaximumSurge`, …), resolved into `nodeCycling`. */
+type CyclingKey = Extract<OptionKey, `nodeCycling${string}`>;
+
+/** The address plan, every CIDR checked: `vcnCidr` is `vcn`, `workerSubnetCidr` is `workerSubnet`. */
+export type AddressPlan = { [K in AddressKey as K extends `${infer Name}Cidr` ? Name : never]: string };
 
 /** How OKE replaces pool1's nodes after a version or image change; kept as text because OKE takes a count or a percentage. */
-export interface NodeCyclingSettings {
-  maximumSurge: string;
-  maximumUnavailable: string;
-}
+export type NodeCyclingSettings = { [K in CyclingKey as K extends `nodeCycling${infer Name}` ? Uncapitalize<Name> : never]: string };
 
-export interface AddressPlan {
-  vcn: string;
-  endpointSubnet: string;
-  workerSubnet: string;
-  lbSubnet: string;
-  pods: string;
-  services: string;
-}
+type Flat<T> = { [K in keyof T]: T[K] };
+
+/**
+ * Settings after defaults and validation, one field per option of components/options.ts: every field
+ * present but the `whenUnset` ones (nodeOcpus and nodeMemoryGbs are set for flex shapes only, a fixed
+ * shape's size being the shape), the address plan gathered in `cidrs` and node cycling in `nodeCycling`.
+ * `bastionClientCidrs` is empty when `bastion` is off.
+ */
+export type QuickCreateSettings = Flat<
+  { [K in Exclude<OptionKey, UnsetKey | AddressKey | CyclingKey>]: ResolvedValues[K] } & { [K in UnsetKey]?: ResolvedValues[K] } & {
+    cidrs: AddressPlan;
+    nodeCycling: NodeCyclingSettings;
+  }
+>;
 
 export const DEFAULTS = OPTION_DEFAULTS;
 
