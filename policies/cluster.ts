@@ -4,6 +4,7 @@ import {
   ResourceValidationPolicy,
   StackValidationPolicy,
 } from "@pulumi/policy";
+import { Documented } from "./lib/documented";
 import { configWithDefaults } from "./lib/config";
 import { label, ofType } from "./lib/resources";
 import { ADDRESS_PLAN, API_DEFAULT_CNI, CniToken, KUBERNETES_VERSION, ResourceType } from "./contract";
@@ -19,7 +20,7 @@ function clusterLabel(cluster: PolicyResource): string {
   return label(cluster.name, cluster.props, "name");
 }
 
-export const kubernetesVersionsMatch: StackValidationPolicy = {
+export const kubernetesVersionsMatch: Documented<StackValidationPolicy> = {
   name: "kubernetes-versions-match",
   description:
     'The cluster and every node pool state the same literal Kubernetes version ("vX.Y.Z"), as Quick Create does, so nodes never run a version the control plane did not choose.',
@@ -57,6 +58,11 @@ export const kubernetesVersionsMatch: StackValidationPolicy = {
       }
     }
   },
+  doc: {
+    asserts: "The cluster's `kubernetesVersion` is a literal `vX.Y.Z`; every node pool's equals it; one cluster per stack",
+    why: "Nodes never run a version the control plane did not choose",
+    spec: "§4 Version, §5",
+  },
 };
 
 const cidrSchema: PolicyConfigSchema = {
@@ -75,7 +81,7 @@ function cniTypeOf(props: unknown): unknown {
   return options.length === 0 ? API_DEFAULT_CNI : read(options[0], "cniType");
 }
 
-export const clusterNetworkCidrs: ResourceValidationPolicy = {
+export const clusterNetworkCidrs: Documented<ResourceValidationPolicy> = {
   name: "cluster-network-cidrs",
   description:
     "The cluster sets the configured service CIDR (10.96.0.0/16 by default) and, only with flannel overlay networking, the configured pod CIDR (10.244.0.0/16 by default), as Quick Create does.",
@@ -114,6 +120,11 @@ export const clusterNetworkCidrs: ResourceValidationPolicy = {
       );
     }
   },
+  doc: {
+    asserts: "`options.kubernetesNetworkConfig.servicesCidr` = `servicesCidr` (10.96.0.0/16); with `FLANNEL_OVERLAY` (also the API default when `clusterPodNetworkOptions` is absent) `podsCidr` = `podsCidr` (10.244.0.0/16); with `OCI_VCN_IP_NATIVE` no `podsCidr`; the CNI is one of the two",
+    why: "Quick Create's network config",
+    spec: "§1, §4 Network config",
+  },
 };
 
 const supportSchema: PolicyConfigSchema = {
@@ -128,7 +139,7 @@ const supportSchema: PolicyConfigSchema = {
   },
 };
 
-export const kubernetesVersionSupported: ResourceValidationPolicy = {
+export const kubernetesVersionSupported: Documented<ResourceValidationPolicy> = {
   name: "kubernetes-version-supported",
   description:
     "Flags a cluster or node pool on a Kubernetes minor version older than the configured oldest supported one (1.31 by default), since OKE stops patching and eventually upgrading such clusters.",
@@ -153,9 +164,14 @@ export const kubernetesVersionSupported: ResourceValidationPolicy = {
       );
     }
   },
+  doc: {
+    asserts: "Cluster and node pool minor ≥ `oldestSupportedMinor` (1.31)",
+    why: "OKE supports the newest three minors. The newest version is a lookup, so the threshold is config: update it when OKE retires a version",
+    spec: "§4 Version",
+  },
 };
 
-export const podNetworkMatchesNodePool: StackValidationPolicy = {
+export const podNetworkMatchesNodePool: Documented<StackValidationPolicy> = {
   name: "pod-network-matches-node-pool",
   description:
     "Flags a node pool whose pod network CNI differs from the cluster's: pods on such nodes get no addresses.",
@@ -177,7 +193,12 @@ export const podNetworkMatchesNodePool: StackValidationPolicy = {
       }
     }
   },
+  doc: {
+    asserts: "A node pool's `nodePoolPodNetworkOptionDetails.cniType` (flannel when absent) equals the cluster's CNI",
+    why: "Pods on a mismatched pool get no addresses",
+    spec: "§4 CNI, §5 VCN-native pods",
+  },
 };
 
-export const clusterResourcePolicies: ResourceValidationPolicy[] = [clusterNetworkCidrs, kubernetesVersionSupported];
-export const clusterStackPolicies: StackValidationPolicy[] = [kubernetesVersionsMatch, podNetworkMatchesNodePool];
+export const clusterResourcePolicies: Documented<ResourceValidationPolicy>[] = [clusterNetworkCidrs, kubernetesVersionSupported];
+export const clusterStackPolicies: Documented<StackValidationPolicy>[] = [kubernetesVersionsMatch, podNetworkMatchesNodePool];

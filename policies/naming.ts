@@ -1,4 +1,5 @@
 import { PolicyConfigSchema, PolicyResource, StackValidationPolicy } from "@pulumi/policy";
+import { Documented } from "./lib/documented";
 import { configWithDefaults } from "./lib/config";
 import { NODE_POOL_NAME, NameRole, ResourceType, nameTemplate, parseQuickCreateName, vcnDnsLabel } from "./contract";
 import { label, labelOf } from "./lib/resources";
@@ -36,7 +37,7 @@ interface Named {
   id: string;
 }
 
-export const quickCreateNames: StackValidationPolicy = {
+export const quickCreateNames: Documented<StackValidationPolicy> = {
   name: "quick-create-names",
   description:
     "Every network resource's display name follows Quick Create's pattern for its kind (oke-<type>-quick-<cluster>-<id>), all share one cluster name and one 9-hex id, the cluster is named after it and the node pool is pool1.",
@@ -128,6 +129,11 @@ export const quickCreateNames: StackValidationPolicy = {
       }
     }
   },
+  doc: {
+    asserts: "Every VCN, gateway, route table, security list and subnet has the Quick Create display name for its kind; all share the most common (cluster name, 9-hex id); no role appears twice; the cluster's `name` is that cluster name; node pools are named `nodePoolName` (`pool1`); the VCN `dnsLabel` is `vcnDnsLabel(cluster)`",
+    why: "The other stack policies find resources by these names",
+    spec: "§2",
+  },
 };
 
-export const namingPolicies: StackValidationPolicy[] = [quickCreateNames];
+export const namingPolicies: Documented<StackValidationPolicy>[] = [quickCreateNames];

@@ -1,4 +1,5 @@
 import { PolicyConfigSchema, ResourceValidationPolicy } from "@pulumi/policy";
+import { Documented } from "./lib/documented";
 import { configWithDefaults } from "./lib/config";
 import { label } from "./lib/resources";
 import { ResourceType } from "./contract";
@@ -21,7 +22,7 @@ const bootVolumeSchema: PolicyConfigSchema = {
   },
 };
 
-export const nodePoolBootVolumeImageDefault: ResourceValidationPolicy = {
+export const nodePoolBootVolumeImageDefault: Documented<ResourceValidationPolicy> = {
   name: "node-pool-boot-volume-image-default",
   description:
     "Node pools keep the image's default boot volume (about 47 GB), as Quick Create does, unless one explicit size is allowed in the policy config.",
@@ -50,6 +51,11 @@ export const nodePoolBootVolumeImageDefault: ResourceValidationPolicy = {
         `{"node-pool-boot-volume-image-default": {"allowedBootVolumeSizeInGbs": "<size>"}}.`,
     );
   },
+  doc: {
+    asserts: "`nodeSourceDetails.bootVolumeSizeInGbs` is unset, or equals `allowedBootVolumeSizeInGbs`",
+    why: "The \"47 GB\" boot volume is the image default (46.6 GB); a set value changes cost and size",
+    spec: "§1, §5 Boot volume",
+  },
 };
 
 const sizeSchema: PolicyConfigSchema = {
@@ -63,7 +69,7 @@ const sizeSchema: PolicyConfigSchema = {
   },
 };
 
-export const nodePoolMinimumSize: ResourceValidationPolicy = {
+export const nodePoolMinimumSize: Documented<ResourceValidationPolicy> = {
   name: "node-pool-minimum-size",
   description:
     "Node pools have at least the configured number of nodes (3 by default), so that OKE can put one in each fault domain.",
@@ -91,6 +97,11 @@ export const nodePoolMinimumSize: ResourceValidationPolicy = {
       );
     }
   },
+  doc: {
+    asserts: "`nodeConfigDetails.size` is a literal ≥ `minimumNodes` (3)",
+    why: "One node per fault domain; losing an FD leaves the cluster running",
+    spec: "§1, §5 Size",
+  },
 };
 
 const spreadSchema: PolicyConfigSchema = {
@@ -105,7 +116,7 @@ const spreadSchema: PolicyConfigSchema = {
   },
 };
 
-export const nodePoolFaultDomainSpread: ResourceValidationPolicy = {
+export const nodePoolFaultDomainSpread: Documented<ResourceValidationPolicy> = {
   name: "node-pool-fault-domain-spread",
   description:
     "Node pools have one placement config per availability domain and do not pin nodes to fewer fault domains than configured (3 by default), so OKE spreads nodes over all fault domains.",
@@ -156,9 +167,14 @@ export const nodePoolFaultDomainSpread: ResourceValidationPolicy = {
       }
     });
   },
+  doc: {
+    asserts: "≥ 1 placement config; no AD listed twice; no placement config naming fewer than `minimumFaultDomains` (3) fault domains (none named is fine)",
+    why: "Quick Create names no FDs, so OKE spreads nodes over FD-1..3",
+    spec: "§1, §5 Placement",
+  },
 };
 
-export const nodePoolFlexShapeConfig: ResourceValidationPolicy = {
+export const nodePoolFlexShapeConfig: Documented<ResourceValidationPolicy> = {
   name: "node-pool-flex-shape-config",
   description:
     "Node pools with a flexible shape state their OCPUs and memory (Quick Create uses 1 OCPU and 16 GB), because a flex shape has no size of its own.",
@@ -180,9 +196,14 @@ export const nodePoolFlexShapeConfig: ResourceValidationPolicy = {
       );
     }
   },
+  doc: {
+    asserts: "A `*.Flex` shape has `nodeShapeConfig.ocpus` and `memoryInGbs`",
+    why: "Quick Create uses 1 OCPU / 16 GB",
+    spec: "§5 Shape",
+  },
 };
 
-export const nodePoolPolicies: ResourceValidationPolicy[] = [
+export const nodePoolPolicies: Documented<ResourceValidationPolicy>[] = [
   nodePoolBootVolumeImageDefault,
   nodePoolMinimumSize,
   nodePoolFaultDomainSpread,

@@ -5,6 +5,7 @@ import {
   ResourceValidationPolicy,
   StackValidationPolicy,
 } from "@pulumi/policy";
+import { Documented } from "./lib/documented";
 import { configWithDefaults } from "./lib/config";
 import {
   ANYWHERE,
@@ -105,7 +106,7 @@ function checkList(
   }
 }
 
-export const nodeRegistrationSecurityRules: StackValidationPolicy = {
+export const nodeRegistrationSecurityRules: Documented<StackValidationPolicy> = {
   name: "node-registration-security-rules",
   description:
     "The worker and endpoint security lists allow the traffic nodes need to register (spec §3): 6443 and 12250 from workers to the endpoint, all TCP from the endpoint to workers, all traffic between workers, 443 to the Oracle Services Network and path-discovery ICMP, with peers matching the subnets' CIDRs.",
@@ -126,9 +127,14 @@ export const nodeRegistrationSecurityRules: StackValidationPolicy = {
     checkList(args.resources, "endpointSecurityList", endpointListRequirements(worker.cidr, endpoint.cidr), reportViolation);
     checkList(args.resources, "workerSecurityList", workerListRequirements(worker.cidr, endpoint.cidr), reportViolation);
   },
+  doc: {
+    asserts: "The endpoint list allows: in 6443, 12250, ICMP 3/4 from the worker CIDR; out TCP 443 to OSN; out all TCP and ICMP 3/4 to the worker CIDR. The worker list allows: in/out all protocols with the worker CIDR; in ICMP 3/4 and all TCP from the endpoint CIDR; out 6443, 12250, ICMP 3/4 to the endpoint CIDR; out TCP 443 to OSN. Peers must be *exactly* the CIDRs of the subnets found by display name; only stateful rules count; `all` protocol and port ranges containing the port count; OSN means `destinationType SERVICE_CIDR_BLOCK` with an `all-<key>-services-in-oracle-services-network` label (or an unknown label)",
+    why: "Missing 6443/12250 is the usual \"node register timeout\". A wider peer (0.0.0.0/0) is not accepted: registration that works only through the public 6443 rule breaks when someone narrows it, which `api-endpoint-open-to-internet` recommends",
+    spec: "§3.1, §3.2",
+  },
 };
 
-export const apiEndpointOpenToInternet: ResourceValidationPolicy = {
+export const apiEndpointOpenToInternet: Documented<ResourceValidationPolicy> = {
   name: "api-endpoint-open-to-internet",
   description:
     "Flags an endpoint security list that lets 0.0.0.0/0 reach the Kubernetes API on 6443: Quick Create does this for a public endpoint, but narrowing the source to known networks removes the API from the internet's attack surface.",
@@ -149,6 +155,11 @@ export const apiEndpointOpenToInternet: ResourceValidationPolicy = {
       );
     }
   },
+  doc: {
+    asserts: "The endpoint list has no ingress from 0.0.0.0/0 covering 6443",
+    why: "It is Quick Create's public-endpoint rule, but it exposes the API to the internet",
+    spec: "§3.1 row 1",
+  },
 };
 
 const sshSchema: PolicyConfigSchema = {
@@ -162,7 +173,7 @@ const sshSchema: PolicyConfigSchema = {
   },
 };
 
-export const sshOpenToInternet: StackValidationPolicy = {
+export const sshOpenToInternet: Documented<StackValidationPolicy> = {
   name: "ssh-open-to-internet",
   description:
     "Flags a worker security list that allows SSH (TCP 22) from 0.0.0.0/0 when the worker subnet is public; on private workers the rule (Quick Create's default) is only reported if configured, since no internet traffic can reach them.",
@@ -188,9 +199,14 @@ export const sshOpenToInternet: StackValidationPolicy = {
       }
     }
   },
+  doc: {
+    asserts: "No worker-list ingress from 0.0.0.0/0 covering 22 when the worker subnet is public; on private workers only if `flagPrivateWorkers`",
+    why: "Private workers cannot be reached from the internet (`prohibitInternetIngress`), so by default the Quick Create rule is not flagged there; it still opens them to peered/on-prem networks, hence the switch",
+    spec: "§3.2 row 4",
+  },
 };
 
-export const loadBalancerSecurityListEmpty: ResourceValidationPolicy = {
+export const loadBalancerSecurityListEmpty: Documented<ResourceValidationPolicy> = {
   name: "load-balancer-security-list-empty",
   description:
     "Flags rules in the load-balancer security list: Quick Create empties the VCN's default list and lets the OCI cloud controller manager add one rule per LoadBalancer Service.",
@@ -208,9 +224,14 @@ export const loadBalancerSecurityListEmpty: ResourceValidationPolicy = {
       );
     }
   },
+  doc: {
+    asserts: "The `oke-svclbseclist-…` list declares no rules",
+    why: "Quick Create empties the default list; the CCM adds rules per Service",
+    spec: "§2 LB security list",
+  },
 };
 
-export const securityRulesStateful: ResourceValidationPolicy = {
+export const securityRulesStateful: Documented<ResourceValidationPolicy> = {
   name: "security-rules-stateful",
   description:
     "Flags stateless security rules: every Quick Create rule is stateful, and a stateless rule silently drops replies unless a mirror rule exists in the other direction.",
@@ -230,6 +251,11 @@ export const securityRulesStateful: ResourceValidationPolicy = {
       );
     }
   },
+  doc: {
+    asserts: "No rule in any security list is `stateless: true`",
+    why: "All Quick Create rules are stateful; a stateless rule drops replies without a mirror rule",
+    spec: "§3",
+  },
 };
 
 /**
@@ -242,7 +268,7 @@ const CCM_MANAGED_FIELDS: Record<"workerSecurityList" | "lbSecurityList", string
   lbSecurityList: ["ingressSecurityRules", "egressSecurityRules"],
 };
 
-export const ccmManagedListsIgnoreRuleChanges: ResourceValidationPolicy = {
+export const ccmManagedListsIgnoreRuleChanges: Documented<ResourceValidationPolicy> = {
   name: "ccm-managed-lists-ignore-rule-changes",
   description:
     "Flags a worker security list without ignoreChanges on its ingress rules, or a load-balancer security list without it on both rule lists: the OCI cloud controller manager adds rules there for each LoadBalancer Service, and the next update would delete them (spec §3.3).",
@@ -266,12 +292,17 @@ export const ccmManagedListsIgnoreRuleChanges: ResourceValidationPolicy = {
       );
     }
   },
+  doc: {
+    asserts: "The worker and LB lists have `ignoreChanges` on `ingressSecurityRules` and `egressSecurityRules`",
+    why: "The cloud controller manager adds rules there; the next update deletes them and breaks load balancers",
+    spec: "§3.3",
+  },
 };
 
-export const securityListResourcePolicies: ResourceValidationPolicy[] = [
+export const securityListResourcePolicies: Documented<ResourceValidationPolicy>[] = [
   apiEndpointOpenToInternet,
   loadBalancerSecurityListEmpty,
   securityRulesStateful,
   ccmManagedListsIgnoreRuleChanges,
 ];
-export const securityListStackPolicies: StackValidationPolicy[] = [nodeRegistrationSecurityRules, sshOpenToInternet];
+export const securityListStackPolicies: Documented<StackValidationPolicy>[] = [nodeRegistrationSecurityRules, sshOpenToInternet];
