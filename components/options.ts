@@ -12,7 +12,7 @@
  * `whenUnset` says what happens then. Every string key takes "" as unset.
  */
 
-import { ADDRESS_PLAN, NAME_SUFFIX_LENGTH, NODE_POOL_NAME, VCN_DNS_LABEL_MAX_LENGTH } from "../policies/contract";
+import { ADDRESS_PLAN, NAME_SUFFIX_LENGTH, NODE_POOL_NAME, NODE_POOL_SIZE, VCN_DNS_LABEL_MAX_LENGTH } from "../policies/contract";
 import {
   ANY_FLEX,
   BOOT_VOLUME_GBS,
@@ -146,7 +146,7 @@ export const OPTIONS = {
   },
   nodeCount: {
     type: "integer",
-    default: 3,
+    default: NODE_POOL_SIZE,
     description: `Number of nodes in ${NODE_POOL_NAME} (${MIN_NODES_PER_POOL}-${MAX_NODES_PER_POOL}, OKE's limit per pool), spread over fault domains.`,
     limits: `${MIN_NODES_PER_POOL}–${MAX_NODES_PER_POOL} (OKE's limit per node pool)`,
   },

@@ -84,7 +84,7 @@ function cniTypeOf(props: unknown): unknown {
 export const clusterNetworkCidrs: Documented<ResourceValidationPolicy> = {
   name: "cluster-network-cidrs",
   description:
-    "The cluster sets the configured service CIDR (10.96.0.0/16 by default) and, only with flannel overlay networking, the configured pod CIDR (10.244.0.0/16 by default), as Quick Create does.",
+    `The cluster sets the configured service CIDR (${ADDRESS_PLAN.servicesCidr} by default) and, only with flannel overlay networking, the configured pod CIDR (${ADDRESS_PLAN.podsCidr} by default), as Quick Create does.`,
   enforcementLevel: "mandatory",
   configSchema: cidrSchema,
   validateResource: (args, reportViolation) => {
@@ -121,18 +121,21 @@ export const clusterNetworkCidrs: Documented<ResourceValidationPolicy> = {
     }
   },
   doc: {
-    asserts: "`options.kubernetesNetworkConfig.servicesCidr` = `servicesCidr` (10.96.0.0/16); with `FLANNEL_OVERLAY` (also the API default when `clusterPodNetworkOptions` is absent) `podsCidr` = `podsCidr` (10.244.0.0/16); with `OCI_VCN_IP_NATIVE` no `podsCidr`; the CNI is one of the two",
+    asserts: `\`options.kubernetesNetworkConfig.servicesCidr\` = \`servicesCidr\` (${ADDRESS_PLAN.servicesCidr}); with \`${CniToken.FLANNEL}\` (also the API default when \`clusterPodNetworkOptions\` is absent) \`podsCidr\` = \`podsCidr\` (${ADDRESS_PLAN.podsCidr}); with \`${CniToken.VCN_NATIVE}\` no \`podsCidr\`; the CNI is one of the two`,
     why: "Quick Create's network config",
     spec: "§1, §4 Network config",
   },
 };
+
+/** OKE supports the newest three minors; the default moves when OKE retires one. */
+const OLDEST_SUPPORTED_MINOR = "1.31";
 
 const supportSchema: PolicyConfigSchema = {
   properties: {
     oldestSupportedMinor: {
       type: "string",
       pattern: "^[0-9]+\\.[0-9]+$",
-      default: "1.31",
+      default: OLDEST_SUPPORTED_MINOR,
       description:
         "Oldest Kubernetes minor version OKE still supports (OKE supports the newest three). Update it when OKE retires a version; the pack cannot look it up without credentials.",
     },
@@ -142,7 +145,7 @@ const supportSchema: PolicyConfigSchema = {
 export const kubernetesVersionSupported: Documented<ResourceValidationPolicy> = {
   name: "kubernetes-version-supported",
   description:
-    "Flags a cluster or node pool on a Kubernetes minor version older than the configured oldest supported one (1.31 by default), since OKE stops patching and eventually upgrading such clusters.",
+    `Flags a cluster or node pool on a Kubernetes minor version older than the configured oldest supported one (${OLDEST_SUPPORTED_MINOR} by default), since OKE stops patching and eventually upgrading such clusters.`,
   enforcementLevel: "advisory",
   configSchema: supportSchema,
   validateResource: (args, reportViolation) => {
@@ -165,7 +168,7 @@ export const kubernetesVersionSupported: Documented<ResourceValidationPolicy> = 
     }
   },
   doc: {
-    asserts: "Cluster and node pool minor ≥ `oldestSupportedMinor` (1.31)",
+    asserts: `Cluster and node pool minor ≥ \`oldestSupportedMinor\` (${OLDEST_SUPPORTED_MINOR})`,
     why: "OKE supports the newest three minors. The newest version is a lookup, so the threshold is config: update it when OKE retires a version",
     spec: "§4 Version",
   },

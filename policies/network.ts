@@ -121,7 +121,7 @@ export const workerSubnetPrivate: Documented<ResourceValidationPolicy> = {
     }
   },
   doc: {
-    asserts: "The `oke-nodesubnet-quick-…-regional` subnet has `prohibitPublicIpOnVnic` and `prohibitInternetIngress` literally `true` (unless `allowPublicWorkers`)",
+    asserts: `The \`${nameTemplate("workerSubnet")}\` subnet has \`prohibitPublicIpOnVnic\` and \`prohibitInternetIngress\` literally \`true\` (unless \`allowPublicWorkers\`)`,
     why: "Private workers are Quick Create's default",
     spec: "§2 Worker subnet",
   },
@@ -146,7 +146,7 @@ export const loadBalancerSubnetPublic: Documented<ResourceValidationPolicy> = {
     }
   },
   doc: {
-    asserts: "The `oke-svclbsubnet-quick-…-regional` subnet has both flags `false` or unset",
+    asserts: `The \`${nameTemplate("lbSubnet")}\` subnet has both flags \`false\` or unset`,
     why: "Service load balancers must be reachable",
     spec: "§2 LB subnet",
   },

@@ -2,7 +2,7 @@ import { PolicyConfigSchema, ResourceValidationPolicy } from "@pulumi/policy";
 import { Documented } from "./lib/documented";
 import { configWithDefaults } from "./lib/config";
 import { label } from "./lib/resources";
-import { ResourceType } from "./contract";
+import { FAULT_DOMAINS_PER_AD, NODE_POOL_SIZE, ResourceType } from "./contract";
 import { UNKNOWN, read, readArray, readPath, show } from "./lib/values";
 
 /**
@@ -63,8 +63,8 @@ const sizeSchema: PolicyConfigSchema = {
     minimumNodes: {
       type: "integer",
       minimum: 1,
-      default: 3,
-      description: "Fewest nodes a node pool may have; Quick Create creates 3, one per fault domain.",
+      default: NODE_POOL_SIZE,
+      description: `Fewest nodes a node pool may have; Quick Create creates ${NODE_POOL_SIZE}, one per fault domain.`,
     },
   },
 };
@@ -72,7 +72,7 @@ const sizeSchema: PolicyConfigSchema = {
 export const nodePoolMinimumSize: Documented<ResourceValidationPolicy> = {
   name: "node-pool-minimum-size",
   description:
-    "Node pools have at least the configured number of nodes (3 by default), so that OKE can put one in each fault domain.",
+    `Node pools have at least the configured number of nodes (${NODE_POOL_SIZE} by default), so that OKE can put one in each fault domain.`,
   enforcementLevel: "mandatory",
   configSchema: sizeSchema,
   validateResource: (args, reportViolation) => {
@@ -92,13 +92,13 @@ export const nodePoolMinimumSize: Documented<ResourceValidationPolicy> = {
     if (size < minimumNodes) {
       reportViolation(
         `Node pool ${pool} has nodeConfigDetails.size ${size}, below the minimum of ${minimumNodes}: ` +
-          `Quick Create runs 3 nodes so that losing one fault domain leaves the cluster running. ` +
+          `Quick Create runs ${NODE_POOL_SIZE} nodes so that losing one fault domain leaves the cluster running. ` +
           `Fix: set nodeConfigDetails.size to ${minimumNodes} or more, or lower the minimum with --policy-pack-config {"node-pool-minimum-size": {"minimumNodes": <n>}}.`,
       );
     }
   },
   doc: {
-    asserts: "`nodeConfigDetails.size` is a literal ≥ `minimumNodes` (3)",
+    asserts: `\`nodeConfigDetails.size\` is a literal ≥ \`minimumNodes\` (${NODE_POOL_SIZE})`,
     why: "One node per fault domain; losing an FD leaves the cluster running",
     spec: "§1, §5 Size",
   },
@@ -109,9 +109,9 @@ const spreadSchema: PolicyConfigSchema = {
     minimumFaultDomains: {
       type: "integer",
       minimum: 1,
-      maximum: 3,
-      default: 3,
-      description: "Fewest fault domains a placement config may name when it names any; every AD has 3.",
+      maximum: FAULT_DOMAINS_PER_AD,
+      default: FAULT_DOMAINS_PER_AD,
+      description: `Fewest fault domains a placement config may name when it names any; every AD has ${FAULT_DOMAINS_PER_AD}.`,
     },
   },
 };
@@ -119,7 +119,7 @@ const spreadSchema: PolicyConfigSchema = {
 export const nodePoolFaultDomainSpread: Documented<ResourceValidationPolicy> = {
   name: "node-pool-fault-domain-spread",
   description:
-    "Node pools have one placement config per availability domain and do not pin nodes to fewer fault domains than configured (3 by default), so OKE spreads nodes over all fault domains.",
+    `Node pools have one placement config per availability domain and do not pin nodes to fewer fault domains than configured (${FAULT_DOMAINS_PER_AD} by default), so OKE spreads nodes over all fault domains.`,
   enforcementLevel: "mandatory",
   configSchema: spreadSchema,
   validateResource: (args, reportViolation) => {
@@ -168,7 +168,7 @@ export const nodePoolFaultDomainSpread: Documented<ResourceValidationPolicy> = {
     });
   },
   doc: {
-    asserts: "≥ 1 placement config; no AD listed twice; no placement config naming fewer than `minimumFaultDomains` (3) fault domains (none named is fine)",
+    asserts: `≥ 1 placement config; no AD listed twice; no placement config naming fewer than \`minimumFaultDomains\` (${FAULT_DOMAINS_PER_AD}) fault domains (none named is fine)`,
     why: "Quick Create names no FDs, so OKE spreads nodes over FD-1..3",
     spec: "§1, §5 Placement",
   },

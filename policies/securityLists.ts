@@ -12,7 +12,10 @@ import {
   ENDPOINT_RULES,
   NameRole,
   Port,
+  PeerType,
+  Protocol,
   ResourceType,
+  RulePeer,
   SECURITY_LIST_TYPES,
   SecurityRuleRow,
   WORKER_RULES,
@@ -55,6 +58,33 @@ export function endpointListRequirements(workerCidr: string, endpointCidr: strin
 /** Spec §3.2: what the worker list must allow (SSH and internet egress are not needed to register). */
 export function workerListRequirements(workerCidr: string, endpointCidr: string): RequiredRule[] {
   return registrationRequirements(WORKER_RULES, { workerSubnet: workerCidr, endpointSubnet: endpointCidr });
+}
+
+const PEER_WORDS: Record<RulePeer, string> = {
+  workerSubnet: "the worker CIDR",
+  endpointSubnet: "the endpoint CIDR",
+  oracleServices: "OSN",
+  anywhere: ANYWHERE,
+};
+
+function trafficOf(row: SecurityRuleRow): string {
+  if (row.protocol === Protocol.ALL) return "all protocols";
+  if (row.protocol === Protocol.ICMP) return `ICMP ${row.icmp?.type}/${row.icmp?.code}`;
+  return row.port === undefined ? "all TCP" : `TCP ${row.port}`;
+}
+
+/** Rule rows in a sentence, grouped by direction and peer: "in TCP 6443, ICMP 3/4 from the worker CIDR; out TCP 443 to OSN". */
+export function describeRows(rows: readonly SecurityRuleRow[]): string {
+  const groups = new Map<string, { row: SecurityRuleRow; traffic: string[] }>();
+  for (const row of rows) {
+    const key = `${row.direction} ${row.peer}`;
+    const group = groups.get(key) ?? { row, traffic: [] };
+    group.traffic.push(trafficOf(row));
+    groups.set(key, group);
+  }
+  return [...groups.values()]
+    .map(({ row, traffic }) => `${row.direction === "ingress" ? "in" : "out"} ${traffic.join(", ")} ${row.direction === "ingress" ? "from" : "to"} ${PEER_WORDS[row.peer]}`)
+    .join("; ");
 }
 
 /** The one literal CIDR of the subnet with `role`, or a reason why there is none. */
@@ -109,7 +139,7 @@ function checkList(
 export const nodeRegistrationSecurityRules: Documented<StackValidationPolicy> = {
   name: "node-registration-security-rules",
   description:
-    "The worker and endpoint security lists allow the traffic nodes need to register (spec §3): 6443 and 12250 from workers to the endpoint, all TCP from the endpoint to workers, all traffic between workers, 443 to the Oracle Services Network and path-discovery ICMP, with peers matching the subnets' CIDRs.",
+    `The worker and endpoint security lists allow the traffic nodes need to register (spec §3): ${Port.KUBERNETES_API} and ${Port.OKE_CONTROL_PLANE} from workers to the endpoint, all TCP from the endpoint to workers, all traffic between workers, ${Port.HTTPS} to the Oracle Services Network and path-discovery ICMP, with peers matching the subnets' CIDRs.`,
   enforcementLevel: "mandatory",
   validateStack: (args, reportViolation) => {
     const worker = subnetCidr(args.resources, "workerSubnet");
@@ -128,8 +158,8 @@ export const nodeRegistrationSecurityRules: Documented<StackValidationPolicy> = 
     checkList(args.resources, "workerSecurityList", workerListRequirements(worker.cidr, endpoint.cidr), reportViolation);
   },
   doc: {
-    asserts: "The endpoint list allows: in 6443, 12250, ICMP 3/4 from the worker CIDR; out TCP 443 to OSN; out all TCP and ICMP 3/4 to the worker CIDR. The worker list allows: in/out all protocols with the worker CIDR; in ICMP 3/4 and all TCP from the endpoint CIDR; out 6443, 12250, ICMP 3/4 to the endpoint CIDR; out TCP 443 to OSN. Peers must be *exactly* the CIDRs of the subnets found by display name; only stateful rules count; `all` protocol and port ranges containing the port count; OSN means `destinationType SERVICE_CIDR_BLOCK` with an `all-<key>-services-in-oracle-services-network` label (or an unknown label)",
-    why: "Missing 6443/12250 is the usual \"node register timeout\". A wider peer (0.0.0.0/0) is not accepted: registration that works only through the public 6443 rule breaks when someone narrows it, which `api-endpoint-open-to-internet` recommends",
+    asserts: `The endpoint list allows: ${describeRows(registrationRules(ENDPOINT_RULES))}. The worker list allows: ${describeRows(registrationRules(WORKER_RULES))}. Peers must be *exactly* the CIDRs of the subnets found by display name; only stateful rules count; \`all\` protocol and port ranges containing the port count; OSN means \`destinationType ${PeerType.SERVICE}\` with an \`all-<key>-services-in-oracle-services-network\` label (or an unknown label)`,
+    why: `Missing ${Port.KUBERNETES_API}/${Port.OKE_CONTROL_PLANE} is the usual "node register timeout". A wider peer (${ANYWHERE}) is not accepted: registration that works only through the public ${Port.KUBERNETES_API} rule breaks when someone narrows it, which \`api-endpoint-open-to-internet\` recommends`,
     spec: "§3.1, §3.2",
   },
 };
@@ -137,7 +167,7 @@ export const nodeRegistrationSecurityRules: Documented<StackValidationPolicy> = 
 export const apiEndpointOpenToInternet: Documented<ResourceValidationPolicy> = {
   name: "api-endpoint-open-to-internet",
   description:
-    "Flags an endpoint security list that lets 0.0.0.0/0 reach the Kubernetes API on 6443: Quick Create does this for a public endpoint, but narrowing the source to known networks removes the API from the internet's attack surface.",
+    `Flags an endpoint security list that lets ${ANYWHERE} reach the Kubernetes API on ${Port.KUBERNETES_API}: Quick Create does this for a public endpoint, but narrowing the source to known networks removes the API from the internet's attack surface.`,
   enforcementLevel: "advisory",
   validateResource: (args, reportViolation) => {
     if (!SECURITY_LIST_TYPES.includes(args.type) || !hasRole(read(args.props, "displayName"), "endpointSecurityList")) {
@@ -150,13 +180,13 @@ export const apiEndpointOpenToInternet: Documented<ResourceValidationPolicy> = {
     const open = allowsFromAnywhere(rules, Port.KUBERNETES_API);
     if (open) {
       reportViolation(
-        `Endpoint security list ${label(args.name, args.props)} ingress rule #${open.index} allows 0.0.0.0/0 to the Kubernetes API (TCP 6443). ` +
-          `Fix: replace 0.0.0.0/0 with the CIDRs of the networks that administer the cluster, or make the endpoint private.`,
+        `Endpoint security list ${label(args.name, args.props)} ingress rule #${open.index} allows ${ANYWHERE} to the Kubernetes API (TCP ${Port.KUBERNETES_API}). ` +
+          `Fix: replace ${ANYWHERE} with the CIDRs of the networks that administer the cluster, or make the endpoint private.`,
       );
     }
   },
   doc: {
-    asserts: "The endpoint list has no ingress from 0.0.0.0/0 covering 6443",
+    asserts: `The endpoint list has no ingress from ${ANYWHERE} covering ${Port.KUBERNETES_API}`,
     why: "It is Quick Create's public-endpoint rule, but it exposes the API to the internet",
     spec: "§3.1 row 1",
   },
@@ -168,7 +198,7 @@ const sshSchema: PolicyConfigSchema = {
       type: "boolean",
       default: false,
       description:
-        "Also flag SSH from 0.0.0.0/0 on private workers (unreachable from the internet, but open to every peered or on-premises network).",
+        `Also flag SSH from ${ANYWHERE} on private workers (unreachable from the internet, but open to every peered or on-premises network).`,
     },
   },
 };
@@ -176,7 +206,7 @@ const sshSchema: PolicyConfigSchema = {
 export const sshOpenToInternet: Documented<StackValidationPolicy> = {
   name: "ssh-open-to-internet",
   description:
-    "Flags a worker security list that allows SSH (TCP 22) from 0.0.0.0/0 when the worker subnet is public; on private workers the rule (Quick Create's default) is only reported if configured, since no internet traffic can reach them.",
+    `Flags a worker security list that allows SSH (TCP ${Port.SSH}) from ${ANYWHERE} when the worker subnet is public; on private workers the rule (Quick Create's default) is only reported if configured, since no internet traffic can reach them.`,
   enforcementLevel: "advisory",
   configSchema: sshSchema,
   validateStack: (args, reportViolation) => {
@@ -192,7 +222,7 @@ export const sshOpenToInternet: Documented<StackValidationPolicy> = {
       if (open) {
         const where = publicWorkers ? "the worker subnet allows public IPs, so every node is reachable" : "the workers are private, but every peered network can reach them";
         reportViolation(
-          `Worker security list ${labelOf(list)} ingress rule #${open.index} allows SSH (TCP 22) from 0.0.0.0/0 and ${where}. ` +
+          `Worker security list ${labelOf(list)} ingress rule #${open.index} allows SSH (TCP ${Port.SSH}) from ${ANYWHERE} and ${where}. ` +
             `Fix: restrict the source to a bastion's CIDR or remove the rule (OCI Bastion needs no inbound rule from the internet).`,
           list.urn,
         );
@@ -200,7 +230,7 @@ export const sshOpenToInternet: Documented<StackValidationPolicy> = {
     }
   },
   doc: {
-    asserts: "No worker-list ingress from 0.0.0.0/0 covering 22 when the worker subnet is public; on private workers only if `flagPrivateWorkers`",
+    asserts: `No worker-list ingress from ${ANYWHERE} covering ${Port.SSH} when the worker subnet is public; on private workers only if \`flagPrivateWorkers\``,
     why: "Private workers cannot be reached from the internet (`prohibitInternetIngress`), so by default the Quick Create rule is not flagged there; it still opens them to peered/on-prem networks, hence the switch",
     spec: "§3.2 row 4",
   },
@@ -225,7 +255,7 @@ export const loadBalancerSecurityListEmpty: Documented<ResourceValidationPolicy>
     }
   },
   doc: {
-    asserts: "The `oke-svclbseclist-…` list declares no rules",
+    asserts: `The \`${nameTemplate("lbSecurityList")}\` list declares no rules`,
     why: "Quick Create empties the default list; the CCM adds rules per Service",
     spec: "§2 LB security list",
   },

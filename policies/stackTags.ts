@@ -41,7 +41,7 @@ export const clusterCreatedResourcesTagged: Documented<ResourceValidationPolicy>
     }
   },
   doc: {
-    asserts: "The cluster's `options.serviceLbConfig.freeformTags` and `options.persistentVolumeConfig.freeformTags` carry `oke-quick-create-stack` as a literal `\"<project>/<stack>\"`, the same in both",
+    asserts: `The cluster's \`options.serviceLbConfig.freeformTags\` and \`options.persistentVolumeConfig.freeformTags\` carry \`${STACK_TAG_KEY}\` as a literal \`"<project>/<stack>"\`, the same in both`,
     why: "OKE copies these tags onto the load balancers and block volumes it creates outside the stack's state; the destroy finds this stack's leftovers (and only them) by the tag",
     spec: "[destroy.md](destroy.md)",
   },

@@ -9,6 +9,7 @@ export * from "./addressPlan";
 export * from "./annotations";
 export * from "./cidr";
 export * from "./names";
+export * from "./nodePool";
 export * from "./ociTokens";
 export * from "./project";
 export * from "./protocols";
