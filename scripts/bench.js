@@ -70,12 +70,12 @@ function peakRssMb(command) {
 async function packFirstAnswerMs() {
   require("./registerTs");
   const { startPolicyPack, makeUrn } = require("../offline/analyzer");
-  const { PROJECT_NAME } = require("../policies/contract");
+  const { ADDRESS_PLAN, PROJECT_NAME } = require("../policies/contract");
   const record = {
     urn: makeUrn("dev", PROJECT_NAME, "oci:Core/vcn:Vcn", "bench-vcn"),
     type: "oci:Core/vcn:Vcn",
     name: "bench-vcn",
-    inputs: { cidrBlocks: ["10.0.0.0/16"], displayName: "bench-vcn" },
+    inputs: { cidrBlocks: [ADDRESS_PLAN.vcnCidr], displayName: "bench-vcn" },
     dependencies: [],
   };
   const times = [];

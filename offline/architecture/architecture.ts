@@ -1,5 +1,5 @@
 import { RegisteredResource } from "../run/runProgram";
-import { API_DEFAULT_CLUSTER_TYPE, API_DEFAULT_CNI } from "../../policies/contract";
+import { API_DEFAULT_CLUSTER_TYPE, API_DEFAULT_CNI, PeerType } from "../../policies/contract";
 import { maskInputs } from "../report/masking";
 import { AdPlacement, distributeNodes } from "./nodePlacement";
 import { GATEWAY_TYPES, ROUTE_TABLE_TYPES, References, ResourceType, SECURITY_LIST_TYPES } from "./references";
@@ -153,7 +153,7 @@ function routesOf(refs: References, table: RegisteredResource | undefined): Rout
     const target = refs.routeTarget(table, rule);
     return {
       destination: text(rule.destination),
-      destinationType: text(rule.destinationType ?? "CIDR_BLOCK"),
+      destinationType: text(rule.destinationType ?? PeerType.CIDR),
       description: rule.description ? text(rule.description) : undefined,
       gateway: target ? References.displayName(target) : "unknown",
       gatewayKind: target ? GATEWAY_KIND[target.type] : undefined,
