@@ -1,6 +1,6 @@
 import { PolicyConfigSchema, ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
 import { Documented } from "./lib/documented";
-import { LoadBalancerAnnotation as Annotation, ResourceType } from "./contract";
+import { LoadBalancerAnnotation as Annotation, FLEX_MAX_MBPS, FLEX_MIN_MBPS, ResourceType } from "./contract";
 import { configWithDefaults } from "./lib/config";
 import { label } from "./lib/resources";
 import { UNKNOWN, read, readPath, show } from "./lib/values";
@@ -14,12 +14,9 @@ import { UNKNOWN, read, readPath, show } from "./lib/values";
  * advisory. The keys are the contract's (contract/annotations.ts), which the smoke workload writes too.
  */
 
-/** OCI's documented bandwidth range for a flexible load balancer, in Mbps. */
-export const FLEX_MIN_MBPS = 10;
-export const FLEX_MAX_MBPS = 8000;
-
 /** The CCM's shape when the annotation is unset (lbDefaultShape), and the fixed shapes OCI has deprecated. */
 const CCM_DEFAULT_SHAPE = "100Mbps";
+const CCM_DEFAULT_SHAPE_MBPS = 100;
 const FIXED_SHAPES = ["10Mbps-Micro", "10Mbps", "100Mbps", "400Mbps", "8000Mbps"];
 
 /** Annotations only the OCI load balancer ("lb") reads; the table "Load balancer Specific Annotations". */
@@ -177,9 +174,8 @@ const boundsSchema: PolicyConfigSchema = {
       type: "integer",
       minimum: FLEX_MIN_MBPS,
       maximum: FLEX_MAX_MBPS,
-      default: 100,
-      description:
-        "Highest flex-max (Mbps) accepted without a cost advisory; the default 100 is the capacity of the cloud controller manager's default shape.",
+      default: CCM_DEFAULT_SHAPE_MBPS,
+      description: `Highest flex-max (Mbps) accepted without a cost advisory; the default ${CCM_DEFAULT_SHAPE_MBPS} is the capacity of the cloud controller manager's default shape.`,
     },
   },
 };
@@ -187,7 +183,7 @@ const boundsSchema: PolicyConfigSchema = {
 export const serviceLoadBalancerFlexBandwidthBounds: Documented<ResourceValidationPolicy> = {
   name: "service-load-balancer-flex-bandwidth-bounds",
   description:
-    "A flexible load balancer's flex-min and flex-max lie within OCI's 10 to 8000 Mbps with flex-min not above flex-max, because the cloud controller manager silently changes values outside that, and flex-max stays within the configured cap (100 Mbps by default) to avoid cost surprises.",
+    `A flexible load balancer's flex-min and flex-max lie within OCI's ${FLEX_MIN_MBPS} to ${FLEX_MAX_MBPS} Mbps with flex-min not above flex-max, because the cloud controller manager silently changes values outside that, and flex-max stays within the configured cap (${CCM_DEFAULT_SHAPE_MBPS} Mbps by default) to avoid cost surprises.`,
   enforcementLevel: "advisory",
   configSchema: boundsSchema,
   validateResource: (args, reportViolation) => {
@@ -229,8 +225,8 @@ export const serviceLoadBalancerFlexBandwidthBounds: Documented<ResourceValidati
     }
   },
   doc: {
-    asserts: "With literal, numeric bounds: 10 ≤ flex-min ≤ flex-max ≤ 8000, and flex-max ≤ `maximumFlexMbps` (100)",
-    why: "OKE documents 10–8000 Mbps. The CCM does not reject values outside it but silently clamps them (min/max below 10 → 10, above 8192 → 8192, max < min → max = min), so what is built differs from what is written; the cap catches cost surprises (100 = the CCM's default shape)",
+    asserts: `With literal, numeric bounds: ${FLEX_MIN_MBPS} ≤ flex-min ≤ flex-max ≤ ${FLEX_MAX_MBPS}, and flex-max ≤ \`maximumFlexMbps\` (${CCM_DEFAULT_SHAPE_MBPS})`,
+    why: `OKE documents ${FLEX_MIN_MBPS}–${FLEX_MAX_MBPS} Mbps. The CCM does not reject values outside it but silently clamps them (min/max below ${FLEX_MIN_MBPS} → ${FLEX_MIN_MBPS}, above 8192 → 8192, max < min → max = min), so what is built differs from what is written; the cap catches cost surprises (${CCM_DEFAULT_SHAPE_MBPS} = the CCM's default shape)`,
     spec: "CCM `getLBShape`",
   },
 };
