@@ -30,6 +30,7 @@ import {
   VCN_PREFIX,
 } from "./limits";
 import { DEFAULT_FLEX_OCPUS } from "./shapes";
+import { SSH_KEY_TYPES } from "./sshKey";
 
 export type OptionType = "string" | "integer" | "boolean" | "array";
 
@@ -68,6 +69,14 @@ function ocpuRanges(): string {
     groups.set(range, [...(groups.get(range) ?? []), shortShape(shape).replace(/\.Flex$/, "")]);
   }
   return [...groups].map(([range, shapes], i) => `${shapes.join("/")}.Flex ${range}${i === 0 ? " OCPUs" : ""}`).join(", ");
+}
+
+/** The accepted key types, the ECDSA curves named together: "`ssh-rsa`, `ssh-ed25519`, `ecdsa-sha2-nistp256/384/521`". */
+function sshKeyTypes(): string {
+  const ECDSA = "ecdsa-sha2-nistp";
+  const curves = SSH_KEY_TYPES.filter((type) => type.startsWith(ECDSA)).map((type) => type.slice(ECDSA.length));
+  const others = SSH_KEY_TYPES.filter((type) => !type.startsWith(ECDSA));
+  return [...others, ...(curves.length ? [`${ECDSA}${curves.join("/")}`] : [])].map((type) => `\`${type}\``).join(", ");
 }
 
 const CLUSTER_TYPES = ["enhanced", "basic"] as const;
@@ -170,7 +179,7 @@ export const OPTIONS = {
     default: "",
     whenUnset: "no key",
     description: "SSH public key for the nodes; empty for none.",
-    limits: "one OpenSSH public key line (`ssh-rsa`, `ssh-ed25519`, `ecdsa-sha2-nistp256/384/521`) whose base64 body names the same type; a private key is refused without being printed",
+    limits: `one OpenSSH public key line (${sshKeyTypes()}) whose base64 body names the same type; a private key is refused without being printed`,
   },
   vcnCidr: {
     type: "string",

@@ -180,7 +180,7 @@ export function resolveSettings(args: QuickCreateArgs): QuickCreateSettings {
   if (args.nameSuffix !== undefined && !NAME_SUFFIX_PATTERN.test(args.nameSuffix)) fail("nameSuffix", args.nameSuffix, `use ${NAME_SUFFIX_LENGTH} lowercase hexadecimal digits, or leave it unset to derive one`);
   const cni = oneOf("cni", args.cni, OPTIONS.cni.choices, DEFAULTS.cni);
   const nodeShape = args.nodeShape ?? DEFAULTS.nodeShape;
-  if (!/^[A-Za-z0-9.]+$/.test(nodeShape)) fail("nodeShape", nodeShape, "use an OCI shape name such as VM.Standard.E4.Flex");
+  if (!/^[A-Za-z0-9.]+$/.test(nodeShape)) fail("nodeShape", nodeShape, `use an OCI shape name such as ${DEFAULTS.nodeShape}`);
   const bootVolume = args.bootVolumeSizeGbs;
   if (bootVolume !== undefined && (!Number.isSafeInteger(bootVolume) || bootVolume < BOOT_VOLUME_GBS.min || bootVolume > BOOT_VOLUME_GBS.max)) {
     fail("bootVolumeSizeGbs", bootVolume, `use a whole number of GB from ${BOOT_VOLUME_GBS.min} to ${BOOT_VOLUME_GBS.max} (${BOOT_VOLUME_GBS.max / 1024} TB), or leave it unset for the image default (about ${IMAGE_DEFAULT_BOOT_VOLUME_GBS} GB)`);
