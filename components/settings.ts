@@ -97,7 +97,7 @@ function clusterNameOf(value: string | undefined): string {
 function cidr(key: string, value: string | undefined, fallback: string): Cidr {
   const text = value ?? fallback;
   const parsed = parseCidr(text);
-  if (!parsed) fail(key, text, "use an IPv4 network in CIDR notation whose address is the network's first, such as 10.0.10.0/24");
+  if (!parsed) fail(key, text, `use an IPv4 network in CIDR notation whose address is the network's first, such as ${DEFAULTS.workerSubnetCidr}`);
   return parsed;
 }
 
@@ -123,7 +123,7 @@ function addressPlan(args: QuickCreateArgs, cni: Cni, nodeCount: number): Addres
   }
   const services = cidr("servicesCidr", args.servicesCidr, DEFAULTS.servicesCidr);
   if (services.prefix < SERVICES_PREFIX.widest || services.prefix > SERVICES_PREFIX.narrowest) {
-    fail("servicesCidr", services.text, `Kubernetes takes a service range from /${SERVICES_PREFIX.widest} to /${SERVICES_PREFIX.narrowest} (OKE puts cluster DNS at .5.5 of it), such as 10.96.0.0/16`);
+    fail("servicesCidr", services.text, `Kubernetes takes a service range from /${SERVICES_PREFIX.widest} to /${SERVICES_PREFIX.narrowest} (OKE puts cluster DNS at .5.5 of it), such as ${DEFAULTS.servicesCidr}`);
   }
   if (overlaps(services, vcn)) fail("servicesCidr", services.text, `it overlaps vcnCidr ${vcn.text}; choose a range outside the VCN`);
   const pods = cidr("podsCidr", args.podsCidr, DEFAULTS.podsCidr);
@@ -135,7 +135,7 @@ function addressPlan(args: QuickCreateArgs, cni: Cni, nodeCount: number): Addres
     const blocks = pods.prefix > PODS_PER_NODE_PREFIX ? 0 : 2 ** (PODS_PER_NODE_PREFIX - pods.prefix);
     if (blocks < nodeCount) {
       const needed = PODS_PER_NODE_PREFIX - Math.ceil(Math.log2(nodeCount));
-      fail("podsCidr", pods.text, `OKE gives each of the ${nodeCount} node${nodeCount === 1 ? "" : "s"} a /${PODS_PER_NODE_PREFIX} of it, so use a /${needed} or wider, such as 10.244.0.0/16`);
+      fail("podsCidr", pods.text, `OKE gives each of the ${nodeCount} node${nodeCount === 1 ? "" : "s"} a /${PODS_PER_NODE_PREFIX} of it, so use a /${needed} or wider, such as ${DEFAULTS.podsCidr}`);
     }
   }
   return {
