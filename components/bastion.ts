@@ -1,8 +1,8 @@
 import * as oci from "./pulumiOci";
 import * as pulumi from "@pulumi/pulumi";
+import { componentType } from "../policies/contract";
+import { BASTION_MAX_SESSION_TTL_SECONDS } from "./limits";
 
-/** OCI Bastion's longest session (3 hours), the bastion's `maxSessionTtlInSeconds` ceiling. */
-export const BASTION_MAX_SESSION_TTL_SECONDS = 3 * 60 * 60;
 /** A STANDARD bastion hosts SSH sessions; the other type (SESSION) is for internal Oracle use. */
 export const BASTION_TYPE = "STANDARD";
 
@@ -22,7 +22,7 @@ export class QuickCreateBastion extends pulumi.ComponentResource {
   readonly bastion: oci.bastion.Bastion;
 
   constructor(name: string, args: QuickCreateBastionArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("oke-quick-create:index:Bastion", name, {}, opts);
+    super(componentType("Bastion"), name, {}, opts);
     this.bastion = new oci.bastion.Bastion(`${name}-bastion`, {
       bastionType: BASTION_TYPE,
       compartmentId: args.compartmentId,

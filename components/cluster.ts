@@ -1,10 +1,11 @@
 import * as oci from "./pulumiOci";
 import * as pulumi from "@pulumi/pulumi";
 import { ClusterType, Cni } from "./settings";
-import { STACK_TAG_KEY } from "../policies/contract";
+import { ClusterTypeToken, ClusterTypeTokenValue, CniToken, CniTokenValue, componentType, STACK_TAG_KEY } from "../policies/contract";
 
-export const CLUSTER_TYPE: Record<ClusterType, string> = { enhanced: "ENHANCED_CLUSTER", basic: "BASIC_CLUSTER" };
-export const CNI_TYPE: Record<Cni, string> = { "vcn-native": "OCI_VCN_IP_NATIVE", flannel: "FLANNEL_OVERLAY" };
+/** The option values (components/options.ts) as the tokens OCI takes. */
+export const CLUSTER_TYPE: Record<ClusterType, ClusterTypeTokenValue> = { enhanced: ClusterTypeToken.ENHANCED, basic: ClusterTypeToken.BASIC };
+export const CNI_TYPE: Record<Cni, CniTokenValue> = { "vcn-native": CniToken.VCN_NATIVE, flannel: CniToken.FLANNEL };
 
 export interface ClusterArgs {
   compartmentId: string;
@@ -40,7 +41,7 @@ export class OkeCluster extends pulumi.ComponentResource {
   readonly cluster: oci.containerengine.Cluster;
 
   constructor(name: string, args: ClusterArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("oke-quick-create:index:Cluster", name, {}, opts);
+    super(componentType("Cluster"), name, {}, opts);
     const tags = clusterTags(args.name);
     this.cluster = new oci.containerengine.Cluster(`${name}-cluster`, {
       compartmentId: args.compartmentId,

@@ -1,9 +1,9 @@
 import * as oci from "./pulumiOci";
 import * as pulumi from "@pulumi/pulumi";
-import { QuickCreateNames, vcnDnsLabel } from "../policies/contract";
+import { componentType, ENDPOINT_RULES, LB_RULES, QuickCreateNames, vcnDnsLabel, WORKER_RULES } from "../policies/contract";
 import { OracleService } from "./regionChoices";
 import { privateRouteRules, publicRouteRules } from "./routeRules";
-import { ENDPOINT_RULES, ociSecurityRules, WORKER_RULES } from "./securityRules";
+import { ociSecurityRules } from "./securityRules";
 import { AddressPlan } from "./settings";
 
 export interface NetworkArgs {
@@ -50,7 +50,7 @@ export class Network extends pulumi.ComponentResource {
   readonly lbSubnet: oci.core.Subnet;
 
   constructor(name: string, args: NetworkArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("oke-quick-create:index:Network", name, {}, opts);
+    super(componentType("Network"), name, {}, opts);
     const child = { parent: this };
     const { compartmentId, names, cidrs } = args;
 
@@ -101,8 +101,7 @@ export class Network extends pulumi.ComponentResource {
       manageDefaultResourceId: this.vcn.defaultSecurityListId,
       compartmentId,
       displayName: names.lbSecurityList,
-      ingressSecurityRules: [],
-      egressSecurityRules: [],
+      ...ociSecurityRules(LB_RULES, peers, args.endpointPublic),
     }, { ...child, ignoreChanges: ["ingressSecurityRules", "egressSecurityRules"] });
 
     const routeFor = (isPublic: boolean) => (isPublic ? this.publicRouteTable.id : this.privateRouteTable!.id);

@@ -1,11 +1,10 @@
 import * as oci from "./pulumiOci";
 import * as pulumi from "@pulumi/pulumi";
 import { CNI_TYPE } from "./cluster";
-import { NODE_POOL_NAME } from "../policies/contract";
+import { componentType, NODE_POOL_NAME } from "../policies/contract";
+import { MAX_PODS_PER_NODE } from "./limits";
 import { Cni } from "./settings";
 
-/** OKE's VCN-native default: 31 pods fit the secondary VNIC addresses of a 1-OCPU node. */
-export const MAX_PODS_PER_NODE = 31;
 /** Quick Create drains a node for up to an hour before deleting it, and never forces the delete. */
 export const EVICTION = { evictionGraceDuration: "PT60M", isForceDeleteAfterGraceDuration: false } as const;
 
@@ -58,7 +57,7 @@ export class QuickCreateNodePool extends pulumi.ComponentResource {
   readonly nodePool: oci.containerengine.NodePool;
 
   constructor(name: string, args: NodePoolArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("oke-quick-create:index:NodePool", name, {}, opts);
+    super(componentType("NodePool"), name, {}, opts);
     this.nodePool = new oci.containerengine.NodePool(`${name}-${NODE_POOL_NAME}`, {
       compartmentId: args.compartmentId,
       clusterId: args.clusterId,

@@ -4,7 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { QuickCreateBastion } from "./bastion";
 import { OkeCluster } from "./cluster";
 import { kubeconfigForAuth } from "./kubeconfig";
-import { bastionName, QuickCreateNames, quickCreateNames, stackTagValue } from "../policies/contract";
+import { bastionName, componentType, QuickCreateNames, quickCreateNames, stackTagValue } from "../policies/contract";
 import { deriveNameSuffix } from "./naming";
 import { Network } from "./network";
 import { DestroyHooks } from "./destroyHooks";
@@ -81,7 +81,7 @@ export class QuickCreate extends pulumi.ComponentResource {
   }
 
   constructor(name: string, settings: QuickCreateSettings, facts: RegionFacts, opts?: pulumi.ComponentResourceOptions, poolImage?: PoolImageChoice) {
-    super("oke-quick-create:index:QuickCreate", name, {}, opts);
+    super(componentType("QuickCreate"), name, {}, opts);
     this.settings = settings;
     this.facts = facts;
     this.poolImage = poolImage ?? { image: facts.nodeImage, reason: "newest for a new pool" };

@@ -1,4 +1,5 @@
 import { QuickCreateConfigError, QuickCreateLookupError, shownValue } from "./errors";
+import { OPTION_DEFAULTS } from "./options";
 import { IMAGE_KIND_WORDS, imageKindForShape, imageKindOfName } from "./shapes";
 
 /**
@@ -60,7 +61,7 @@ export function checkConfiguredImageVersion(image: NodeImageSource, kubernetesVe
  * The newest Oracle Linux OKE image built for this Kubernetes version and for the shape's hardware
  * (spec §5): aarch64 for Ampere shapes, the GPU build for GPU shapes, x86_64 for the rest.
  */
-export function selectNodeImage(sources: readonly NodeImageSource[], kubernetesVersion: string, region: string, nodeShape = "VM.Standard.E4.Flex"): NodeImageSource {
+export function selectNodeImage(sources: readonly NodeImageSource[], kubernetesVersion: string, region: string, nodeShape: string = OPTION_DEFAULTS.nodeShape): NodeImageSource {
   const version = kubernetesVersion.replace(/^v/, "");
   const kind = imageKindForShape(nodeShape);
   const candidates = sources

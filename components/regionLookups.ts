@@ -1,5 +1,6 @@
 import * as oci from "./pulumiOci";
 import { checkAvailabilityDomains, checkConfiguredImageVersion, checkVersionOffered, NodeImageSource, OracleService, selectNodeImage, selectOracleServices } from "./regionChoices";
+import { OPTION_DEFAULTS } from "./options";
 import { checkConfiguredImage, checkShapeOffered } from "./shapes";
 
 /** What the region must tell us before anything is registered. */
@@ -38,7 +39,7 @@ export async function lookupRegionFacts(query: RegionQuery, opts?: { provider?: 
   const availabilityDomains = ads.availabilityDomains.map((ad) => ad.name);
   checkAvailabilityDomains(availabilityDomains, query.region);
   checkVersionOffered(query.kubernetesVersion, clusterOptions.kubernetesVersions, query.region);
-  const nodeShape = query.nodeShape ?? "VM.Standard.E4.Flex";
+  const nodeShape = query.nodeShape ?? OPTION_DEFAULTS.nodeShape;
   checkShapeOffered(nodeShape, nodePoolOptions.shapes ?? [], query.region);
   const nodeImage = query.nodeImageId
     ? checkConfiguredImage(query.nodeImageId, nodeShape, nodePoolOptions.sources ?? [])

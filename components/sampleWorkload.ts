@@ -1,6 +1,6 @@
 import * as k8s from "./pulumiKubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { LoadBalancerAnnotation } from "../policies/contract";
+import { componentType, FLEX_MIN_MBPS, LoadBalancerAnnotation, PROJECT_NAME } from "../policies/contract";
 
 /**
  * The smoke workload: a few nginx replicas, one per fault domain, behind an OCI flexible load
@@ -13,10 +13,10 @@ export const FAULT_DOMAIN_LABEL = "oci.oraclecloud.com/fault-domain";
 /** Kubernetes' availability-domain label; OKE sets it to the AD, e.g. AP-TOKYO-1-AD-1. */
 export const ZONE_LABEL = "topology.kubernetes.io/zone";
 
-/** 10 Mbps both ways: the smallest flexible shape, and plenty for a smoke test. */
+/** The smallest flexible shape both ways (10 Mbps), and plenty for a smoke test. */
 export const LB_SHAPE = "flexible";
-export const LB_FLEX_MIN_MBPS = "10";
-export const LB_FLEX_MAX_MBPS = "10";
+export const LB_FLEX_MIN_MBPS = String(FLEX_MIN_MBPS);
+export const LB_FLEX_MAX_MBPS = String(FLEX_MIN_MBPS);
 
 export const SAMPLE_IMAGE = "nginx:1.27-alpine";
 export const DEFAULT_REPLICAS = 3;
@@ -85,9 +85,9 @@ export class SampleWorkload extends pulumi.ComponentResource {
     // Checked before registering anything, so a bad value leaves no half-built component behind.
     const replicas = args.replicas ?? DEFAULT_REPLICAS;
     validate(name, replicas);
-    super("oke-quick-create:index:SampleWorkload", name, {}, opts);
+    super(componentType("SampleWorkload"), name, {}, opts);
     const namespace = args.namespace ?? DEFAULT_NAMESPACE;
-    const labels = { "app.kubernetes.io/name": name, "app.kubernetes.io/part-of": "oke-quick-create" };
+    const labels = { "app.kubernetes.io/name": name, "app.kubernetes.io/part-of": PROJECT_NAME };
     const childOpts: pulumi.CustomResourceOptions = { parent: this, provider: args.provider };
 
     this.deployment = new k8s.apps.v1.Deployment(

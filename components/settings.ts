@@ -1,10 +1,24 @@
-import { Cidr, NAME_SUFFIX_PATTERN, canonicalCidrText, contains, overlaps, parseCidr, quickCreateNames } from "../policies/contract";
+import { Cidr, KUBERNETES_VERSION, NAME_SUFFIX_LENGTH, NAME_SUFFIX_PATTERN, canonicalCidrText, contains, overlaps, parseCidr, quickCreateNames } from "../policies/contract";
 import * as pulumi from "@pulumi/pulumi";
 import { QuickCreateConfigError, shownValue } from "./errors";
 import { PROJECT_NAMESPACE } from "./stackConfig";
 import { KubeconfigAuthMode } from "./kubeconfig";
-import { BOOT_VOLUME_GBS, COMPARTMENT_OCID, IMAGE_OCID, LABEL_VALUE, MAX_DISPLAY_NAME_LENGTH, MAX_NODES_PER_POOL, PODS_PER_NODE_PREFIX, SERVICES_PREFIX } from "./limits";
-import { OPTION_DEFAULTS, OptionArgs, OPTIONS, OptionValues } from "./options";
+import {
+  BOOT_VOLUME_GBS,
+  COMPARTMENT_OCID,
+  IMAGE_DEFAULT_BOOT_VOLUME_GBS,
+  IMAGE_OCID,
+  LABEL_VALUE,
+  MAX_BASTION_CLIENT_CIDRS,
+  MAX_DISPLAY_NAME_LENGTH,
+  MAX_NODES_PER_POOL,
+  MIN_NODES_PER_POOL,
+  PODS_PER_NODE_PREFIX,
+  SERVICES_PREFIX,
+  SUBNET_NARROWEST_PREFIX,
+  VCN_PREFIX,
+} from "./limits";
+import { OPTION_DEFAULTS, OptionArgs, OptionKey, OPTIONS, OptionValues, ResolvedValues, UnsetKey } from "./options";
 import { isFlexShape, resolveShapeSizing } from "./shapes";
 import { checkSshPublicKey } from "./sshKey";
 
@@ -18,57 +32,34 @@ export type KubeconfigAuth = KubeconfigAuthMode;
  */
 export type QuickCreateArgs = OptionArgs;
 
-/** Settings after defaults and validation: every field present, every CIDR parsed. */
-export interface QuickCreateSettings {
-  compartmentId: string;
-  kubernetesVersion: string;
-  clusterName: string;
-  nameSuffix?: string;
-  clusterType: ClusterType;
-  cni: Cni;
-  endpointPublic: boolean;
-  workersPublic: boolean;
-  nodeShape: string;
-  /** Set for flex shapes only: a fixed shape's size is the shape. */
-  nodeOcpus?: number;
-  nodeMemoryGbs?: number;
-  nodeCount: number;
-  nodeImageId?: string;
-  bootVolumeSizeGbs?: number;
-  sshPublicKey?: string;
-  cidrs: AddressPlan;
-  kubeconfigAuth: KubeconfigAuth;
-  deploySample: boolean;
-  bastion: boolean;
-  /** Empty when `bastion` is off. */
-  bastionClientCidrs: string[];
-  nodeCycling: NodeCyclingSettings;
-  nodeImageRefresh: boolean;
-}
+/** The address plan's keys (`vcnCidr`, `workerSubnetCidr`, …), resolved into `cidrs`. */
+type AddressKey = Extract<OptionKey, `${string}Cidr`>;
+/** The node cycling keys (`nodeCyclingMaximumSurge`, …), resolved into `nodeCycling`. */
+type CyclingKey = Extract<OptionKey, `nodeCycling${string}`>;
+
+/** The address plan, every CIDR checked: `vcnCidr` is `vcn`, `workerSubnetCidr` is `workerSubnet`. */
+export type AddressPlan = { [K in AddressKey as K extends `${infer Name}Cidr` ? Name : never]: string };
 
 /** How OKE replaces pool1's nodes after a version or image change; kept as text because OKE takes a count or a percentage. */
-export interface NodeCyclingSettings {
-  maximumSurge: string;
-  maximumUnavailable: string;
-}
+export type NodeCyclingSettings = { [K in CyclingKey as K extends `nodeCycling${infer Name}` ? Uncapitalize<Name> : never]: string };
 
-export interface AddressPlan {
-  vcn: string;
-  endpointSubnet: string;
-  workerSubnet: string;
-  lbSubnet: string;
-  pods: string;
-  services: string;
-}
+type Flat<T> = { [K in keyof T]: T[K] };
+
+/**
+ * Settings after defaults and validation, one field per option of components/options.ts: every field
+ * present but the `whenUnset` ones (nodeOcpus and nodeMemoryGbs are set for flex shapes only, a fixed
+ * shape's size being the shape), the address plan gathered in `cidrs` and node cycling in `nodeCycling`.
+ * `bastionClientCidrs` is empty when `bastion` is off.
+ */
+export type QuickCreateSettings = Flat<
+  { [K in Exclude<OptionKey, UnsetKey | AddressKey | CyclingKey>]: ResolvedValues[K] } & { [K in UnsetKey]?: ResolvedValues[K] } & {
+    cidrs: AddressPlan;
+    nodeCycling: NodeCyclingSettings;
+  }
+>;
 
 export const DEFAULTS = OPTION_DEFAULTS;
 
-/** OCI Bastion accepts at most 20 client CIDR blocks, each unique (its CreateBastion 400 InvalidParameter message says so). */
-export const MAX_BASTION_CLIENT_CIDRS = 20;
-
-/** OCI takes custom boot volumes from 50 GB; below that only the image default exists. */
-export const MIN_BOOT_VOLUME_GBS = BOOT_VOLUME_GBS.min;
-const VERSION_PATTERN = /^v\d+\.\d+\.\d+$/;
 const CLUSTER_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9-]*$/;
 
 /** The value as the error shows it: escaped and cut (tools/common/echo.js), lists as their JSON. */
@@ -123,7 +114,7 @@ function clusterNameOf(value: string | undefined): string {
   if (name.length > LABEL_VALUE.maxLength || !LABEL_VALUE.pattern.test(name)) {
     fail("clusterName", name, `it is also the node pool's "name" label, a Kubernetes label value: at most ${LABEL_VALUE.maxLength} characters ending in a letter or digit`);
   }
-  const longest = Object.values(quickCreateNames(name, "000000000")).reduce((a, b) => (b.length > a.length ? b : a), "");
+  const longest = Object.values(quickCreateNames(name, "0".repeat(NAME_SUFFIX_LENGTH))).reduce((a, b) => (b.length > a.length ? b : a), "");
   if (longest.length > MAX_DISPLAY_NAME_LENGTH) {
     fail("clusterName", name, `the display name ${longest.slice(0, 40)}… would be ${longest.length} characters, over OCI's ${MAX_DISPLAY_NAME_LENGTH}; choose a shorter name`);
   }
@@ -133,7 +124,7 @@ function clusterNameOf(value: string | undefined): string {
 function cidr(key: string, value: string | undefined, fallback: string): Cidr {
   const text = value ?? fallback;
   const parsed = parseCidr(text);
-  if (!parsed) fail(key, text, cidrHint(text, "10.0.10.0/24"));
+  if (!parsed) fail(key, text, cidrHint(text, DEFAULTS.workerSubnetCidr));
   return parsed;
 }
 
@@ -145,10 +136,10 @@ function addressPlan(args: QuickCreateArgs, cni: Cni, nodeCount: number): Addres
     ["workerSubnetCidr", cidr("workerSubnetCidr", args.workerSubnetCidr, DEFAULTS.workerSubnetCidr)],
     ["lbSubnetCidr", cidr("lbSubnetCidr", args.lbSubnetCidr, DEFAULTS.lbSubnetCidr)],
   ];
-  if (vcn.prefix < 16 || vcn.prefix > 30) fail("vcnCidr", vcn.text, "OCI accepts VCNs from /16 to /30");
+  if (vcn.prefix < VCN_PREFIX.widest || vcn.prefix > VCN_PREFIX.narrowest) fail("vcnCidr", vcn.text, `OCI accepts VCNs from /${VCN_PREFIX.widest} to /${VCN_PREFIX.narrowest}`);
   for (const [key, subnet] of subnets) {
     if (!contains(vcn, subnet)) fail(key, subnet.text, `choose a subnet inside vcnCidr ${vcn.text}`);
-    if (subnet.prefix > 30) fail(key, subnet.text, "OCI subnets are /30 or larger");
+    if (subnet.prefix > SUBNET_NARROWEST_PREFIX) fail(key, subnet.text, `OCI subnets are /${SUBNET_NARROWEST_PREFIX} or larger`);
   }
   for (let i = 0; i < subnets.length; i++) {
     for (let j = i + 1; j < subnets.length; j++) {
@@ -159,7 +150,7 @@ function addressPlan(args: QuickCreateArgs, cni: Cni, nodeCount: number): Addres
   }
   const services = cidr("servicesCidr", args.servicesCidr, DEFAULTS.servicesCidr);
   if (services.prefix < SERVICES_PREFIX.widest || services.prefix > SERVICES_PREFIX.narrowest) {
-    fail("servicesCidr", services.text, `Kubernetes takes a service range from /${SERVICES_PREFIX.widest} to /${SERVICES_PREFIX.narrowest} (OKE puts cluster DNS at .5.5 of it), such as 10.96.0.0/16`);
+    fail("servicesCidr", services.text, `Kubernetes takes a service range from /${SERVICES_PREFIX.widest} to /${SERVICES_PREFIX.narrowest} (OKE puts cluster DNS at .5.5 of it), such as ${DEFAULTS.servicesCidr}`);
   }
   if (overlaps(services, vcn)) fail("servicesCidr", services.text, `it overlaps vcnCidr ${vcn.text}; choose a range outside the VCN`);
   const pods = cidr("podsCidr", args.podsCidr, DEFAULTS.podsCidr);
@@ -171,7 +162,7 @@ function addressPlan(args: QuickCreateArgs, cni: Cni, nodeCount: number): Addres
     const blocks = pods.prefix > PODS_PER_NODE_PREFIX ? 0 : 2 ** (PODS_PER_NODE_PREFIX - pods.prefix);
     if (blocks < nodeCount) {
       const needed = PODS_PER_NODE_PREFIX - Math.ceil(Math.log2(nodeCount));
-      fail("podsCidr", pods.text, `OKE gives each of the ${nodeCount} node${nodeCount === 1 ? "" : "s"} a /${PODS_PER_NODE_PREFIX} of it, so use a /${needed} or wider, such as 10.244.0.0/16`);
+      fail("podsCidr", pods.text, `OKE gives each of the ${nodeCount} node${nodeCount === 1 ? "" : "s"} a /${PODS_PER_NODE_PREFIX} of it, so use a /${needed} or wider, such as ${DEFAULTS.podsCidr}`);
     }
   }
   return {
@@ -213,18 +204,18 @@ export function resolveSettings(args: QuickCreateArgs): QuickCreateSettings {
   if (!args.compartmentId) fail("compartmentId", args.compartmentId ?? "", "set it to the OCID of the compartment, ocid1.compartment.oc1..<id>");
   if (!COMPARTMENT_OCID.test(args.compartmentId)) fail("compartmentId", args.compartmentId, "use a compartment or tenancy OCID (ocid1.compartment.… or ocid1.tenancy.…), such as ocid1.compartment.oc1..<id>");
   if (!args.kubernetesVersion) fail("kubernetesVersion", args.kubernetesVersion ?? "", "set it to a version the region offers, such as v1.33.1");
-  if (!VERSION_PATTERN.test(args.kubernetesVersion)) fail("kubernetesVersion", args.kubernetesVersion, "use the form vMAJOR.MINOR.PATCH, such as v1.33.1");
+  if (!KUBERNETES_VERSION.test(args.kubernetesVersion)) fail("kubernetesVersion", args.kubernetesVersion, "use the form vMAJOR.MINOR.PATCH, such as v1.33.1");
   const clusterName = clusterNameOf(args.clusterName);
-  if (args.nameSuffix !== undefined && !NAME_SUFFIX_PATTERN.test(args.nameSuffix)) fail("nameSuffix", args.nameSuffix, "use 9 lowercase hexadecimal digits, or leave it unset to derive one");
+  if (args.nameSuffix !== undefined && !NAME_SUFFIX_PATTERN.test(args.nameSuffix)) fail("nameSuffix", args.nameSuffix, `use ${NAME_SUFFIX_LENGTH} lowercase hexadecimal digits, or leave it unset to derive one`);
   const cni = oneOf("cni", args.cni, OPTIONS.cni.choices, DEFAULTS.cni);
   const nodeShape = args.nodeShape ?? DEFAULTS.nodeShape;
-  if (!/^[A-Za-z0-9.]+$/.test(nodeShape)) fail("nodeShape", nodeShape, "use an OCI shape name such as VM.Standard.E4.Flex");
+  if (!/^[A-Za-z0-9.]+$/.test(nodeShape)) fail("nodeShape", nodeShape, `use an OCI shape name such as ${DEFAULTS.nodeShape}`);
   const bootVolume = args.bootVolumeSizeGbs;
   if (bootVolume !== undefined && (!Number.isSafeInteger(bootVolume) || bootVolume < BOOT_VOLUME_GBS.min || bootVolume > BOOT_VOLUME_GBS.max)) {
-    fail("bootVolumeSizeGbs", bootVolume, `use a whole number of GB from ${BOOT_VOLUME_GBS.min} to ${BOOT_VOLUME_GBS.max} (32 TB), or leave it unset for the image default (about 47 GB)`);
+    fail("bootVolumeSizeGbs", bootVolume, `use a whole number of GB from ${BOOT_VOLUME_GBS.min} to ${BOOT_VOLUME_GBS.max} (${BOOT_VOLUME_GBS.max / 1024} TB), or leave it unset for the image default (about ${IMAGE_DEFAULT_BOOT_VOLUME_GBS} GB)`);
   }
   const sizing = resolveShapeSizing(nodeShape, args.nodeOcpus, args.nodeMemoryGbs);
-  const nodeCount = wholeNumber("nodeCount", args.nodeCount, 1, MAX_NODES_PER_POOL, DEFAULTS.nodeCount, ", OKE's limit per node pool");
+  const nodeCount = wholeNumber("nodeCount", args.nodeCount, MIN_NODES_PER_POOL, MAX_NODES_PER_POOL, DEFAULTS.nodeCount, ", OKE's limit per node pool");
   if (args.nodeImageId !== undefined && !IMAGE_OCID.test(args.nodeImageId)) {
     fail("nodeImageId", args.nodeImageId, "use an image OCID (ocid1.image.oc1.<region>.<id>), or leave it unset for the newest OKE image for the shape");
   }

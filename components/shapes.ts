@@ -1,36 +1,13 @@
 import { QuickCreateConfigError, shownValue } from "./errors";
+import { ANY_FLEX, FLEX_SHAPES } from "./limits";
 
 /**
  * Node shapes: which are flexible, the OCPU and memory ranges of each flexible one, and the CPU
  * architecture an image must be built for.
  */
 
-export interface FlexShapeLimits {
-  ocpus: { min: number; max: number };
-  /** Memory per OCPU, GB. */
-  memoryPerOcpuGbs: { min: number; max: number };
-  /** Memory per instance, GB, whatever the OCPUs. */
-  maxMemoryGbs: number;
-  /** What OCI gives per OCPU when memory is not set (ShapeMemoryOptions.defaultPerOcpuInGBs). */
-  defaultMemoryPerOcpuGbs: number;
-}
-
-/**
- * The flexible VM shapes' ranges. Source: "Compute Shapes", Flexible Shapes and Standard Shapes
- * tables, docs.oracle.com/iaas/Content/Compute/References/computeshapes.htm: memory is 1 GB per OCPU
- * (at least 1 GB) up to 64 GB per OCPU, within the shape's maximum.
- */
-export const FLEX_SHAPES: Readonly<Record<string, FlexShapeLimits>> = {
-  "VM.Standard.E3.Flex": { ocpus: { min: 1, max: 64 }, memoryPerOcpuGbs: { min: 1, max: 64 }, maxMemoryGbs: 1024, defaultMemoryPerOcpuGbs: 16 },
-  "VM.Standard.E4.Flex": { ocpus: { min: 1, max: 64 }, memoryPerOcpuGbs: { min: 1, max: 64 }, maxMemoryGbs: 1024, defaultMemoryPerOcpuGbs: 16 },
-  "VM.Standard.E5.Flex": { ocpus: { min: 1, max: 94 }, memoryPerOcpuGbs: { min: 1, max: 64 }, maxMemoryGbs: 1049, defaultMemoryPerOcpuGbs: 16 },
-  "VM.Standard3.Flex": { ocpus: { min: 1, max: 32 }, memoryPerOcpuGbs: { min: 1, max: 64 }, maxMemoryGbs: 512, defaultMemoryPerOcpuGbs: 16 },
-  "VM.Optimized3.Flex": { ocpus: { min: 1, max: 18 }, memoryPerOcpuGbs: { min: 1, max: 64 }, maxMemoryGbs: 256, defaultMemoryPerOcpuGbs: 16 },
-  "VM.Standard.A1.Flex": { ocpus: { min: 1, max: 80 }, memoryPerOcpuGbs: { min: 1, max: 64 }, maxMemoryGbs: 512, defaultMemoryPerOcpuGbs: 6 },
-};
-
-/** A flexible shape this table does not list yet: only OCI's rules common to every flexible VM shape. */
-const ANY_FLEX: FlexShapeLimits = { ocpus: { min: 1, max: Number.MAX_SAFE_INTEGER }, memoryPerOcpuGbs: { min: 1, max: 64 }, maxMemoryGbs: Number.MAX_SAFE_INTEGER, defaultMemoryPerOcpuGbs: 16 };
+/** The OCPUs a flexible shape gets when nodeOcpus is unset: what Quick Create asks for. */
+export const DEFAULT_FLEX_OCPUS = 1;
 
 export type ImageKind = "x86_64" | "aarch64" | "gpu";
 export const IMAGE_KIND_WORDS: Readonly<Record<ImageKind, string>> = { x86_64: "x86_64", aarch64: "aarch64 (Arm)", gpu: "GPU" };
@@ -79,7 +56,7 @@ export function resolveShapeSizing(shape: string, ocpus: number | undefined, mem
   }
   const limits = FLEX_SHAPES[shape] ?? ANY_FLEX;
   const o = limits.ocpus;
-  const resolvedOcpus = ocpus ?? 1;
+  const resolvedOcpus = ocpus ?? DEFAULT_FLEX_OCPUS;
   if (!Number.isSafeInteger(resolvedOcpus) || resolvedOcpus < o.min || resolvedOcpus > o.max) {
     refuse("nodeOcpus", ocpus, `${shape} takes a whole number of OCPUs from ${o.min} to ${o.max === Number.MAX_SAFE_INTEGER ? "the shape's maximum" : o.max}`);
   }

@@ -1,10 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
+import { PROJECT_NAME } from "../policies/contract";
 import { QuickCreateConfigError } from "./errors";
 import { Option, OPTION_KEYS, OptionKey, optionOf } from "./options";
 import { QuickCreateArgs } from "./settings";
 
 /** The project namespace of every key in Pulumi.yaml and Pulumi.<stack>.yaml. */
-export const PROJECT_NAMESPACE = "oke-quick-create";
+export const PROJECT_NAMESPACE = PROJECT_NAME;
 
 function typed<T>(read: () => T | undefined, key: string, expected: string, example = `pulumi config set ${key} ...`): T | undefined {
   try {

@@ -1,3 +1,4 @@
+import { ClusterTypeToken, KUBERNETES_VERSION } from "../policies/contract";
 import { DeployedState } from "./deployedState";
 import { QuickCreateConfigError } from "./errors";
 import { NodeImageSource } from "./regionChoices";
@@ -9,12 +10,10 @@ import { imageKindForShape } from "./shapes";
  * accept, which image pool1 boots, and how OKE replaces its nodes. Pure functions over plain data.
  */
 
-const VERSION = /^v(\d+)\.(\d+)\.(\d+)$/;
-
 /** Orders `vX.Y.Z` versions numerically (v1.33.10 after v1.33.9). */
 export function compareVersions(a: string, b: string): number {
-  const pa = VERSION.exec(a)?.slice(1).map(Number) ?? [0, 0, 0];
-  const pb = VERSION.exec(b)?.slice(1).map(Number) ?? [0, 0, 0];
+  const pa = KUBERNETES_VERSION.exec(a)?.slice(1).map(Number) ?? [0, 0, 0];
+  const pb = KUBERNETES_VERSION.exec(b)?.slice(1).map(Number) ?? [0, 0, 0];
   for (let i = 0; i < 3; i++) if (pa[i] !== pb[i]) return pa[i] - pb[i];
   return 0;
 }
@@ -51,7 +50,7 @@ export function checkUpgrade(requested: string, deployed: DeployedState | undefi
  * refusal would come minutes into `pulumi up`.
  */
 export function checkClusterType(requested: ClusterType, deployed: DeployedState | undefined): void {
-  if (requested === "basic" && deployed?.cluster.type === "ENHANCED_CLUSTER") {
+  if (requested === "basic" && deployed?.cluster.type === ClusterTypeToken.ENHANCED) {
     throw new QuickCreateConfigError(
       "clusterType",
       `Invalid value "basic" for clusterType: cluster ${deployed.cluster.name} is an enhanced cluster and OKE cannot turn an enhanced cluster back into a basic one; keep "enhanced", or destroy the stack and create it again as basic.`,

@@ -1,5 +1,6 @@
 import { PolicyResource, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-import { ResourceType, hasRole, nameTemplate, parsePeerCidr } from "./contract";
+import { Documented } from "./lib/documented";
+import { ANYWHERE, Port, ResourceType, hasRole, nameTemplate, parsePeerCidr } from "./contract";
 import { displayNameOf, label, labelOf, ofType } from "./lib/resources";
 import { UNKNOWN, readArray, show } from "./lib/values";
 
@@ -10,10 +11,10 @@ import { UNKNOWN, readArray, show } from "./lib/values";
  * dependency of targetSubnetId), so they decide at the first preview of a new stack.
  */
 
-export const bastionClientCidrsOpenToInternet: ResourceValidationPolicy = {
+export const bastionClientCidrsOpenToInternet: Documented<ResourceValidationPolicy> = {
   name: "bastion-client-cidrs-open-to-internet",
   description:
-    "No bastion lets 0.0.0.0/0 open sessions (clientCidrBlockAllowLists): a session still needs IAM rights and the session key, but an allow-list of your own ranges keeps the bastion's SSH endpoint closed to everyone else.",
+    `No bastion lets ${ANYWHERE} open sessions (clientCidrBlockAllowLists): a session still needs IAM rights and the session key, but an allow-list of your own ranges keeps the bastion's SSH endpoint closed to everyone else.`,
   enforcementLevel: "advisory",
   validateResource: (args, reportViolation) => {
     if (args.type !== ResourceType.Bastion) {
@@ -31,6 +32,11 @@ export const bastionClientCidrsOpenToInternet: ResourceValidationPolicy = {
       );
     }
   },
+  doc: {
+    asserts: `No bastion's \`clientCidrBlockAllowLists\` holds a /0 range (${ANYWHERE})`,
+    why: "A session still needs IAM rights and the session key, but the bastion's SSH endpoint is then open to the whole internet; list your own ranges",
+    spec: "not in Quick Create: the stack's optional bastion",
+  },
 };
 
 function describeTarget(targets: PolicyResource[]): string {
@@ -40,10 +46,10 @@ function describeTarget(targets: PolicyResource[]): string {
   return targets.map((t) => `${t.type === ResourceType.Subnet ? "subnet" : t.type} ${labelOf(t)}`).join(", ");
 }
 
-export const bastionTargetsWorkerSubnet: StackValidationPolicy = {
+export const bastionTargetsWorkerSubnet: Documented<StackValidationPolicy> = {
   name: "bastion-targets-worker-subnet",
   description:
-    "Every bastion's targetSubnetId is the worker subnet (found by its Quick Create display name): its private endpoint then reaches nodes on 22 and the API endpoint on 6443 through the existing Quick Create security lists, with no rule added.",
+    `Every bastion's targetSubnetId is the worker subnet (found by its Quick Create display name): its private endpoint then reaches nodes on ${Port.SSH} and the API endpoint on ${Port.KUBERNETES_API} through the existing Quick Create security lists, with no rule added.`,
   enforcementLevel: "advisory",
   validateStack: (args, reportViolation) => {
     for (const bastion of ofType(args.resources, ResourceType.Bastion)) {
@@ -53,14 +59,19 @@ export const bastionTargetsWorkerSubnet: StackValidationPolicy = {
       if (!ok) {
         reportViolation(
           `Bastion ${label(bastion.name, bastion.props, "name")} targets ${describeTarget(targets)}, not the worker subnet (${nameTemplate("workerSubnet")}); ` +
-            `Quick Create's security lists let only the worker subnet reach nodes on TCP 22 and the API endpoint on TCP 6443, so sessions through it would time out. ` +
+            `Quick Create's security lists let only the worker subnet reach nodes on TCP ${Port.SSH} and the API endpoint on TCP ${Port.KUBERNETES_API}, so sessions through it would time out. ` +
             `Fix: set targetSubnetId to the worker subnet's id.`,
           bastion.urn,
         );
       }
     }
   },
+  doc: {
+    asserts: `Every bastion's \`targetSubnetId\` comes from the \`${nameTemplate("workerSubnet")}\` subnet (read from the engine's property dependency, so the first preview decides)`,
+    why: `Quick Create's lists let only the worker subnet reach nodes on TCP ${Port.SSH} and the API endpoint on TCP ${Port.KUBERNETES_API}; from any other subnet sessions time out`,
+    spec: "§3.1 row 2, §3.2 row 1",
+  },
 };
 
-export const bastionResourcePolicies: ResourceValidationPolicy[] = [bastionClientCidrsOpenToInternet];
-export const bastionStackPolicies: StackValidationPolicy[] = [bastionTargetsWorkerSubnet];
+export const bastionResourcePolicies: Documented<ResourceValidationPolicy>[] = [bastionClientCidrsOpenToInternet];
+export const bastionStackPolicies: Documented<StackValidationPolicy>[] = [bastionTargetsWorkerSubnet];

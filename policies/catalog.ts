@@ -1,5 +1,5 @@
-import { Policies } from "@pulumi/policy";
 import { bastionResourcePolicies, bastionStackPolicies } from "./bastion";
+import { DocumentedPolicy } from "./lib/documented";
 import { clusterResourcePolicies, clusterStackPolicies } from "./cluster";
 import { kubernetesPolicies } from "./kubernetes";
 import { namingPolicies } from "./naming";
@@ -10,10 +10,10 @@ import { securityListResourcePolicies, securityListStackPolicies } from "./secur
 import { stackTagPolicies } from "./stackTags";
 
 /**
- * Every policy of the pack, as plain data. index.ts serves exactly this list; tests import it from here
- * because importing index.ts would start the analyzer server.
+ * Every policy of the pack, as plain data. index.ts serves exactly this list; tests and the generator of
+ * docs/policies.md import it from here because importing index.ts would start the analyzer server.
  */
-export const allPolicies: Policies = [
+export const allPolicies: DocumentedPolicy[] = [
   ...nodePoolPolicies,
   ...networkPolicies,
   ...securityListResourcePolicies,

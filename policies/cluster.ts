@@ -4,9 +4,10 @@ import {
   ResourceValidationPolicy,
   StackValidationPolicy,
 } from "@pulumi/policy";
+import { Documented } from "./lib/documented";
 import { configWithDefaults, policyConfigHint } from "./lib/config";
 import { label, ofType } from "./lib/resources";
-import { ADDRESS_PLAN, ResourceType } from "./contract";
+import { ADDRESS_PLAN, API_DEFAULT_CNI, CniToken, KUBERNETES_VERSION, ResourceType } from "./contract";
 import { UNKNOWN, read, readArray, readPath, show } from "./lib/values";
 
 /**
@@ -14,15 +15,12 @@ import { UNKNOWN, read, readArray, readPath, show } from "./lib/values";
  * configures.
  */
 
-export const KUBERNETES_VERSION = /^v(\d+)\.(\d+)\.(\d+)$/;
-const FLANNEL = "FLANNEL_OVERLAY";
-const VCN_NATIVE = "OCI_VCN_IP_NATIVE";
 
 function clusterLabel(cluster: PolicyResource): string {
   return label(cluster.name, cluster.props, "name");
 }
 
-export const kubernetesVersionsMatch: StackValidationPolicy = {
+export const kubernetesVersionsMatch: Documented<StackValidationPolicy> = {
   name: "kubernetes-versions-match",
   description:
     'The cluster and every node pool state the same literal Kubernetes version ("vX.Y.Z"), as Quick Create does, so nodes never run a version the control plane did not choose.',
@@ -60,6 +58,11 @@ export const kubernetesVersionsMatch: StackValidationPolicy = {
       }
     }
   },
+  doc: {
+    asserts: "The cluster's `kubernetesVersion` is a literal `vX.Y.Z`; every node pool's equals it; one cluster per stack",
+    why: "Nodes never run a version the control plane did not choose",
+    spec: "§4 Version, §5",
+  },
 };
 
 const cidrSchema: PolicyConfigSchema = {
@@ -75,13 +78,13 @@ function cniTypeOf(props: unknown): unknown {
   if (options === UNKNOWN) {
     return UNKNOWN;
   }
-  return options.length === 0 ? FLANNEL : read(options[0], "cniType");
+  return options.length === 0 ? API_DEFAULT_CNI : read(options[0], "cniType");
 }
 
-export const clusterNetworkCidrs: ResourceValidationPolicy = {
+export const clusterNetworkCidrs: Documented<ResourceValidationPolicy> = {
   name: "cluster-network-cidrs",
   description:
-    "The cluster sets the configured service CIDR (10.96.0.0/16 by default) and, only with flannel overlay networking, the configured pod CIDR (10.244.0.0/16 by default), as Quick Create does.",
+    `The cluster sets the configured service CIDR (${ADDRESS_PLAN.servicesCidr} by default) and, only with flannel overlay networking, the configured pod CIDR (${ADDRESS_PLAN.podsCidr} by default), as Quick Create does.`,
   enforcementLevel: "mandatory",
   configSchema: cidrSchema,
   validateResource: (args, reportViolation) => {
@@ -100,41 +103,49 @@ export const clusterNetworkCidrs: ResourceValidationPolicy = {
       );
     }
     const cni = cniTypeOf(args.props);
-    if (cni === FLANNEL && podsCidr !== config.podsCidr) {
+    if (cni === CniToken.FLANNEL && podsCidr !== config.podsCidr) {
       reportViolation(
         `Cluster ${cluster} uses flannel overlay networking with options.kubernetesNetworkConfig.podsCidr ${show(podsCidr)}; the configured pod CIDR is "${config.podsCidr}". ` +
           `Fix: set podsCidr to "${config.podsCidr}" or configure the policy's podsCidr.`,
       );
-    } else if (cni === VCN_NATIVE && podsCidr !== undefined && podsCidr !== null) {
+    } else if (cni === CniToken.VCN_NATIVE && podsCidr !== undefined && podsCidr !== null) {
       reportViolation(
         `Cluster ${cluster} uses VCN-native pod networking but sets options.kubernetesNetworkConfig.podsCidr ${show(podsCidr)}; pods take their IPs from the worker subnet, so Quick Create sets no pod CIDR. ` +
           `Fix: remove podsCidr.`,
       );
-    } else if (cni !== FLANNEL && cni !== VCN_NATIVE) {
+    } else if (cni !== CniToken.FLANNEL && cni !== CniToken.VCN_NATIVE) {
       reportViolation(
-        `Cluster ${cluster} has clusterPodNetworkOptions[0].cniType ${show(cni)}; it must be the literal "${VCN_NATIVE}" (Quick Create) or "${FLANNEL}". ` +
-          `Fix: set clusterPodNetworkOptions: [{ cniType: "${VCN_NATIVE}" }].`,
+        `Cluster ${cluster} has clusterPodNetworkOptions[0].cniType ${show(cni)}; it must be the literal "${CniToken.VCN_NATIVE}" (Quick Create) or "${CniToken.FLANNEL}". ` +
+          `Fix: set clusterPodNetworkOptions: [{ cniType: "${CniToken.VCN_NATIVE}" }].`,
       );
     }
   },
+  doc: {
+    asserts: `\`options.kubernetesNetworkConfig.servicesCidr\` = \`servicesCidr\` (${ADDRESS_PLAN.servicesCidr}); with \`${CniToken.FLANNEL}\` (also the API default when \`clusterPodNetworkOptions\` is absent) \`podsCidr\` = \`podsCidr\` (${ADDRESS_PLAN.podsCidr}); with \`${CniToken.VCN_NATIVE}\` no \`podsCidr\`; the CNI is one of the two`,
+    why: "Quick Create's network config",
+    spec: "§1, §4 Network config",
+  },
 };
+
+/** OKE supports the newest three minors; the default moves when OKE retires one. */
+const OLDEST_SUPPORTED_MINOR = "1.31";
 
 const supportSchema: PolicyConfigSchema = {
   properties: {
     oldestSupportedMinor: {
       type: "string",
       pattern: "^[0-9]+\\.[0-9]+$",
-      default: "1.31",
+      default: OLDEST_SUPPORTED_MINOR,
       description:
         "Oldest Kubernetes minor version OKE still supports (OKE supports the newest three). Update it when OKE retires a version; the pack cannot look it up without credentials.",
     },
   },
 };
 
-export const kubernetesVersionSupported: ResourceValidationPolicy = {
+export const kubernetesVersionSupported: Documented<ResourceValidationPolicy> = {
   name: "kubernetes-version-supported",
   description:
-    "Flags a cluster or node pool on a Kubernetes minor version older than the configured oldest supported one (1.31 by default), since OKE stops patching and eventually upgrading such clusters.",
+    `Flags a cluster or node pool on a Kubernetes minor version older than the configured oldest supported one (${OLDEST_SUPPORTED_MINOR} by default), since OKE stops patching and eventually upgrading such clusters.`,
   enforcementLevel: "advisory",
   configSchema: supportSchema,
   validateResource: (args, reportViolation) => {
@@ -156,9 +167,14 @@ export const kubernetesVersionSupported: ResourceValidationPolicy = {
       );
     }
   },
+  doc: {
+    asserts: `Cluster and node pool minor ≥ \`oldestSupportedMinor\` (${OLDEST_SUPPORTED_MINOR})`,
+    why: "OKE supports the newest three minors. The newest version is a lookup, so the threshold is config: update it when OKE retires a version",
+    spec: "§4 Version",
+  },
 };
 
-export const podNetworkMatchesNodePool: StackValidationPolicy = {
+export const podNetworkMatchesNodePool: Documented<StackValidationPolicy> = {
   name: "pod-network-matches-node-pool",
   description:
     "Flags a node pool whose pod network CNI differs from the cluster's: pods on such nodes get no addresses.",
@@ -170,7 +186,7 @@ export const podNetworkMatchesNodePool: StackValidationPolicy = {
     }
     const clusterCni = cniTypeOf(cluster.props);
     for (const pool of ofType(args.resources, ResourceType.NodePool)) {
-      const poolCni = readPath(pool.props, "nodeConfigDetails", "nodePoolPodNetworkOptionDetails", "cniType") ?? FLANNEL;
+      const poolCni = readPath(pool.props, "nodeConfigDetails", "nodePoolPodNetworkOptionDetails", "cniType") ?? API_DEFAULT_CNI;
       if (clusterCni !== UNKNOWN && poolCni !== UNKNOWN && poolCni !== clusterCni) {
         reportViolation(
           `Node pool ${label(pool.name, pool.props, "name")} uses pod network ${show(poolCni)} but cluster ${clusterLabel(cluster)} uses ${show(clusterCni)}. ` +
@@ -180,7 +196,12 @@ export const podNetworkMatchesNodePool: StackValidationPolicy = {
       }
     }
   },
+  doc: {
+    asserts: "A node pool's `nodePoolPodNetworkOptionDetails.cniType` (flannel when absent) equals the cluster's CNI",
+    why: "Pods on a mismatched pool get no addresses",
+    spec: "§4 CNI, §5 VCN-native pods",
+  },
 };
 
-export const clusterResourcePolicies: ResourceValidationPolicy[] = [clusterNetworkCidrs, kubernetesVersionSupported];
-export const clusterStackPolicies: StackValidationPolicy[] = [kubernetesVersionsMatch, podNetworkMatchesNodePool];
+export const clusterResourcePolicies: Documented<ResourceValidationPolicy>[] = [clusterNetworkCidrs, kubernetesVersionSupported];
+export const clusterStackPolicies: Documented<StackValidationPolicy>[] = [kubernetesVersionsMatch, podNetworkMatchesNodePool];

@@ -1,4 +1,5 @@
 import { PolicyPack } from "@pulumi/policy";
 import { allPolicies } from "./catalog";
+import { POLICY_PACK_NAME } from "./contract";
 
-new PolicyPack("oke-quick-create", { policies: allPolicies, enforcementLevel: "mandatory" });
+new PolicyPack(POLICY_PACK_NAME, { policies: allPolicies, enforcementLevel: "mandatory" });

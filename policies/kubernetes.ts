@@ -1,5 +1,6 @@
 import { PolicyConfigSchema, ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
-import { LoadBalancerAnnotation as Annotation, ResourceType } from "./contract";
+import { Documented } from "./lib/documented";
+import { LoadBalancerAnnotation as Annotation, FLEX_MAX_MBPS, FLEX_MIN_MBPS, ResourceType } from "./contract";
 import { configWithDefaults, policyConfigHint } from "./lib/config";
 import { label } from "./lib/resources";
 import { UNKNOWN, read, readPath, show } from "./lib/values";
@@ -13,12 +14,9 @@ import { UNKNOWN, read, readPath, show } from "./lib/values";
  * advisory. The keys are the contract's (contract/annotations.ts), which the smoke workload writes too.
  */
 
-/** OCI's documented bandwidth range for a flexible load balancer, in Mbps. */
-export const FLEX_MIN_MBPS = 10;
-export const FLEX_MAX_MBPS = 8000;
-
 /** The CCM's shape when the annotation is unset (lbDefaultShape), and the fixed shapes OCI has deprecated. */
 const CCM_DEFAULT_SHAPE = "100Mbps";
+const CCM_DEFAULT_SHAPE_MBPS = 100;
 const FIXED_SHAPES = ["10Mbps-Micro", "10Mbps", "100Mbps", "400Mbps", "8000Mbps"];
 
 /** Annotations only the OCI load balancer ("lb") reads; the table "Load balancer Specific Annotations". */
@@ -89,7 +87,7 @@ function goBool(value: unknown): boolean | undefined {
 
 const FLEX_EXAMPLE = `${Annotation.shape}: "flexible", ${Annotation.flexMin}: "10", ${Annotation.flexMax}: "100"`;
 
-export const serviceLoadBalancerFlexibleShape: ResourceValidationPolicy = {
+export const serviceLoadBalancerFlexibleShape: Documented<ResourceValidationPolicy> = {
   name: "service-load-balancer-flexible-shape",
   description:
     "LoadBalancer Services that get an OCI load balancer ask for the flexible shape, because the fixed shapes (10Mbps-Micro, 10Mbps, 100Mbps, 400Mbps, 8000Mbps, and the cloud controller manager's default 100Mbps) are deprecated by OCI.",
@@ -113,9 +111,14 @@ export const serviceLoadBalancerFlexibleShape: ResourceValidationPolicy = {
           : `sets ${Annotation.shape} to ${show(shape)}, which is none of the shapes OCI offers (flexible, or the deprecated ${FIXED_SHAPES.join(", ")}), so the load balancer cannot be created.`;
     reportViolation(`${svc.label} ${what}${note} Fix: set ${FLEX_EXAMPLE} (bandwidth in Mbps, between ${FLEX_MIN_MBPS} and ${FLEX_MAX_MBPS}).`);
   },
+  doc: {
+    asserts: "An `lb` Service sets the shape to `flexible`; unset (CCM default `100Mbps`), a fixed shape (`10Mbps-Micro`, `10Mbps`, `100Mbps`, `400Mbps`, `8000Mbps`) or an unknown name is flagged, and flex annotations that a non-flexible shape ignores are named. Not applied to NLBs",
+    why: "OCI deprecates the fixed (\"dynamic\") shapes; advisory because they still work today",
+    spec: "CCM `lbDefaultShape`; OCI \"Creating a Load Balancer\"",
+  },
 };
 
-export const serviceLoadBalancerFlexBandwidthSet: ResourceValidationPolicy = {
+export const serviceLoadBalancerFlexBandwidthSet: Documented<ResourceValidationPolicy> = {
   name: "service-load-balancer-flex-bandwidth-set",
   description:
     "A LoadBalancer Service with the flexible shape sets both flex-min and flex-max as literal whole numbers of Mbps, because the cloud controller manager refuses to create the load balancer otherwise and the Service stays pending.",
@@ -158,6 +161,11 @@ export const serviceLoadBalancerFlexBandwidthSet: ResourceValidationPolicy = {
       );
     }
   },
+  doc: {
+    asserts: "A `type: LoadBalancer` Service (`kubernetes:core/v1:Service`) whose `service.beta.kubernetes.io/oci-load-balancer-shape` is `flexible` (any case) sets `…-shape-flex-min` and `…-shape-flex-max`, both literal plain digits; an unknown shape, bound or `metadata.annotations` is reported as \"must be literal\". Skipped for `oci.oraclecloud.com/load-balancer-type: nlb`",
+    why: "The cloud controller manager (CCM) rejects a flexible shape without both bounds, or with a bound it cannot parse, and the Service stays pending",
+    spec: "CCM `getLBShape`; OKE \"Defining Kubernetes Services of Type LoadBalancer\"",
+  },
 };
 
 const boundsSchema: PolicyConfigSchema = {
@@ -166,17 +174,16 @@ const boundsSchema: PolicyConfigSchema = {
       type: "integer",
       minimum: FLEX_MIN_MBPS,
       maximum: FLEX_MAX_MBPS,
-      default: 100,
-      description:
-        "Highest flex-max (Mbps) accepted without a cost advisory; the default 100 is the capacity of the cloud controller manager's default shape.",
+      default: CCM_DEFAULT_SHAPE_MBPS,
+      description: `Highest flex-max (Mbps) accepted without a cost advisory; the default ${CCM_DEFAULT_SHAPE_MBPS} is the capacity of the cloud controller manager's default shape.`,
     },
   },
 };
 
-export const serviceLoadBalancerFlexBandwidthBounds: ResourceValidationPolicy = {
+export const serviceLoadBalancerFlexBandwidthBounds: Documented<ResourceValidationPolicy> = {
   name: "service-load-balancer-flex-bandwidth-bounds",
   description:
-    "A flexible load balancer's flex-min and flex-max lie within OCI's 10 to 8000 Mbps with flex-min not above flex-max, because the cloud controller manager silently changes values outside that, and flex-max stays within the configured cap (100 Mbps by default) to avoid cost surprises.",
+    `A flexible load balancer's flex-min and flex-max lie within OCI's ${FLEX_MIN_MBPS} to ${FLEX_MAX_MBPS} Mbps with flex-min not above flex-max, because the cloud controller manager silently changes values outside that, and flex-max stays within the configured cap (${CCM_DEFAULT_SHAPE_MBPS} Mbps by default) to avoid cost surprises.`,
   enforcementLevel: "advisory",
   configSchema: boundsSchema,
   validateResource: (args, reportViolation) => {
@@ -217,9 +224,14 @@ export const serviceLoadBalancerFlexBandwidthBounds: ResourceValidationPolicy = 
       );
     }
   },
+  doc: {
+    asserts: `With literal, numeric bounds: ${FLEX_MIN_MBPS} ≤ flex-min ≤ flex-max ≤ ${FLEX_MAX_MBPS}, and flex-max ≤ \`maximumFlexMbps\` (${CCM_DEFAULT_SHAPE_MBPS})`,
+    why: `OKE documents ${FLEX_MIN_MBPS}–${FLEX_MAX_MBPS} Mbps. The CCM does not reject values outside it but silently clamps them (min/max below ${FLEX_MIN_MBPS} → ${FLEX_MIN_MBPS}, above 8192 → 8192, max < min → max = min), so what is built differs from what is written; the cap catches cost surprises (${CCM_DEFAULT_SHAPE_MBPS} = the CCM's default shape)`,
+    spec: "CCM `getLBShape`",
+  },
 };
 
-export const serviceLoadBalancerInternalAnnotation: ResourceValidationPolicy = {
+export const serviceLoadBalancerInternalAnnotation: Documented<ResourceValidationPolicy> = {
   name: "service-load-balancer-internal-annotation",
   description:
     "A LoadBalancer Service's internal annotation is a literal boolean under the key its load balancer type reads, because the cloud controller manager rejects other values and ignores the other type's key, which silently makes an intended internal load balancer public.",
@@ -272,9 +284,14 @@ export const serviceLoadBalancerInternalAnnotation: ResourceValidationPolicy = {
         `Fix: move the setting to ${readKey} and remove ${ignoredKey}.`,
     );
   },
+  doc: {
+    asserts: "The internal annotation the Service's type reads (`service.beta.kubernetes.io/oci-load-balancer-internal` for `lb`, `oci-network-load-balancer.oraclecloud.com/internal` for `nlb`) is a literal Go boolean; the other type's key is not set to something the read key does not already say; an unknown type with an internal key set is \"must be literal\"",
+    why: "The CCM rejects unparsable values (`strconv.ParseBool`), and ignores the other type's key: `oci-load-balancer-internal: \"true\"` on an NLB gives a *public* NLB",
+    spec: "CCM `isInternalLB`",
+  },
 };
 
-export const serviceLoadBalancerAnnotationsMatchType: ResourceValidationPolicy = {
+export const serviceLoadBalancerAnnotationsMatchType: Documented<ResourceValidationPolicy> = {
   name: "service-load-balancer-annotations-match-type",
   description:
     "A LoadBalancer Service names its load balancer type as exactly \"lb\" or \"nlb\" and carries no annotations of the other type, because the cloud controller manager silently falls back to \"lb\" for other values and ignores the other type's annotations.",
@@ -308,9 +325,14 @@ export const serviceLoadBalancerAnnotationsMatchType: ResourceValidationPolicy =
       `${svc.label} is a ${svc.family === "nlb" ? "network load balancer" : "load balancer"} but sets ${foreign.join(", ")}, which the cloud controller manager ignores for this type. Fix: ${fix}.`,
     );
   },
+  doc: {
+    asserts: "`oci.oraclecloud.com/load-balancer-type`, when set, is exactly `lb` or `nlb`; an NLB Service carries no `service.beta.kubernetes.io/oci-load-balancer-*` (or other LB-only) annotations, an LB Service no `oci-network-load-balancer.oraclecloud.com/*` ones (internal keys are left to the mandatory policy)",
+    why: "The CCM treats any other type value as `lb` (and compares `nlb` case-sensitively in places), and silently ignores the other type's annotations, e.g. a shape or `subnet1` on an NLB",
+    spec: "CCM `getLoadBalancerType`; `oracle/oci-cloud-controller-manager/docs/load-balancer-annotations.md`",
+  },
 };
 
-export const kubernetesPolicies: ResourceValidationPolicy[] = [
+export const kubernetesPolicies: Documented<ResourceValidationPolicy>[] = [
   serviceLoadBalancerFlexBandwidthSet,
   serviceLoadBalancerInternalAnnotation,
   serviceLoadBalancerFlexibleShape,

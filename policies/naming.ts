@@ -1,6 +1,7 @@
 import { PolicyConfigSchema, PolicyResource, StackValidationPolicy } from "@pulumi/policy";
+import { Documented } from "./lib/documented";
 import { configWithDefaults } from "./lib/config";
-import { NODE_POOL_NAME, NameRole, ResourceType, nameTemplate, parseQuickCreateName, vcnDnsLabel } from "./contract";
+import { NAME_SUFFIX_LENGTH, NODE_POOL_NAME, NameRole, ResourceType, nameTemplate, parseQuickCreateName, vcnDnsLabel } from "./contract";
 import { label, labelOf } from "./lib/resources";
 import { read, show } from "./lib/values";
 
@@ -25,7 +26,7 @@ const ROLES_BY_TYPE: Record<string, NameRole[]> = {
 
 const namingSchema: PolicyConfigSchema = {
   properties: {
-    nodePoolName: { type: "string", minLength: 1, default: NODE_POOL_NAME, description: "Name of the node pool (Quick Create: pool1)." },
+    nodePoolName: { type: "string", minLength: 1, default: NODE_POOL_NAME, description: `Name of the node pool (Quick Create: ${NODE_POOL_NAME}).` },
   },
 };
 
@@ -36,10 +37,10 @@ interface Named {
   id: string;
 }
 
-export const quickCreateNames: StackValidationPolicy = {
+export const quickCreateNames: Documented<StackValidationPolicy> = {
   name: "quick-create-names",
   description:
-    "Every network resource's display name follows Quick Create's pattern for its kind (oke-<type>-quick-<cluster>-<id>), all share one cluster name and one 9-hex id, the cluster is named after it and the node pool is pool1.",
+    `Every network resource's display name follows Quick Create's pattern for its kind (oke-<type>-quick-<cluster>-<id>), all share one cluster name and one ${NAME_SUFFIX_LENGTH}-hex id, the cluster is named after it and the node pool is ${NODE_POOL_NAME}.`,
   enforcementLevel: "mandatory",
   configSchema: namingSchema,
   validateStack: (args, reportViolation) => {
@@ -55,7 +56,7 @@ export const quickCreateNames: StackValidationPolicy = {
       if (!parsed || !roles.includes(parsed.role)) {
         reportViolation(
           `${resource.type} "${resource.name}" has displayName ${show(displayName)}, which is not a literal Quick Create name for this kind of resource. ` +
-            `Fix: name it ${roles.map((r) => `"${nameTemplate(r)}"`).join(" or ")}, using the stack's cluster name and 9-hex id.`,
+            `Fix: name it ${roles.map((r) => `"${nameTemplate(r)}"`).join(" or ")}, using the stack's cluster name and ${NAME_SUFFIX_LENGTH}-hex id.`,
           resource.urn,
         );
         continue;
@@ -128,6 +129,11 @@ export const quickCreateNames: StackValidationPolicy = {
       }
     }
   },
+  doc: {
+    asserts: `Every VCN, gateway, route table, security list and subnet has the Quick Create display name for its kind; all share the most common (cluster name, ${NAME_SUFFIX_LENGTH}-hex id); no role appears twice; the cluster's \`name\` is that cluster name; node pools are named \`nodePoolName\` (\`${NODE_POOL_NAME}\`); the VCN \`dnsLabel\` is \`vcnDnsLabel(cluster)\``,
+    why: "The other stack policies find resources by these names",
+    spec: "§2",
+  },
 };
 
-export const namingPolicies: StackValidationPolicy[] = [quickCreateNames];
+export const namingPolicies: Documented<StackValidationPolicy>[] = [quickCreateNames];

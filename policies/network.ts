@@ -1,4 +1,5 @@
 import { PolicyConfigSchema, ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
+import { Documented } from "./lib/documented";
 import { configWithDefaults, policyConfigHint } from "./lib/config";
 import { ResourceType, hasRole, nameTemplate } from "./contract";
 import { label } from "./lib/resources";
@@ -52,7 +53,7 @@ function checkClusterNsgs(args: ResourceValidationArgs, report: (message: string
   }
 }
 
-export const noNetworkSecurityGroups: ResourceValidationPolicy = {
+export const noNetworkSecurityGroups: Documented<ResourceValidationPolicy> = {
   name: "no-network-security-groups",
   description:
     "The stack uses no network security groups: none on the node pool, its pods or the cluster endpoint, and no NSG resources, because Quick Create firewalls with security lists only and a node pool cannot manage NSGs it did not create.",
@@ -74,6 +75,11 @@ export const noNetworkSecurityGroups: ResourceValidationPolicy = {
         return;
     }
   },
+  doc: {
+    asserts: "No `nodeConfigDetails.nsgIds`, `…nodePoolPodNetworkOptionDetails.podNsgIds`, `secondaryVnics[].createVnicDetails.nsgIds` on node pools, no `endpointConfig.nsgIds` on the cluster, no `NetworkSecurityGroup(SecurityRule)` resources",
+    why: "Quick Create firewalls with security lists only; a node pool cannot manage NSGs",
+    spec: "§1, §5 NSGs",
+  },
 };
 
 const workerSchema: PolicyConfigSchema = {
@@ -90,7 +96,7 @@ function flagsOf(props: unknown): { publicIp: unknown; internetIngress: unknown 
   return { publicIp: read(props, "prohibitPublicIpOnVnic"), internetIngress: read(props, "prohibitInternetIngress") };
 }
 
-export const workerSubnetPrivate: ResourceValidationPolicy = {
+export const workerSubnetPrivate: Documented<ResourceValidationPolicy> = {
   name: "worker-subnet-private",
   description:
     "The worker subnet is private (prohibitPublicIpOnVnic and prohibitInternetIngress both true), Quick Create's default, unless public workers are allowed in the policy config.",
@@ -114,9 +120,14 @@ export const workerSubnetPrivate: ResourceValidationPolicy = {
       );
     }
   },
+  doc: {
+    asserts: `The \`${nameTemplate("workerSubnet")}\` subnet has \`prohibitPublicIpOnVnic\` and \`prohibitInternetIngress\` literally \`true\` (unless \`allowPublicWorkers\`)`,
+    why: "Private workers are Quick Create's default",
+    spec: "§2 Worker subnet",
+  },
 };
 
-export const loadBalancerSubnetPublic: ResourceValidationPolicy = {
+export const loadBalancerSubnetPublic: Documented<ResourceValidationPolicy> = {
   name: "load-balancer-subnet-public",
   description:
     "The load-balancer subnet is public (prohibitPublicIpOnVnic and prohibitInternetIngress false or unset), because Quick Create always places service load balancers where the internet can reach them.",
@@ -134,6 +145,11 @@ export const loadBalancerSubnetPublic: ResourceValidationPolicy = {
       );
     }
   },
+  doc: {
+    asserts: `The \`${nameTemplate("lbSubnet")}\` subnet has both flags \`false\` or unset`,
+    why: "Service load balancers must be reachable",
+    spec: "§2 LB subnet",
+  },
 };
 
-export const networkPolicies: ResourceValidationPolicy[] = [noNetworkSecurityGroups, workerSubnetPrivate, loadBalancerSubnetPublic];
+export const networkPolicies: Documented<ResourceValidationPolicy>[] = [noNetworkSecurityGroups, workerSubnetPrivate, loadBalancerSubnetPublic];

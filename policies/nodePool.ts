@@ -1,7 +1,8 @@
 import { PolicyConfigSchema, ResourceValidationPolicy } from "@pulumi/policy";
+import { Documented } from "./lib/documented";
 import { configWithDefaults, policyConfigHint } from "./lib/config";
 import { label } from "./lib/resources";
-import { ResourceType } from "./contract";
+import { FAULT_DOMAINS_PER_AD, NODE_POOL_SIZE, ResourceType } from "./contract";
 import { UNKNOWN, read, readArray, readPath, show } from "./lib/values";
 
 /**
@@ -21,7 +22,7 @@ const bootVolumeSchema: PolicyConfigSchema = {
   },
 };
 
-export const nodePoolBootVolumeImageDefault: ResourceValidationPolicy = {
+export const nodePoolBootVolumeImageDefault: Documented<ResourceValidationPolicy> = {
   name: "node-pool-boot-volume-image-default",
   description:
     "Node pools keep the image's default boot volume (about 47 GB), as Quick Create does, unless one explicit size is allowed in the policy config.",
@@ -50,6 +51,11 @@ export const nodePoolBootVolumeImageDefault: ResourceValidationPolicy = {
         `${policyConfigHint("node-pool-boot-volume-image-default", { allowedBootVolumeSizeInGbs: /^[0-9]+$/.test(String(size)) ? String(size) : "<size>" })}.`,
     );
   },
+  doc: {
+    asserts: "`nodeSourceDetails.bootVolumeSizeInGbs` is unset, or equals `allowedBootVolumeSizeInGbs`",
+    why: "The \"47 GB\" boot volume is the image default (46.6 GB); a set value changes cost and size",
+    spec: "§1, §5 Boot volume",
+  },
 };
 
 const sizeSchema: PolicyConfigSchema = {
@@ -57,16 +63,16 @@ const sizeSchema: PolicyConfigSchema = {
     minimumNodes: {
       type: "integer",
       minimum: 1,
-      default: 3,
-      description: "Fewest nodes a node pool may have; Quick Create creates 3, one per fault domain.",
+      default: NODE_POOL_SIZE,
+      description: `Fewest nodes a node pool may have; Quick Create creates ${NODE_POOL_SIZE}, one per fault domain.`,
     },
   },
 };
 
-export const nodePoolMinimumSize: ResourceValidationPolicy = {
+export const nodePoolMinimumSize: Documented<ResourceValidationPolicy> = {
   name: "node-pool-minimum-size",
   description:
-    "Node pools have at least the configured number of nodes (3 by default), so that OKE can put one in each fault domain.",
+    `Node pools have at least the configured number of nodes (${NODE_POOL_SIZE} by default), so that OKE can put one in each fault domain.`,
   enforcementLevel: "mandatory",
   configSchema: sizeSchema,
   validateResource: (args, reportViolation) => {
@@ -86,10 +92,15 @@ export const nodePoolMinimumSize: ResourceValidationPolicy = {
     if (size < minimumNodes) {
       reportViolation(
         `Node pool ${pool} has nodeConfigDetails.size ${size}, below the minimum of ${minimumNodes}: ` +
-          `Quick Create runs 3 nodes so that losing one fault domain leaves the cluster running. ` +
+          `Quick Create runs ${NODE_POOL_SIZE} nodes so that losing one fault domain leaves the cluster running. ` +
           `Fix: set nodeConfigDetails.size to ${minimumNodes} or more, or lower the minimum: ${policyConfigHint("node-pool-minimum-size", { minimumNodes: size })}.`,
       );
     }
+  },
+  doc: {
+    asserts: `\`nodeConfigDetails.size\` is a literal ≥ \`minimumNodes\` (${NODE_POOL_SIZE})`,
+    why: "One node per fault domain; losing an FD leaves the cluster running",
+    spec: "§1, §5 Size",
   },
 };
 
@@ -98,17 +109,17 @@ const spreadSchema: PolicyConfigSchema = {
     minimumFaultDomains: {
       type: "integer",
       minimum: 1,
-      maximum: 3,
-      default: 3,
-      description: "Fewest fault domains a placement config may name when it names any; every AD has 3.",
+      maximum: FAULT_DOMAINS_PER_AD,
+      default: FAULT_DOMAINS_PER_AD,
+      description: `Fewest fault domains a placement config may name when it names any; every AD has ${FAULT_DOMAINS_PER_AD}.`,
     },
   },
 };
 
-export const nodePoolFaultDomainSpread: ResourceValidationPolicy = {
+export const nodePoolFaultDomainSpread: Documented<ResourceValidationPolicy> = {
   name: "node-pool-fault-domain-spread",
   description:
-    "Node pools have one placement config per availability domain and do not pin nodes to fewer fault domains than configured (3 by default), so OKE spreads nodes over all fault domains.",
+    `Node pools have one placement config per availability domain and do not pin nodes to fewer fault domains than configured (${FAULT_DOMAINS_PER_AD} by default), so OKE spreads nodes over all fault domains.`,
   enforcementLevel: "mandatory",
   configSchema: spreadSchema,
   validateResource: (args, reportViolation) => {
@@ -156,9 +167,14 @@ export const nodePoolFaultDomainSpread: ResourceValidationPolicy = {
       }
     });
   },
+  doc: {
+    asserts: `≥ 1 placement config; no AD listed twice; no placement config naming fewer than \`minimumFaultDomains\` (${FAULT_DOMAINS_PER_AD}) fault domains (none named is fine)`,
+    why: "Quick Create names no FDs, so OKE spreads nodes over FD-1..3",
+    spec: "§1, §5 Placement",
+  },
 };
 
-export const nodePoolFlexShapeConfig: ResourceValidationPolicy = {
+export const nodePoolFlexShapeConfig: Documented<ResourceValidationPolicy> = {
   name: "node-pool-flex-shape-config",
   description:
     "Node pools with a flexible shape state their OCPUs and memory (Quick Create uses 1 OCPU and 16 GB), because a flex shape has no size of its own.",
@@ -180,9 +196,14 @@ export const nodePoolFlexShapeConfig: ResourceValidationPolicy = {
       );
     }
   },
+  doc: {
+    asserts: "A `*.Flex` shape has `nodeShapeConfig.ocpus` and `memoryInGbs`",
+    why: "Quick Create uses 1 OCPU / 16 GB",
+    spec: "§5 Shape",
+  },
 };
 
-export const nodePoolPolicies: ResourceValidationPolicy[] = [
+export const nodePoolPolicies: Documented<ResourceValidationPolicy>[] = [
   nodePoolBootVolumeImageDefault,
   nodePoolMinimumSize,
   nodePoolFaultDomainSpread,

@@ -1,6 +1,7 @@
 import { StackValidationPolicy } from "@pulumi/policy";
+import { Documented } from "./lib/documented";
 import { label, ofType } from "./lib/resources";
-import { ResourceType } from "./contract";
+import { ClusterTypeToken, ResourceType } from "./contract";
 import { UNKNOWN, read, readPath, show } from "./lib/values";
 
 /**
@@ -11,16 +12,14 @@ import { UNKNOWN, read, readPath, show } from "./lib/values";
  * preview of a new stack.
  */
 
-const ENHANCED = "ENHANCED_CLUSTER";
-
-export const nodePoolCyclingEnabled: StackValidationPolicy = {
+export const nodePoolCyclingEnabled: Documented<StackValidationPolicy> = {
   name: "node-pool-cycling-enabled",
   description:
     "On an enhanced cluster, every node pool sets nodePoolCyclingDetails.isNodeCyclingEnabled, so an upgrade or a new image replaces the running nodes instead of leaving them on the old version.",
   enforcementLevel: "advisory",
   validateStack: (args, reportViolation) => {
     // One cluster per stack (kubernetes-versions-match): pools are matched to it without ids.
-    const enhanced = ofType(args.resources, ResourceType.Cluster).some((c) => read(c.props, "type") === ENHANCED);
+    const enhanced = ofType(args.resources, ResourceType.Cluster).some((c) => read(c.props, "type") === ClusterTypeToken.ENHANCED);
     if (!enhanced) {
       return;
     }
@@ -36,6 +35,11 @@ export const nodePoolCyclingEnabled: StackValidationPolicy = {
         pool.urn,
       );
     }
+  },
+  doc: {
+    asserts: `On a cluster of \`type\` \`${ClusterTypeToken.ENHANCED}\`, every node pool has \`nodePoolCyclingDetails.isNodeCyclingEnabled\` literally \`true\``,
+    why: "Without it an upgrade or a new image reaches new nodes only; the running ones keep the old version until replaced by hand. Basic clusters have no cycling and are not checked",
+    spec: "OKE \"Updating Worker Nodes … by Terminating and Replacing Nodes\"",
   },
 };
 

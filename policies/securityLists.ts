@@ -5,10 +5,26 @@ import {
   ResourceValidationPolicy,
   StackValidationPolicy,
 } from "@pulumi/policy";
+import { Documented } from "./lib/documented";
 import { configWithDefaults } from "./lib/config";
-import { NameRole, Port, Protocol, ResourceType, SECURITY_LIST_TYPES, hasRole, nameTemplate } from "./contract";
+import {
+  ANYWHERE,
+  ENDPOINT_RULES,
+  NameRole,
+  Port,
+  PeerType,
+  Protocol,
+  ResourceType,
+  RulePeer,
+  SECURITY_LIST_TYPES,
+  SecurityRuleRow,
+  WORKER_RULES,
+  hasRole,
+  nameTemplate,
+  registrationRules,
+} from "./contract";
 import { labelOf, label, withRole } from "./lib/resources";
-import { PATH_DISCOVERY, RequiredRule, allowsFromAnywhere, describeRequired, isAllowed, rulesOf } from "./lib/securityRules";
+import { RequiredRule, allowsFromAnywhere, describeRequired, isAllowed, rulesOf } from "./lib/securityRules";
 import { UNKNOWN, read, show } from "./lib/values";
 
 /**
@@ -16,34 +32,59 @@ import { UNKNOWN, read, show } from "./lib/values";
  * ACTIVE with no node ever Ready; the rest are what a reviewer would flag on the lists.
  */
 
+/** The peers a rule row names by role, as this stack's literal CIDRs. */
+interface SubnetCidrs {
+  workerSubnet: string;
+  endpointSubnet: string;
+}
+
+/** What a list must allow for nodes to register: its contract rows marked `registration`, peers made concrete. */
+export function registrationRequirements(table: readonly SecurityRuleRow[], cidrs: SubnetCidrs): RequiredRule[] {
+  return registrationRules(table).map((row) => ({
+    direction: row.direction,
+    peer: row.peer === "oracleServices" ? { osn: true } : { cidr: row.peer === "anywhere" ? ANYWHERE : cidrs[row.peer] },
+    protocol: row.protocol,
+    ...(row.port !== undefined ? { port: row.port } : {}),
+    ...(row.icmp ? { icmp: { ...row.icmp } } : {}),
+    description: row.description,
+  }));
+}
+
 /** Spec §3.1: what the endpoint list must allow for nodes to register (the 0.0.0.0/0 6443 rule is optional). */
-export function endpointListRequirements(workerCidr: string): RequiredRule[] {
-  const worker = { cidr: workerCidr };
-  return [
-    { direction: "ingress", peer: worker, protocol: Protocol.TCP, port: Port.KUBERNETES_API, description: "Kubernetes worker to Kubernetes API endpoint communication" },
-    { direction: "ingress", peer: worker, protocol: Protocol.TCP, port: Port.OKE_CONTROL_PLANE, description: "Kubernetes worker to control plane communication" },
-    { direction: "ingress", peer: worker, protocol: Protocol.ICMP, icmp: PATH_DISCOVERY, description: "Path discovery" },
-    { direction: "egress", peer: { osn: true }, protocol: Protocol.TCP, port: Port.HTTPS, description: "Allow Kubernetes Control Plane to communicate with OKE" },
-    { direction: "egress", peer: worker, protocol: Protocol.TCP, description: "All traffic to worker nodes" },
-    { direction: "egress", peer: worker, protocol: Protocol.ICMP, icmp: PATH_DISCOVERY, description: "Path discovery" },
-  ];
+export function endpointListRequirements(workerCidr: string, endpointCidr: string): RequiredRule[] {
+  return registrationRequirements(ENDPOINT_RULES, { workerSubnet: workerCidr, endpointSubnet: endpointCidr });
 }
 
 /** Spec §3.2: what the worker list must allow (SSH and internet egress are not needed to register). */
 export function workerListRequirements(workerCidr: string, endpointCidr: string): RequiredRule[] {
-  const worker = { cidr: workerCidr };
-  const endpoint = { cidr: endpointCidr };
-  const podToPod = "Allow pods on one worker node to communicate with pods on other worker nodes";
-  return [
-    { direction: "ingress", peer: worker, protocol: Protocol.ALL, description: podToPod },
-    { direction: "ingress", peer: endpoint, protocol: Protocol.ICMP, icmp: PATH_DISCOVERY, description: "Path discovery" },
-    { direction: "ingress", peer: endpoint, protocol: Protocol.TCP, description: "TCP access from Kubernetes Control Plane" },
-    { direction: "egress", peer: worker, protocol: Protocol.ALL, description: podToPod },
-    { direction: "egress", peer: endpoint, protocol: Protocol.TCP, port: Port.KUBERNETES_API, description: "Access to Kubernetes API Endpoint" },
-    { direction: "egress", peer: endpoint, protocol: Protocol.TCP, port: Port.OKE_CONTROL_PLANE, description: "Kubernetes worker to control plane communication" },
-    { direction: "egress", peer: endpoint, protocol: Protocol.ICMP, icmp: PATH_DISCOVERY, description: "Path discovery" },
-    { direction: "egress", peer: { osn: true }, protocol: Protocol.TCP, port: Port.HTTPS, description: "Allow nodes to communicate with OKE to ensure correct start-up and continued functioning" },
-  ];
+  return registrationRequirements(WORKER_RULES, { workerSubnet: workerCidr, endpointSubnet: endpointCidr });
+}
+
+const PEER_WORDS: Record<RulePeer, string> = {
+  workerSubnet: "the worker CIDR",
+  endpointSubnet: "the endpoint CIDR",
+  oracleServices: "OSN",
+  anywhere: ANYWHERE,
+};
+
+function trafficOf(row: SecurityRuleRow): string {
+  if (row.protocol === Protocol.ALL) return "all protocols";
+  if (row.protocol === Protocol.ICMP) return `ICMP ${row.icmp?.type}/${row.icmp?.code}`;
+  return row.port === undefined ? "all TCP" : `TCP ${row.port}`;
+}
+
+/** Rule rows in a sentence, grouped by direction and peer: "in TCP 6443, ICMP 3/4 from the worker CIDR; out TCP 443 to OSN". */
+export function describeRows(rows: readonly SecurityRuleRow[]): string {
+  const groups = new Map<string, { row: SecurityRuleRow; traffic: string[] }>();
+  for (const row of rows) {
+    const key = `${row.direction} ${row.peer}`;
+    const group = groups.get(key) ?? { row, traffic: [] };
+    group.traffic.push(trafficOf(row));
+    groups.set(key, group);
+  }
+  return [...groups.values()]
+    .map(({ row, traffic }) => `${row.direction === "ingress" ? "in" : "out"} ${traffic.join(", ")} ${row.direction === "ingress" ? "from" : "to"} ${PEER_WORDS[row.peer]}`)
+    .join("; ");
 }
 
 /** The one literal CIDR of the subnet with `role`, or a reason why there is none. */
@@ -95,10 +136,10 @@ function checkList(
   }
 }
 
-export const nodeRegistrationSecurityRules: StackValidationPolicy = {
+export const nodeRegistrationSecurityRules: Documented<StackValidationPolicy> = {
   name: "node-registration-security-rules",
   description:
-    "The worker and endpoint security lists allow the traffic nodes need to register (spec §3): 6443 and 12250 from workers to the endpoint, all TCP from the endpoint to workers, all traffic between workers, 443 to the Oracle Services Network and path-discovery ICMP, with peers matching the subnets' CIDRs.",
+    `The worker and endpoint security lists allow the traffic nodes need to register (spec §3): ${Port.KUBERNETES_API} and ${Port.OKE_CONTROL_PLANE} from workers to the endpoint, all TCP from the endpoint to workers, all traffic between workers, ${Port.HTTPS} to the Oracle Services Network and path-discovery ICMP, with peers matching the subnets' CIDRs.`,
   enforcementLevel: "mandatory",
   validateStack: (args, reportViolation) => {
     const worker = subnetCidr(args.resources, "workerSubnet");
@@ -113,15 +154,20 @@ export const nodeRegistrationSecurityRules: StackValidationPolicy = {
     if ("problem" in worker || "problem" in endpoint) {
       return;
     }
-    checkList(args.resources, "endpointSecurityList", endpointListRequirements(worker.cidr), reportViolation);
+    checkList(args.resources, "endpointSecurityList", endpointListRequirements(worker.cidr, endpoint.cidr), reportViolation);
     checkList(args.resources, "workerSecurityList", workerListRequirements(worker.cidr, endpoint.cidr), reportViolation);
+  },
+  doc: {
+    asserts: `The endpoint list allows: ${describeRows(registrationRules(ENDPOINT_RULES))}. The worker list allows: ${describeRows(registrationRules(WORKER_RULES))}. Peers must be *exactly* the CIDRs of the subnets found by display name; only stateful rules count; \`all\` protocol and port ranges containing the port count; OSN means \`destinationType ${PeerType.SERVICE}\` with an \`all-<key>-services-in-oracle-services-network\` label (or an unknown label)`,
+    why: `Missing ${Port.KUBERNETES_API}/${Port.OKE_CONTROL_PLANE} is the usual "node register timeout". A wider peer (${ANYWHERE}) is not accepted: registration that works only through the public ${Port.KUBERNETES_API} rule breaks when someone narrows it, which \`api-endpoint-open-to-internet\` recommends`,
+    spec: "§3.1, §3.2",
   },
 };
 
-export const apiEndpointOpenToInternet: ResourceValidationPolicy = {
+export const apiEndpointOpenToInternet: Documented<ResourceValidationPolicy> = {
   name: "api-endpoint-open-to-internet",
   description:
-    "Flags an endpoint security list that lets 0.0.0.0/0 reach the Kubernetes API on 6443: Quick Create does this for a public endpoint, but narrowing the source to known networks removes the API from the internet's attack surface.",
+    `Flags an endpoint security list that lets ${ANYWHERE} reach the Kubernetes API on ${Port.KUBERNETES_API}: Quick Create does this for a public endpoint, but narrowing the source to known networks removes the API from the internet's attack surface.`,
   enforcementLevel: "advisory",
   validateResource: (args, reportViolation) => {
     if (!SECURITY_LIST_TYPES.includes(args.type) || !hasRole(read(args.props, "displayName"), "endpointSecurityList")) {
@@ -134,10 +180,15 @@ export const apiEndpointOpenToInternet: ResourceValidationPolicy = {
     const open = allowsFromAnywhere(rules, Port.KUBERNETES_API);
     if (open) {
       reportViolation(
-        `Endpoint security list ${label(args.name, args.props)} ingress rule #${open.index} allows 0.0.0.0/0 to the Kubernetes API (TCP 6443). ` +
-          `Fix: replace 0.0.0.0/0 with the CIDRs of the networks that administer the cluster, or make the endpoint private.`,
+        `Endpoint security list ${label(args.name, args.props)} ingress rule #${open.index} allows ${ANYWHERE} to the Kubernetes API (TCP ${Port.KUBERNETES_API}). ` +
+          `Fix: replace ${ANYWHERE} with the CIDRs of the networks that administer the cluster, or make the endpoint private.`,
       );
     }
+  },
+  doc: {
+    asserts: `The endpoint list has no ingress from ${ANYWHERE} covering ${Port.KUBERNETES_API}`,
+    why: "It is Quick Create's public-endpoint rule, but it exposes the API to the internet",
+    spec: "§3.1 row 1",
   },
 };
 
@@ -147,15 +198,15 @@ const sshSchema: PolicyConfigSchema = {
       type: "boolean",
       default: false,
       description:
-        "Also flag SSH from 0.0.0.0/0 on private workers (unreachable from the internet, but open to every peered or on-premises network).",
+        `Also flag SSH from ${ANYWHERE} on private workers (unreachable from the internet, but open to every peered or on-premises network).`,
     },
   },
 };
 
-export const sshOpenToInternet: StackValidationPolicy = {
+export const sshOpenToInternet: Documented<StackValidationPolicy> = {
   name: "ssh-open-to-internet",
   description:
-    "Flags a worker security list that allows SSH (TCP 22) from 0.0.0.0/0 when the worker subnet is public; on private workers the rule (Quick Create's default) is only reported if configured, since no internet traffic can reach them.",
+    `Flags a worker security list that allows SSH (TCP ${Port.SSH}) from ${ANYWHERE} when the worker subnet is public; on private workers the rule (Quick Create's default) is only reported if configured, since no internet traffic can reach them.`,
   enforcementLevel: "advisory",
   configSchema: sshSchema,
   validateStack: (args, reportViolation) => {
@@ -171,16 +222,21 @@ export const sshOpenToInternet: StackValidationPolicy = {
       if (open) {
         const where = publicWorkers ? "the worker subnet allows public IPs, so every node is reachable" : "the workers are private, but every peered network can reach them";
         reportViolation(
-          `Worker security list ${labelOf(list)} ingress rule #${open.index} allows SSH (TCP 22) from 0.0.0.0/0 and ${where}. ` +
+          `Worker security list ${labelOf(list)} ingress rule #${open.index} allows SSH (TCP ${Port.SSH}) from ${ANYWHERE} and ${where}. ` +
             `Fix: restrict the source to a bastion's CIDR or remove the rule (OCI Bastion needs no inbound rule from the internet).`,
           list.urn,
         );
       }
     }
   },
+  doc: {
+    asserts: `No worker-list ingress from ${ANYWHERE} covering ${Port.SSH} when the worker subnet is public; on private workers only if \`flagPrivateWorkers\``,
+    why: "Private workers cannot be reached from the internet (`prohibitInternetIngress`), so by default the Quick Create rule is not flagged there; it still opens them to peered/on-prem networks, hence the switch",
+    spec: "§3.2 row 4",
+  },
 };
 
-export const loadBalancerSecurityListEmpty: ResourceValidationPolicy = {
+export const loadBalancerSecurityListEmpty: Documented<ResourceValidationPolicy> = {
   name: "load-balancer-security-list-empty",
   description:
     "Flags rules in the load-balancer security list: Quick Create empties the VCN's default list and lets the OCI cloud controller manager add one rule per LoadBalancer Service.",
@@ -198,9 +254,14 @@ export const loadBalancerSecurityListEmpty: ResourceValidationPolicy = {
       );
     }
   },
+  doc: {
+    asserts: `The \`${nameTemplate("lbSecurityList")}\` list declares no rules`,
+    why: "Quick Create empties the default list; the CCM adds rules per Service",
+    spec: "§2 LB security list",
+  },
 };
 
-export const securityRulesStateful: ResourceValidationPolicy = {
+export const securityRulesStateful: Documented<ResourceValidationPolicy> = {
   name: "security-rules-stateful",
   description:
     "Flags stateless security rules: every Quick Create rule is stateful, and a stateless rule silently drops replies unless a mirror rule exists in the other direction.",
@@ -220,6 +281,11 @@ export const securityRulesStateful: ResourceValidationPolicy = {
       );
     }
   },
+  doc: {
+    asserts: "No rule in any security list is `stateless: true`",
+    why: "All Quick Create rules are stateful; a stateless rule drops replies without a mirror rule",
+    spec: "§3",
+  },
 };
 
 /**
@@ -232,7 +298,7 @@ const CCM_MANAGED_FIELDS: Record<"workerSecurityList" | "lbSecurityList", string
   lbSecurityList: ["ingressSecurityRules", "egressSecurityRules"],
 };
 
-export const ccmManagedListsIgnoreRuleChanges: ResourceValidationPolicy = {
+export const ccmManagedListsIgnoreRuleChanges: Documented<ResourceValidationPolicy> = {
   name: "ccm-managed-lists-ignore-rule-changes",
   description:
     "Flags a worker security list without ignoreChanges on its ingress rules, or a load-balancer security list without it on both rule lists: the OCI cloud controller manager adds rules there for each LoadBalancer Service, and the next update would delete them (spec §3.3).",
@@ -256,12 +322,17 @@ export const ccmManagedListsIgnoreRuleChanges: ResourceValidationPolicy = {
       );
     }
   },
+  doc: {
+    asserts: "The worker and LB lists have `ignoreChanges` on `ingressSecurityRules` and `egressSecurityRules`",
+    why: "The cloud controller manager adds rules there; the next update deletes them and breaks load balancers",
+    spec: "§3.3",
+  },
 };
 
-export const securityListResourcePolicies: ResourceValidationPolicy[] = [
+export const securityListResourcePolicies: Documented<ResourceValidationPolicy>[] = [
   apiEndpointOpenToInternet,
   loadBalancerSecurityListEmpty,
   securityRulesStateful,
   ccmManagedListsIgnoreRuleChanges,
 ];
-export const securityListStackPolicies: StackValidationPolicy[] = [nodeRegistrationSecurityRules, sshOpenToInternet];
+export const securityListStackPolicies: Documented<StackValidationPolicy>[] = [nodeRegistrationSecurityRules, sshOpenToInternet];

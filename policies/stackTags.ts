@@ -1,4 +1,5 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
+import { Documented } from "./lib/documented";
 import { ResourceType, STACK_TAG_KEY, STACK_TAG_VALUE } from "./contract";
 import { label } from "./lib/resources";
 import { read, readPath, show } from "./lib/values";
@@ -12,7 +13,7 @@ import { read, readPath, show } from "./lib/values";
 
 const CREATED_RESOURCE_CONFIGS = ["serviceLbConfig", "persistentVolumeConfig"] as const;
 
-export const clusterCreatedResourcesTagged: ResourceValidationPolicy = {
+export const clusterCreatedResourcesTagged: Documented<ResourceValidationPolicy> = {
   name: "cluster-created-resources-tagged",
   description:
     `The cluster's options.serviceLbConfig and options.persistentVolumeConfig freeform tags carry ${STACK_TAG_KEY}: "<project>/<stack>", the same literal in both, so the load balancers and volumes OKE creates can be found and cleaned up (or kept) at destroy.`,
@@ -39,6 +40,11 @@ export const clusterCreatedResourcesTagged: ResourceValidationPolicy = {
       );
     }
   },
+  doc: {
+    asserts: `The cluster's \`options.serviceLbConfig.freeformTags\` and \`options.persistentVolumeConfig.freeformTags\` carry \`${STACK_TAG_KEY}\` as a literal \`"<project>/<stack>"\`, the same in both`,
+    why: "OKE copies these tags onto the load balancers and block volumes it creates outside the stack's state; the destroy finds this stack's leftovers (and only them) by the tag",
+    spec: "[destroy.md](destroy.md)",
+  },
 };
 
-export const stackTagPolicies: ResourceValidationPolicy[] = [clusterCreatedResourcesTagged];
+export const stackTagPolicies: Documented<ResourceValidationPolicy>[] = [clusterCreatedResourcesTagged];

@@ -70,20 +70,21 @@ function peakRssMb(command) {
 async function packFirstAnswerMs() {
   require("./registerTs");
   const { startPolicyPack, makeUrn } = require("../offline/analyzer");
+  const { ADDRESS_PLAN, PROJECT_NAME } = require("../policies/contract");
   const record = {
-    urn: makeUrn("dev", "oke-quick-create", "oci:Core/vcn:Vcn", "bench-vcn"),
+    urn: makeUrn("dev", PROJECT_NAME, "oci:Core/vcn:Vcn", "bench-vcn"),
     type: "oci:Core/vcn:Vcn",
     name: "bench-vcn",
-    inputs: { cidrBlocks: ["10.0.0.0/16"], displayName: "bench-vcn" },
+    inputs: { cidrBlocks: [ADDRESS_PLAN.vcnCidr], displayName: "bench-vcn" },
     dependencies: [],
   };
   const times = [];
   for (let i = 0; i < PACK_RUNS; i++) {
     const startedAt = process.hrtime.bigint();
-    const session = await startPolicyPack({ project: "oke-quick-create", stack: "dev" });
+    const session = await startPolicyPack({ project: PROJECT_NAME, stack: "dev" });
     try {
       await session.configure();
-      await session.configureStack({ project: "oke-quick-create", stack: "dev", dryRun: true });
+      await session.configureStack({ project: PROJECT_NAME, stack: "dev", dryRun: true });
       await session.analyze(record);
       times.push(Number(process.hrtime.bigint() - startedAt) / 1e6);
     } finally {

@@ -3,6 +3,7 @@
 import { isDeepStrictEqual } from "util";
 import YAML from "yaml";
 import { Option, OPTION_KEYS, optionOf } from "../components/options";
+import { PROJECT_NAME } from "../policies/contract";
 
 export const PULUMI_YAML = "Pulumi.yaml";
 export const OPTIONS_DOC = "docs/options.md";
@@ -103,10 +104,10 @@ export function renderOptionsDoc(): string {
 <!-- Generated from ${TABLE} by \`npm run options\`; edit the table, not this file. -->
 
 Every key below is declared in \`Pulumi.yaml\` with its type, description and default; set them with
-\`pulumi config set KEY VALUE\` (project namespace \`oke-quick-create\`). Bad values stop the run before
+\`pulumi config set KEY VALUE\` (project namespace \`${PROJECT_NAME}\`). Bad values stop the run before
 anything is created, with one sentence naming the key, the value and what is allowed. The limits are
-OCI's and Kubernetes' documented ones, kept as cited data in \`components/limits.ts\` and
-\`components/shapes.ts\`; numbers past them (or past JavaScript's safe integers) are refused, never used.
+OCI's and Kubernetes' documented ones, kept as cited data in \`components/limits.ts\`, and the limits
+column is built from those constants; numbers past them (or past JavaScript's safe integers) are refused, never used.
 Pulumi.yaml must give every optional key a default, so a string key set to \`""\` is unset, and so is an
 integer key whose default below reads \`0\` with a meaning.
 

@@ -1,4 +1,5 @@
 import * as path from "path";
+import { PROJECT_NAME } from "../../policies/contract";
 import {
   PolicyConfigEntry,
   PolicyPackConfigFile,
@@ -17,7 +18,7 @@ import { AnalyzedResource } from "./records";
 
 /** This repository's pack (policies/), resolved from this file so callers need no cwd. */
 export const DEFAULT_PACK_DIR = path.resolve(__dirname, "..", "..", "policies");
-const DEFAULT_PROJECT = "oke-quick-create";
+const DEFAULT_PROJECT = PROJECT_NAME;
 const DEFAULT_STACK = "dev";
 
 export interface StartOptions {

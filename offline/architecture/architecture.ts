@@ -1,4 +1,5 @@
 import { RegisteredResource } from "../run/runProgram";
+import { API_DEFAULT_CLUSTER_TYPE, API_DEFAULT_CNI, PeerType } from "../../policies/contract";
 import { maskInputs } from "../report/masking";
 import { AdPlacement, distributeNodes } from "./nodePlacement";
 import { GATEWAY_TYPES, ROUTE_TABLE_TYPES, References, ResourceType, SECURITY_LIST_TYPES } from "./references";
@@ -152,7 +153,7 @@ function routesOf(refs: References, table: RegisteredResource | undefined): Rout
     const target = refs.routeTarget(table, rule);
     return {
       destination: text(rule.destination),
-      destinationType: text(rule.destinationType ?? "CIDR_BLOCK"),
+      destinationType: text(rule.destinationType ?? PeerType.CIDR),
       description: rule.description ? text(rule.description) : undefined,
       gateway: target ? References.displayName(target) : "unknown",
       gatewayKind: target ? GATEWAY_KIND[target.type] : undefined,
@@ -230,8 +231,8 @@ function clusterView(refs: References, cluster: RegisteredResource): ClusterView
   return {
     name: text(inputs.name),
     version: text(inputs.kubernetesVersion),
-    type: text(inputs.type ?? "BASIC_CLUSTER"),
-    cni: text(inputs.clusterPodNetworkOptions?.[0]?.cniType ?? "FLANNEL_OVERLAY"),
+    type: text(inputs.type ?? API_DEFAULT_CLUSTER_TYPE),
+    cni: text(inputs.clusterPodNetworkOptions?.[0]?.cniType ?? API_DEFAULT_CNI),
     endpointPublic: inputs.endpointConfig?.isPublicIpEnabled === true,
     endpointSubnet: endpointSubnet ? References.displayName(endpointSubnet) : undefined,
     servicesCidr: inputs.options?.kubernetesNetworkConfig?.servicesCidr,

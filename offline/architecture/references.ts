@@ -1,5 +1,5 @@
 import { RegisteredResource } from "../run/runProgram";
-import { ResourceType, SECURITY_LIST_TYPES } from "../../policies/contract";
+import { PeerType, ResourceType, SECURITY_LIST_TYPES } from "../../policies/contract";
 
 
 /** The type tokens the plan reads are the policy pack's (spec §7): one table for both. */
@@ -47,7 +47,7 @@ export class References {
     const byKind = kind ? gateways.find((g) => g.type.toLowerCase().endsWith(`:${kind}`)) : undefined;
     if (byKind) return byKind;
     // In a preview: a SERVICE_CIDR_BLOCK rule can only go to a service gateway; a CIDR rule to the other one.
-    if (rule.destinationType === "SERVICE_CIDR_BLOCK") return gateways.find((g) => g.type === ResourceType.ServiceGateway);
+    if (rule.destinationType === PeerType.SERVICE) return gateways.find((g) => g.type === ResourceType.ServiceGateway);
     const others = gateways.filter((g) => g.type !== ResourceType.ServiceGateway);
     return others.length === 1 ? others[0] : undefined;
   }

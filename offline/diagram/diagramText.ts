@@ -1,4 +1,4 @@
-import { Port } from "../../policies/contract";
+import { PeerType, Port } from "../../policies/contract";
 import { Architecture, GatewayKind, Route, shapeLabel, SubnetView } from "../architecture/architecture";
 
 /** Words shared by the Graphviz and Mermaid drawings, so both say the same thing. */
@@ -17,7 +17,7 @@ export function subnetTitle(s: SubnetView): string {
 
 /** A route's destination, with the long service label shortened to what it means. */
 export function routeLabel(r: Route): string {
-  return r.destinationType === "SERVICE_CIDR_BLOCK" ? "OCI services (SERVICE_CIDR_BLOCK)" : r.destination;
+  return r.destinationType === PeerType.SERVICE ? `OCI services (${PeerType.SERVICE})` : r.destination;
 }
 
 export function endpointLabel(a: Architecture): string[] {

@@ -1,3 +1,4 @@
+import { API_DEFAULT_CLUSTER_TYPE } from "../../policies/contract";
 import * as fixtures from "./fixtures";
 import { ResourceType } from "../architecture/references";
 
@@ -76,7 +77,7 @@ export class DeployedPlan {
         vcnId: r.inputs.vcnId,
         kubernetesVersion: r.inputs.kubernetesVersion,
         availableKubernetesUpgrades: fixtures.availableUpgrades(r.inputs.kubernetesVersion),
-        type: r.inputs.type ?? "BASIC_CLUSTER",
+        type: r.inputs.type ?? API_DEFAULT_CLUSTER_TYPE,
         clusterPodNetworkOptions: r.inputs.clusterPodNetworkOptions ?? [],
         state: "ACTIVE",
       }));

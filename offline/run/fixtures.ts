@@ -9,7 +9,7 @@
  * image choice must skip.
  */
 import { buildOkeKubeconfig } from "../../components/kubeconfig";
-import { Port } from "../../policies/contract";
+import { CniToken, Port } from "../../policies/contract";
 
 export interface RegionFixture {
   /** The three-letter key used in service names ("All NRT Services In Oracle Services Network"). */
@@ -83,7 +83,7 @@ export function clusterOption(compartmentId: string) {
     clusterOptionId: "all",
     compartmentId,
     kubernetesVersions: [...OFFERED_VERSIONS],
-    clusterPodNetworkOptions: [{ cniType: "OCI_VCN_IP_NATIVE" }, { cniType: "FLANNEL_OVERLAY" }],
+    clusterPodNetworkOptions: [{ cniType: CniToken.VCN_NATIVE }, { cniType: CniToken.FLANNEL }],
   };
 }
 

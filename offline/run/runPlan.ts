@@ -1,5 +1,6 @@
 import * as path from "path";
 import { PolicyPackConfigFile, DEFAULT_PACK_DIR } from "../analyzer";
+import { POLICY_PACK_NAME } from "../../policies/contract";
 import { REGIONS } from "./fixtures";
 import { DeployedPlan } from "./deployedPlan";
 import type { RegisteredResource } from "./runProgram";
@@ -79,7 +80,7 @@ function readInputs(args: PlanArgs, env: PlanEnvironment, packDir: string): { se
   for (const text of secretTexts(secretValues(settings))) env.secrets?.add(text);
   // This repository's pack is checked from its own policy data before anything starts; another
   // pack's schemas are known only once it runs, where the analyzer checks them as the CLI does.
-  const ownPack = () => (path.resolve(packDir) === path.resolve(DEFAULT_PACK_DIR) ? { name: "oke-quick-create", policies: localPackPolicies() } : undefined);
+  const ownPack = () => (path.resolve(packDir) === path.resolve(DEFAULT_PACK_DIR) ? { name: POLICY_PACK_NAME, policies: localPackPolicies() } : undefined);
   const policyConfig = args.policyPackConfig ? readPolicyPackConfig(args.policyPackConfig, ownPack()) : undefined;
   if (args.diagram) {
     checkDiagramPath(args.diagram);

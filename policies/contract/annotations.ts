@@ -14,3 +14,7 @@ export const LoadBalancerAnnotation = {
   nlbInternal: "oci-network-load-balancer.oraclecloud.com/internal",
   nlbSubnet: "oci-network-load-balancer.oraclecloud.com/subnet",
 } as const;
+
+/** OCI's documented bandwidth range for a flexible load balancer, in Mbps ("Creating a Load Balancer"). */
+export const FLEX_MIN_MBPS = 10;
+export const FLEX_MAX_MBPS = 8000;

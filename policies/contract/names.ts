@@ -20,7 +20,12 @@ export interface QuickCreateNames {
 }
 
 export const NODE_POOL_NAME = "pool1";
-export const NAME_SUFFIX_PATTERN = /^[0-9a-f]{9}$/;
+/** The `<id>`: Quick Create draws 9 lowercase hex digits per cluster. */
+export const NAME_SUFFIX_LENGTH = 9;
+const NAME_SUFFIX_SOURCE = `[0-9a-f]{${NAME_SUFFIX_LENGTH}}`;
+export const NAME_SUFFIX_PATTERN = new RegExp(`^${NAME_SUFFIX_SOURCE}$`);
+/** OCI takes at most 15 characters in a DNS label (CreateVcnDetails.dnsLabel). */
+export const VCN_DNS_LABEL_MAX_LENGTH = 15;
 
 export function quickCreateNames(clusterName: string, id: string): QuickCreateNames {
   const quick = (type: string) => `oke-${type}-quick-${clusterName}-${id}`;
@@ -44,7 +49,7 @@ export function quickCreateNames(clusterName: string, id: string): QuickCreateNa
 
 /** The VCN's DNS label: the cluster name, alphanumerics only, at most 15 characters (spec §2). */
 export function vcnDnsLabel(clusterName: string): string {
-  return clusterName.replace(/[^A-Za-z0-9]/g, "").slice(0, 15);
+  return clusterName.replace(/[^A-Za-z0-9]/g, "").slice(0, VCN_DNS_LABEL_MAX_LENGTH);
 }
 
 /**
@@ -88,7 +93,7 @@ const PATTERNS: { role: NameRole; pattern: RegExp }[] = SUFFIXED_ROLES.map((role
   // the fixed tail, so a greedy cluster-name group still splits the name correctly.
   const source = escapeRegExp(template)
     .replace(escapeRegExp(CLUSTER_PLACEHOLDER), "(?<clusterName>.+)")
-    .replace(escapeRegExp(ID_PLACEHOLDER), "(?<id>[0-9a-f]{9})");
+    .replace(escapeRegExp(ID_PLACEHOLDER), `(?<id>${NAME_SUFFIX_SOURCE})`);
   return { role, pattern: new RegExp(`^${source}$`) };
 });
 

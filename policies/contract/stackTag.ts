@@ -1,10 +1,12 @@
+import { PROJECT_NAME } from "./project";
+
 /**
  * The freeform tag that marks what the cluster's cloud controller and CSI driver create for this stack
  * (load balancers, network load balancers, block volumes). OKE copies `options.serviceLbConfig` and
  * `options.persistentVolumeConfig` tags onto them, so a destroy can tell this stack's leftovers from
  * anything else in the same subnet or compartment.
  */
-export const STACK_TAG_KEY = "oke-quick-create-stack";
+export const STACK_TAG_KEY = `${PROJECT_NAME}-stack`;
 
 /**
  * `<project>/<stack>`: unique per Pulumi project and stack, known before anything is created. It always

@@ -1,11 +1,11 @@
-import { ANYWHERE, PathDiscovery, PeerType, Protocol, sameCidr } from "../contract";
+import { ANYWHERE, PeerType, Protocol, RuleDirection, contains, parseCidr, parsePeerCidr, sameCidr } from "../contract";
 import { UNKNOWN, read, readArray, readPath } from "./values";
 
 /**
  * Security list rules, normalised so that ingress and egress can be compared the same way, and the
  * "does this list allow X" question the registration policy asks (spec §3).
  */
-export type Direction = "ingress" | "egress";
+export type Direction = RuleDirection;
 
 export interface NormalizedRule {
   direction: Direction;
@@ -45,10 +45,13 @@ export function rulesOf(props: unknown): NormalizedRule[] | typeof UNKNOWN {
   return result;
 }
 
-/** What a workload needs to be allowed; the peer is a CIDR or the Oracle Services Network label. */
+/**
+ * What a workload needs to be allowed. The peer is a subnet's CIDR (a rule must name exactly that
+ * range), one address (any rule whose range holds it) or the Oracle Services Network label.
+ */
 export interface RequiredRule {
   direction: Direction;
-  peer: { cidr: string } | { osn: true };
+  peer: { cidr: string } | { address: string } | { osn: true };
   protocol: string;
   /** Absent when the traffic needs every TCP port: only a rule without a range, or with 1-65535, satisfies it. */
   port?: number;
@@ -71,6 +74,11 @@ function peerCovers(rule: NormalizedRule, peer: RequiredRule["peer"]): boolean {
   }
   if (rule.peerType !== undefined && rule.peerType !== null && rule.peerType !== PeerType.CIDR) {
     return false;
+  }
+  if ("address" in peer) {
+    const range = typeof rule.peer === "string" ? parsePeerCidr(rule.peer) : undefined;
+    const host = parseCidr(`${peer.address}/32`);
+    return !!range && !!host && contains(range, host);
   }
   // The peer must be the subnet itself, not a wider range that happens to contain it: registration
   // that only works through 0.0.0.0/0 breaks the day someone narrows that rule (which the advisory
@@ -128,7 +136,7 @@ export function isAllowed(rules: NormalizedRule[], required: RequiredRule): bool
 
 /** Renders a required rule the way the console lists it, e.g. `ingress from 10.0.10.0/24 TCP 6443`. */
 export function describeRequired(required: RequiredRule): string {
-  const peer = "osn" in required.peer ? "the Oracle Services Network (SERVICE_CIDR_BLOCK)" : required.peer.cidr;
+  const peer = "osn" in required.peer ? "the Oracle Services Network (SERVICE_CIDR_BLOCK)" : "address" in required.peer ? required.peer.address : required.peer.cidr;
   const direction = required.direction === "ingress" ? `ingress from ${peer}` : `egress to ${peer}`;
   const what =
     required.protocol === Protocol.ALL
@@ -148,5 +156,4 @@ export function allowsFromAnywhere(rules: NormalizedRule[], port: number): Norma
   );
 }
 
-export const PATH_DISCOVERY = { type: PathDiscovery.type, code: PathDiscovery.code };
 export { readPath };

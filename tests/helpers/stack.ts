@@ -1,7 +1,8 @@
+import { PROJECT_NAME } from "../../policies/contract";
 import { QuickCreateConfigError } from "../../components/errors";
 import { ProgramRun, RegisteredResource, runProgram } from "../../offline/run/runProgram";
 
-export const PROJECT = "oke-quick-create";
+export const PROJECT = PROJECT_NAME;
 export const COMPARTMENT = "ocid1.compartment.oc1..aaaaaaaaexampleexampleexampleexampleexampleexample";
 
 /** The dev stack's settings; tests override single keys by their bare names, as `pulumi config set` does. */

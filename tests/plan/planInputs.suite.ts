@@ -6,6 +6,7 @@ import { DIAGRAM_FORMATS } from "../../offline/inputs/outputPaths";
 import { checkOutputPath } from "../../offline/inputs/outputPaths";
 import { PlanInputError } from "../../offline/report/errors";
 import { localPackPolicies } from "../../offline/inputs/policyConfigCheck";
+import { POLICY_PACK_NAME } from "../../policies/contract";
 import { readPolicyPackConfig } from "../../offline/inputs/policyPackConfig";
 import { summaryLine } from "../../offline/report/textReport";
 
@@ -28,7 +29,7 @@ function failure(run: () => unknown): PlanInputError {
   throw new Error("expected a refusal");
 }
 
-const PACK = { name: "oke-quick-create", policies: localPackPolicies() };
+const PACK = { name: POLICY_PACK_NAME, policies: localPackPolicies() };
 
 function configFile(content: unknown): string {
   const file = path.join(DIR, `ppc-${Math.random().toString(36).slice(2)}.json`);

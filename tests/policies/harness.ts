@@ -3,6 +3,7 @@ import * as pb from "@pulumi/pulumi/proto/analyzer_pb";
 import { EnforcementLevel, PolicyInfoForConfig, PolicyPackConfigFile, parsePolicyPackConfig, reconcilePolicyPackConfig } from "../../offline/analyzer/config";
 import { Diagnostic, analyzeRequest, analyzerResource, diagnosticsOf } from "../../offline/analyzer/protocol";
 import { AnalyzedResource } from "../../offline/analyzer/records";
+import { POLICY_PACK_NAME } from "../../policies/contract";
 
 /**
  * Runs single policies in-process through the policy SDK's own RPC handlers (makeAnalyzeRpcFun /
@@ -21,7 +22,7 @@ type RpcFun<Req> = (call: { request: Req }, callback: (err: unknown, res?: pb.An
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const server: PolicyServerInternals = require("@pulumi/policy/server");
 
-const PACK = "oke-quick-create";
+const PACK = POLICY_PACK_NAME;
 const VERSION = "0.1.0";
 
 export interface HarnessResult {

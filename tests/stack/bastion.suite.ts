@@ -1,6 +1,8 @@
-import { BASTION_MAX_SESSION_TTL_SECONDS } from "../../components/bastion";
-import { ANYWHERE, parseCidr, PeerType, Port, Protocol, ResourceType } from "../../policies/contract";
-import { ENDPOINT_RULES, OciEgressRule, OciIngressRule, ociSecurityRules, WORKER_RULES } from "../../components/securityRules";
+import { BASTION_MAX_SESSION_TTL_SECONDS } from "../../components/limits";
+import { contains, ENDPOINT_RULES, parseCidr, Port, Protocol, ResourceType, WORKER_RULES } from "../../policies/contract";
+import { isAllowed, rulesOf } from "../../policies/lib/securityRules";
+import { UNKNOWN } from "../../policies/lib/values";
+import { OciEgressRule, OciIngressRule, ociSecurityRules } from "../../components/securityRules";
 import { DEFAULTS, AddressPlan } from "../../components/settings";
 import { bastionPrivateEndpointIp, clusterEndpoints } from "../../offline/run/fixtures";
 import { expectRejection, ofType, runStack } from "../helpers/stack";
@@ -67,27 +69,16 @@ describe("bastionClientCidrs is checked before anything is registered", () => {
 });
 
 /**
- * Whether a stateful OCI security list lets `from` reach `to` on TCP `port`: the sender's list must
- * allow the egress and the receiver's list the ingress (replies are allowed by state tracking).
+ * Whether a security list lets `address` be reached (egress) or reach (ingress) on TCP `port`, as the
+ * pack decides it: the sender's list must allow the egress and the receiver's list the ingress
+ * (replies pass by state tracking).
  */
-function covers(cidr: string, address: string): boolean {
-  const range = parseCidr(cidr);
-  const host = parseCidr(`${address}/32`);
-  if (!host) throw new Error(`bad address ${address}`);
-  if (cidr === ANYWHERE) return true;
-  return !!range && host.start >= range.start && host.end <= range.end;
+function allowsTcp(list: { ingressSecurityRules: OciIngressRule[]; egressSecurityRules: OciEgressRule[] }, direction: "ingress" | "egress", address: string, port: number): boolean {
+  const rules = rulesOf(list);
+  if (rules === UNKNOWN) throw new Error("the program's rules are literal");
+  return isAllowed(rules, { direction, peer: { address }, protocol: Protocol.TCP, port, description: `TCP ${port} with ${address}` });
 }
-function allowsTcp(rule: { protocol: string; tcpOptions?: { min: number; max: number } }, port: number): boolean {
-  if (rule.protocol === Protocol.ALL) return true;
-  if (rule.protocol !== Protocol.TCP) return false;
-  return !rule.tcpOptions || (rule.tcpOptions.min <= port && port <= rule.tcpOptions.max);
-}
-function egressAllows(rules: OciEgressRule[], to: string, port: number): boolean {
-  return rules.some((r) => r.destinationType === PeerType.CIDR && !r.stateless && covers(r.destination, to) && allowsTcp(r, port));
-}
-function ingressAllows(rules: OciIngressRule[], from: string, port: number): boolean {
-  return rules.some((r) => r.sourceType === PeerType.CIDR && !r.stateless && covers(r.source, from) && allowsTcp(r, port));
-}
+const covers = (cidr: string, address: string) => contains(parseCidr(cidr)!, parseCidr(`${address}/32`)!);
 
 describe("Quick Create's own security lists let the bastion's private endpoint (in the worker subnet) through", () => {
   const plan: AddressPlan = {
@@ -104,15 +95,15 @@ describe("Quick Create's own security lists let the bastion's private endpoint (
     const worker = ociSecurityRules(WORKER_RULES, addresses, endpointPublic);
     const endpoint = ociSecurityRules(ENDPOINT_RULES, addresses, endpointPublic);
     // bastion → node, TCP 22: both ends use the worker list.
-    expect(egressAllows(worker.egressSecurityRules, node, Port.SSH)).toBe(true);
-    expect(ingressAllows(worker.ingressSecurityRules, bastionIp, Port.SSH)).toBe(true);
+    expect(allowsTcp(worker, "egress", node, Port.SSH)).toBe(true);
+    expect(allowsTcp(worker, "ingress", bastionIp, Port.SSH)).toBe(true);
     // bastion → private API endpoint, TCP 6443: worker list out, endpoint list in.
-    expect(egressAllows(worker.egressSecurityRules, apiIp, Port.KUBERNETES_API)).toBe(true);
-    expect(ingressAllows(endpoint.ingressSecurityRules, bastionIp, Port.KUBERNETES_API)).toBe(true);
+    expect(allowsTcp(worker, "egress", apiIp, Port.KUBERNETES_API)).toBe(true);
+    expect(allowsTcp(endpoint, "ingress", bastionIp, Port.KUBERNETES_API)).toBe(true);
   });
 
   it("the check itself fails for an address outside the worker subnet (a bastion in the LB subnet)", () => {
     const endpoint = ociSecurityRules(ENDPOINT_RULES, addresses, false);
-    expect(ingressAllows(endpoint.ingressSecurityRules, bastionPrivateEndpointIp(plan.lbSubnet), Port.KUBERNETES_API)).toBe(false);
+    expect(allowsTcp(endpoint, "ingress", bastionPrivateEndpointIp(plan.lbSubnet), Port.KUBERNETES_API)).toBe(false);
   });
 });
