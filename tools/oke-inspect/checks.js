@@ -35,6 +35,9 @@ const FAULT_DOMAINS = Object.freeze(["FAULT-DOMAIN-1", "FAULT-DOMAIN-2", "FAULT-
 /** The CNI types of OKE (Cluster.clusterPodNetworkOptions[].cniType); the API default is flannel. */
 const CNI = Object.freeze({ FLANNEL: "FLANNEL_OVERLAY", VCN_NATIVE: "OCI_VCN_IP_NATIVE" });
 
+/** What OKE makes when a cluster's type is absent (older clusters report none). */
+const DEFAULT_CLUSTER_TYPE = "BASIC_CLUSTER";
+
 /** The DaemonSet in kube-system that runs each CNI on every node. */
 const CNI_DAEMONSET = Object.freeze({ [CNI.FLANNEL]: "kube-flannel-ds", [CNI.VCN_NATIVE]: "vcn-native-ip-cni" });
 
@@ -70,4 +73,4 @@ function skipped(id, expected, reason) {
   return { id, status: "skip", expected, found: "not inspected", subjects: [], reason };
 }
 
-module.exports = { CHECKS, FAULT_DOMAINS, CNI, CNI_DAEMONSET, QUICK_CREATE_SERVICES_CIDR, QUICK_CREATE_DNS_IP, KUBE_PROXY_MODES, ZONE_LABELS, result, skipped };
+module.exports = { CHECKS, FAULT_DOMAINS, CNI, DEFAULT_CLUSTER_TYPE, CNI_DAEMONSET, QUICK_CREATE_SERVICES_CIDR, QUICK_CREATE_DNS_IP, KUBE_PROXY_MODES, ZONE_LABELS, result, skipped };

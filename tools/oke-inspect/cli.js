@@ -7,7 +7,7 @@ const { resolveCredentials } = require("../oke-token/credentials");
 const { OkeTokenError, usageError } = require("../oke-token/errors");
 const { stackOutput } = require("../oke-bastion/stackOutput");
 const { ExitCode, exitCodeOf } = require("./errors");
-const { CHECKS, CNI, skipped } = require("./checks");
+const { CHECKS, CNI, DEFAULT_CLUSTER_TYPE, skipped } = require("./checks");
 const { readCluster } = require("./oci");
 const { chooseKubeconfig, loadKubeconfig, readKubernetes, Unreachable } = require("./kubernetes");
 const { ociChecks } = require("./ociChecks");
@@ -106,7 +106,7 @@ async function inspect(args, env, io) {
     region: view.region,
     name: String(view.cluster.name ?? "(unnamed)"),
     version: String(view.cluster.kubernetesVersion ?? "(unknown)"),
-    type: String(view.cluster.type ?? "BASIC_CLUSTER"),
+    type: String(view.cluster.type ?? DEFAULT_CLUSTER_TYPE),
     cni,
     checks,
     names,

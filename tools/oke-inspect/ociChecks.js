@@ -1,7 +1,7 @@
 // @ts-check
 "use strict";
 
-const { FAULT_DOMAINS, result, skipped } = require("./checks");
+const { CNI, DEFAULT_CLUSTER_TYPE, FAULT_DOMAINS, result, skipped } = require("./checks");
 const { poolSize, placementFor, poolCni, clusterCni, adName, nodeName } = require("./settings");
 const { within } = require("./cidr");
 
@@ -15,7 +15,7 @@ const { within } = require("./cidr");
 function clusterActive(view) {
   const c = view.cluster;
   const state = String(c.lifecycleState ?? "unknown");
-  const found = `${state}, ${c.kubernetesVersion ?? "no version"}, ${c.type ?? "BASIC_CLUSTER"}`;
+  const found = `${state}, ${c.kubernetesVersion ?? "no version"}, ${c.type ?? DEFAULT_CLUSTER_TYPE}`;
   return result("cluster-active", {
     expected: "ACTIVE",
     found,
@@ -147,7 +147,7 @@ function nodeNsgs(view) {
   const cni = clusterCni(view.cluster);
   for (const { pool, nodes } of view.pools) {
     const poolNsgs = sorted(pool.nodeConfigDetails?.nsgIds);
-    const podNsgs = poolCni(pool, cni) === "OCI_VCN_IP_NATIVE" ? sorted(pool.nodeConfigDetails?.nodePoolPodNetworkOptionDetails?.podNsgIds) : [];
+    const podNsgs = poolCni(pool, cni) === CNI.VCN_NATIVE ? sorted(pool.nodeConfigDetails?.nodePoolPodNetworkOptionDetails?.podNsgIds) : [];
     expected.push(poolNsgs.length ? `${pool.name}: exactly ${poolNsgs.join(", ")}` : `${pool.name}: none`);
     for (const { node, vnics } of nodes) {
       for (const vnic of vnics) {
