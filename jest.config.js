@@ -26,5 +26,10 @@ module.exports = {
     "^\\./automation$": "<rootDir>/tests/helpers/lazyAutomation.js",
   },
   testMatch: ["<rootDir>/tests/**/*.test.ts"],
+  // One policy-pack process per distinct pack for the whole run, shared by the test files: see
+  // tests/helpers/packBroker.ts.
+  globalSetup: "<rootDir>/tests/helpers/globalSetup.ts",
+  globalTeardown: "<rootDir>/tests/helpers/globalTeardown.ts",
+  setupFiles: ["<rootDir>/tests/helpers/packSource.ts"],
   testTimeout: 30000,
 };
