@@ -69,8 +69,6 @@ describe("the oke-quick-create pack, served", () => {
     expect(report.mandatory).toEqual([]);
     // The stack sets ignoreChanges on the CCM-managed rule lists (spec §3.3), so ccm-managed-lists-ignore-rule-changes is quiet.
     expect(advisoryOf(report)).toEqual(["api-endpoint-open-to-internet"]);
-    // eslint-disable-next-line no-console
-    console.log(`pack start-up ${session.startupMs} ms; start to last diagnostic ${report.timings.toLastDiagnosticMs} ms (analyze ${report.timings.analyzeMs} ms, analyzeStack ${report.timings.analyzeStackMs} ms) for ${isPreview ? "preview" : "deployed"} stack of ${deployed.length} resources`);
   });
 
   it("finds no mandatory violation with the smoke workload (deploySample true), whose LoadBalancer Service the pack also checks", async () => {
@@ -85,9 +83,6 @@ describe("the oke-quick-create pack, served", () => {
   it("decides every mandatory policy in the preview of a new stack (all ids unknown)", async () => {
     const report = await session.run(preview);
     const downgraded = [...new Set(report.downgradedInPreview.map((d) => d.policyName))].sort();
-    const deciding = session.info.policies.map((p) => p.name).filter((name) => !downgraded.includes(name)).sort();
-    // eslint-disable-next-line no-console
-    console.log(`preview of a new stack: downgraded to "can't run during preview": ${downgraded.length ? downgraded.join(", ") : "none"}; deciding: ${deciding.length} of ${session.info.policies.length} policies (${deciding.join(", ")})`);
     expect(downgraded.filter((name) => CATALOG_MANDATORY.includes(name))).toEqual([]);
     expect(report.mandatory).toEqual([]);
   });
