@@ -99,6 +99,6 @@ export async function expectRejection(overrides: Record<string, string | number 
   expect(error).toBeInstanceOf(QuickCreateConfigError);
   const message = (error as Error).message;
   expect(message.split(/\.\s/)).toHaveLength(1);
-  expect(message.endsWith(".")).toBe(true);
+  expect(message).toMatch(/\.$/);
   return error as QuickCreateConfigError;
 }

@@ -44,8 +44,7 @@ const advisoryOf = (report: AnalysisReport) => [...new Set(report.advisory.map((
 
 describe("the oke-quick-create pack, served", () => {
   it("describes its policies: exactly the catalog's, with the Quick Create contract's mandatory ones among them", () => {
-    expect(session.info.name).toBe("oke-quick-create");
-    expect(session.info.supportsConfig).toBe(true);
+    expect(session.info).toMatchObject({ name: "oke-quick-create", supportsConfig: true });
     const served = (level: string) => session.info.policies.filter((p) => p.enforcementLevel === level).map((p) => p.name).sort();
     expect(served("mandatory")).toEqual(CATALOG_MANDATORY);
     expect(served("advisory")).toEqual(CATALOG_ADVISORY);
@@ -73,7 +72,7 @@ describe("the oke-quick-create pack, served", () => {
 
   it("finds no mandatory violation with the smoke workload (deploySample true), whose LoadBalancer Service the pack also checks", async () => {
     const records = await stackRecords({ deploySample: true }, true);
-    expect(records.some((r) => r.type === "kubernetes:core/v1:Service")).toBe(true);
+    expect(records.map((r) => r.type)).toContain("kubernetes:core/v1:Service");
     const report = await session.run(records);
     expect(report.mandatory).toEqual([]);
     expect(advisoryOf(report)).toEqual(["api-endpoint-open-to-internet"]);

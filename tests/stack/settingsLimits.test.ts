@@ -25,7 +25,7 @@ function refusal(args: Partial<QuickCreateArgs>): QuickCreateConfigError {
   const message = (caught as Error).message;
   expect(message.split("\n")).toHaveLength(1);
   expect(message.split(/\.\s/)).toHaveLength(1);
-  expect(message.endsWith(".")).toBe(true);
+  expect(message).toMatch(/\.$/);
   return caught as QuickCreateConfigError;
 }
 
