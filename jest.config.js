@@ -26,5 +26,11 @@ module.exports = {
     "^\\./automation$": "<rootDir>/tests/helpers/lazyAutomation.js",
   },
   testMatch: ["<rootDir>/tests/**/*.test.ts"],
+  // Test files run alone by their path and share, within a run, what aggregating them into one file
+  // once shared: one policy-pack process per distinct pack (tests/helpers/packBroker.ts) and the
+  // program's runs per configuration (runStack in tests/helpers/stack.ts).
+  globalSetup: "<rootDir>/tests/helpers/globalSetup.ts",
+  globalTeardown: "<rootDir>/tests/helpers/globalTeardown.ts",
+  setupFiles: ["<rootDir>/tests/helpers/packSource.ts"],
   testTimeout: 30000,
 };

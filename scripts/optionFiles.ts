@@ -1,5 +1,5 @@
 // The files generated from components/options.ts: Pulumi.yaml's `config:` block and docs/options.md.
-// `npm run options` writes them; tests/stack/options.suite.ts fails, naming the key and the file, when they drift.
+// `npm run options` writes them; tests/stack/options.test.ts fails, naming the key and the file, when they drift.
 import { isDeepStrictEqual } from "util";
 import YAML from "yaml";
 import { Option, OPTION_KEYS, optionOf } from "../components/options";
@@ -123,7 +123,7 @@ ${OPTION_KEYS.map(row).join("\n")}
    its default \`""\` or \`0\` stands for "not set". \`QuickCreateArgs\`, \`DEFAULTS\` and
    \`readStackConfig\` follow from the table.
 2. Run \`npm run options\`: it rewrites \`Pulumi.yaml\`'s \`config:\` block (the rest of the file is kept)
-   and this file. \`tests/stack/options.suite.ts\` fails, naming the key and the file, until you do.
+   and this file. \`tests/stack/options.test.ts\` fails, naming the key and the file, until you do.
 3. Check and use the value in \`resolveSettings\` (\`components/settings.ts\`), which reads
    \`args.<key> ?? DEFAULTS.<key>\`, and add a test of what the option changes and what it refuses.
 `;

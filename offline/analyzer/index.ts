@@ -11,11 +11,13 @@ export {
   validatePolicyPackConfig,
 } from "./config";
 export type { AnalyzerInfo, AnalyzerPolicyInfo, Diagnostic } from "./protocol";
-export type { AnalysisReport, PolicyPackSession, RunOptions, SharedPolicyPacks, StackContext, StartOptions } from "./session";
+export type { AnalysisReport, PackEndpoint, PackSource, PolicyPackSession, RunOptions, StackContext, StartOptions } from "./session";
 export {
   DEFAULT_PACK_DIR,
   analyzeRecords,
   isPreviewDowngrade,
-  sharePolicyPacks,
+  connectPackSession,
+  packKey,
+  setPackSource,
   startPolicyPack,
 } from "./session";

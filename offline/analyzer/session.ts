@@ -87,29 +87,67 @@ export function isPreviewDowngrade(d: Diagnostic): boolean {
 }
 
 export function startPolicyPack(options: StartOptions = {}): Promise<PolicyPackSession> {
-  return sharedPacks ? sharedSession(sharedPacks, options) : startPackSession(options);
+  return packSource ? packSource(options) : startPackSession(options);
+}
+
+/**
+ * Where startPolicyPack gets its packs instead of starting one per call: a test run sets one that
+ * shares the packs of one run across its test files (tests/helpers/brokeredPacks.ts). `npm start`
+ * never sets one, and always starts its own pack.
+ */
+export type PackSource = (options: StartOptions) => Promise<PolicyPackSession>;
+let packSource: PackSource | undefined;
+
+export function setPackSource(source: PackSource | undefined): void {
+  packSource = source;
+}
+
+/** What tells two packs apart: everything the CLI puts into the pack's environment, defaults applied. */
+export function packKey(options: StartOptions): string {
+  return JSON.stringify([
+    path.resolve(options.packDir ?? DEFAULT_PACK_DIR),
+    options.project ?? DEFAULT_PROJECT,
+    options.stack ?? DEFAULT_STACK,
+    options.organization ?? null,
+    options.dryRun ?? true,
+    Object.entries(options.stackConfig ?? {}).sort(([a], [b]) => a.localeCompare(b)),
+  ]);
+}
+
+/** The process behind a session: started by it, or by whoever shares it (then `stop` only lets go). */
+export interface PackEndpoint {
+  port: number;
+  stderr(): string;
+  stop(): Promise<void>;
 }
 
 async function startPackSession(options: StartOptions): Promise<PolicyPackSession> {
   const startedAt = Date.now();
-  const project = options.project ?? DEFAULT_PROJECT;
-  const stack = options.stack ?? DEFAULT_STACK;
-  const dryRun = options.dryRun ?? true;
   const starting = startPackProcess({
     packDir: options.packDir ?? DEFAULT_PACK_DIR,
-    project,
-    stack,
+    project: options.project ?? DEFAULT_PROJECT,
+    stack: options.stack ?? DEFAULT_STACK,
     organization: options.organization,
-    dryRun,
+    dryRun: options.dryRun ?? true,
     stackConfig: options.stackConfig,
     startTimeoutMs: options.startTimeoutMs,
     signal: options.signal,
   });
   // gRPC and the protocol buffers load once the pack is spawned, while it starts: the pack's own start
   // is the longest step of a plan, so nothing should run ahead of it.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { AnalyzerConnection: Connection } = require("./protocol") as typeof import("./protocol");
-  const pack: PackProcess = await starting;
+  loadProtocol();
+  return connectPackSession(await starting, options, startedAt);
+}
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const loadProtocol = () => require("./protocol") as typeof import("./protocol");
+
+/** A session on a pack that is up: GetAnalyzerInfo, then the CLI's calls; `startedAt` is when its start began. */
+export async function connectPackSession(pack: PackEndpoint, options: StartOptions, startedAt = Date.now()): Promise<PolicyPackSession> {
+  const project = options.project ?? DEFAULT_PROJECT;
+  const stack = options.stack ?? DEFAULT_STACK;
+  const dryRun = options.dryRun ?? true;
+  const { AnalyzerConnection: Connection } = loadProtocol();
   const connection: AnalyzerConnection = new Connection(pack.port);
   let info: AnalyzerInfo;
   try {
@@ -189,102 +227,4 @@ export async function analyzeRecords(records: AnalyzedResource[], options: Start
   } finally {
     await session.close();
   }
-}
-
-/**
- * Within one test file, plans that would start identical packs share one process instead. A pack is
- * identical when everything the CLI puts into its environment is (folder, project, stack, dry run,
- * stack config), and every run still sends its own Configure and ConfigureStack, as a fresh pack
- * gets. Runs take turns, since Configure sets the pack's config for the calls after it. Off unless a
- * caller turns it on; `npm start` always starts its own pack.
- */
-let sharedPacks: Map<string, SharedPack> | undefined;
-
-interface SharedPack {
-  started: Promise<PolicyPackSession>;
-  /** Plans that asked for this pack and did not abandon it. */
-  users: number;
-  abandon: AbortController;
-}
-
-export interface SharedPolicyPacks {
-  /**
-   * Starts, beside the others, the pack a later start with the same options will get: plans that
-   * run one after another (the Pulumi runtime is one per process) need not wait for their packs in turn.
-   * Settles once the pack is up (or failed to start); after closeAll it starts nothing.
-   */
-  startAhead(options: StartOptions): Promise<void>;
-  /** Stops every shared pack and turns sharing off again. */
-  closeAll(): Promise<void>;
-}
-
-export function sharePolicyPacks(): SharedPolicyPacks {
-  const packs = (sharedPacks ??= new Map());
-  return {
-    async startAhead(options) {
-      if (sharedPacks !== packs) return; // closed: a pack started now would never be stopped
-      // A failed start is reported to the plan that asks for it (and then started again).
-      await sharedSession(packs, options).catch(() => undefined);
-    },
-    async closeAll() {
-      sharedPacks = undefined;
-      const sessions = await Promise.all([...packs.values()].map((p) => p.started.catch(() => undefined)));
-      packs.clear();
-      await Promise.all(sessions.map((s) => s?.close()));
-    },
-  };
-}
-
-/** The last run queued on each shared pack; the next one starts after it. */
-const turns = new WeakMap<PolicyPackSession, Promise<unknown>>();
-
-function sharedSession(packs: Map<string, SharedPack>, options: StartOptions): Promise<PolicyPackSession> {
-  // Keyed by what the pack's process gets, defaults applied as startPackSession applies them.
-  const key = JSON.stringify([
-    path.resolve(options.packDir ?? DEFAULT_PACK_DIR),
-    options.project ?? DEFAULT_PROJECT,
-    options.stack ?? DEFAULT_STACK,
-    options.organization ?? null,
-    options.dryRun ?? true,
-    Object.entries(options.stackConfig ?? {}).sort(([a], [b]) => a.localeCompare(b)),
-  ]);
-  let pack = packs.get(key);
-  if (!pack) {
-    const abandon = new AbortController();
-    const created: SharedPack = { started: startPackSession({ ...options, signal: abandon.signal }), users: 0, abandon };
-    packs.set(key, created);
-    // A pack that failed to start is not kept: the next plan starts (and reports) its own.
-    created.started.catch(() => packs.get(key) === created && packs.delete(key));
-    pack = created;
-  }
-  const entry = pack;
-  entry.users += 1;
-  // A start that every plan asking for it abandoned (their programs failed) is stopped, as an unshared
-  // one is; once one plan has used the pack it stays for the next.
-  options.signal?.addEventListener(
-    "abort",
-    () => {
-      entry.users -= 1;
-      if (entry.users > 0) return;
-      if (packs.get(key) === entry) packs.delete(key);
-      entry.abandon.abort();
-      // Past the port already, the abort stops nothing: the session closes once it is up.
-      entry.started.then((session) => session.close(), () => undefined);
-    },
-    { once: true },
-  );
-  const started = entry.started;
-  return started.then((session) => {
-    const shared: PolicyPackSession = {
-      ...session,
-      run(records, runOptions) {
-        const result = (turns.get(session) ?? Promise.resolve()).then(() => session.run(records, runOptions));
-        turns.set(session, result.catch(() => undefined));
-        return result;
-      },
-      // The owner of the sharing stops the process (closeAll); a plan's close only ends its use.
-      close: async () => undefined,
-    };
-    return shared;
-  });
 }

@@ -14,7 +14,7 @@ function esc(text: string): string {
  * font files), and the viewer draws the text with whatever font it has. So boxes are measured with
  * Verdana, the widest of the common sans-serif faces, and the SVG names Verdana first and after it only
  * faces no wider: DejaVu Sans (the usual Linux fallback) is within 1% either way, which the boxes'
- * padding absorbs, Arial and Helvetica about 12% narrower. tests/plan/diagramFonts.suite.ts measures every
+ * padding absorbs, Arial and Helvetica about 12% narrower. tests/plan/diagramFonts.test.ts measures every
  * label in each face with Graphviz's own tables.
  */
 export const DIAGRAM_FONT = "Verdana";

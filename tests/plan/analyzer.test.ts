@@ -44,8 +44,7 @@ const advisoryOf = (report: AnalysisReport) => [...new Set(report.advisory.map((
 
 describe("the oke-quick-create pack, served", () => {
   it("describes its policies: exactly the catalog's, with the Quick Create contract's mandatory ones among them", () => {
-    expect(session.info.name).toBe("oke-quick-create");
-    expect(session.info.supportsConfig).toBe(true);
+    expect(session.info).toMatchObject({ name: "oke-quick-create", supportsConfig: true });
     const served = (level: string) => session.info.policies.filter((p) => p.enforcementLevel === level).map((p) => p.name).sort();
     expect(served("mandatory")).toEqual(CATALOG_MANDATORY);
     expect(served("advisory")).toEqual(CATALOG_ADVISORY);
@@ -69,13 +68,11 @@ describe("the oke-quick-create pack, served", () => {
     expect(report.mandatory).toEqual([]);
     // The stack sets ignoreChanges on the CCM-managed rule lists (spec §3.3), so ccm-managed-lists-ignore-rule-changes is quiet.
     expect(advisoryOf(report)).toEqual(["api-endpoint-open-to-internet"]);
-    // eslint-disable-next-line no-console
-    console.log(`pack start-up ${session.startupMs} ms; start to last diagnostic ${report.timings.toLastDiagnosticMs} ms (analyze ${report.timings.analyzeMs} ms, analyzeStack ${report.timings.analyzeStackMs} ms) for ${isPreview ? "preview" : "deployed"} stack of ${deployed.length} resources`);
   });
 
   it("finds no mandatory violation with the smoke workload (deploySample true), whose LoadBalancer Service the pack also checks", async () => {
     const records = await stackRecords({ deploySample: true }, true);
-    expect(records.some((r) => r.type === "kubernetes:core/v1:Service")).toBe(true);
+    expect(records.map((r) => r.type)).toContain("kubernetes:core/v1:Service");
     const report = await session.run(records);
     expect(report.mandatory).toEqual([]);
     expect(advisoryOf(report)).toEqual(["api-endpoint-open-to-internet"]);
@@ -85,9 +82,6 @@ describe("the oke-quick-create pack, served", () => {
   it("decides every mandatory policy in the preview of a new stack (all ids unknown)", async () => {
     const report = await session.run(preview);
     const downgraded = [...new Set(report.downgradedInPreview.map((d) => d.policyName))].sort();
-    const deciding = session.info.policies.map((p) => p.name).filter((name) => !downgraded.includes(name)).sort();
-    // eslint-disable-next-line no-console
-    console.log(`preview of a new stack: downgraded to "can't run during preview": ${downgraded.length ? downgraded.join(", ") : "none"}; deciding: ${deciding.length} of ${session.info.policies.length} policies (${deciding.join(", ")})`);
     expect(downgraded.filter((name) => CATALOG_MANDATORY.includes(name))).toEqual([]);
     expect(report.mandatory).toEqual([]);
   });

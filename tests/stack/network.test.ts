@@ -10,7 +10,7 @@ type Row = [peer: string, protocol: string, port: number | "all" | "-" | "3/4", 
 /** Spec §3 written out as rows, independent of the rule tables the stack builds from. */
 function rows(rules: any[], peerKey: "source" | "destination"): Row[] {
   return rules.map((r) => {
-    expect(r.stateless).toBe(false);
+    expect(r).toMatchObject({ stateless: false });
     const typeKey = peerKey === "source" ? "sourceType" : "destinationType";
     expect(r[typeKey]).toBe(r[peerKey].startsWith("all-") ? "SERVICE_CIDR_BLOCK" : "CIDR_BLOCK");
     let port: Row[2] = r.protocol === "all" ? "-" : "all";
@@ -67,7 +67,7 @@ describe("default stack (ap-tokyo-1, public endpoint, private workers)", () => {
 
   test("public route table sends 0.0.0.0/0 to the internet gateway", () => {
     const igw = byDisplayName(run, `oke-igw-quick-cluster1-${ID}`);
-    expect(igw.inputs.enabled).toBe(true);
+    expect(igw.inputs).toMatchObject({ enabled: true });
     const rt = byDisplayName(run, `oke-public-routetable-cluster1-${ID}`);
     expect(rt.inputs.routeRules).toEqual([
       { destination: "0.0.0.0/0", destinationType: "CIDR_BLOCK", networkEntityId: expect.stringMatching(/^ocid1\.internetgateway\./), description: "traffic to/from internet" },

@@ -79,7 +79,7 @@ describe("choices", () => {
     expect(pool.nodeConfigDetails.placementConfigs.map((p: any) => p.availabilityDomain)).toEqual([
       "Uocm:US-ASHBURN-1-AD-1", "Uocm:US-ASHBURN-1-AD-2", "Uocm:US-ASHBURN-1-AD-3",
     ]);
-    expect(pool.nodeConfigDetails.placementConfigs.every((p: any) => p.faultDomains === undefined)).toBe(true);
+    expect(pool.nodeConfigDetails.placementConfigs.map((p: any) => p.faultDomains)).toEqual([undefined, undefined, undefined]);
     expect(run.outputs.names).toMatchObject({ vcn: expect.stringMatching(/^oke-vcn-quick-cluster1-/) });
   });
 

@@ -26,7 +26,7 @@ function refusal(args: Partial<QuickCreateArgs>): QuickCreateConfigError {
   const message = (caught as Error).message;
   expect(message.split("\n")).toHaveLength(1);
   expect(message.split(/\.\s/)).toHaveLength(1);
-  expect(message.endsWith(".")).toBe(true);
+  expect(message).toMatch(/\.$/);
   return caught as QuickCreateConfigError;
 }
 
@@ -150,9 +150,8 @@ describe("counts and sizes", () => {
     [1e308, /from 1 to 1000/],
     [Infinity, /from 1 to 1000/],
   ])("nodeCount %p is refused without being counted out", (nodeCount, allowed) => {
-    const started = Date.now();
+    // Synchronous: a check that counted nodes one by one would not return for the huge ones.
     expect(refusal({ nodeCount }).message).toMatch(allowed);
-    expect(Date.now() - started).toBeLessThan(200);
   });
 
   it.each([49, BOOT_VOLUME_GBS.max + 1, 2 ** 60, 100.5])("bootVolumeSizeGbs %p is outside 50 to 32768", (size) => {

@@ -113,7 +113,7 @@ describe("SampleWorkload", () => {
     expect(() => new SampleWorkload(`bad-${replicas}`, { provider, replicas })).toThrow(
       `SampleWorkload "bad-${replicas}": replicas must be a whole number of at least 1, got ${replicas}; leave it unset for 3.`,
     );
-    expect(created.has(`bad-${replicas}-deployment`)).toBe(false);
+    expect([...created]).not.toContain(`bad-${replicas}-deployment`);
   });
 });
 

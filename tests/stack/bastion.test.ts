@@ -91,19 +91,30 @@ describe("Quick Create's own security lists let the bastion's private endpoint (
   const apiIp = clusterEndpoints(plan.endpointSubnet, false).privateEndpoint.split(":")[0];
 
   it.each([true, false])("with endpointPublic=%p", (endpointPublic) => {
-    expect(covers(plan.workerSubnet, bastionIp)).toBe(true);
     const worker = ociSecurityRules(WORKER_RULES, addresses, endpointPublic);
     const endpoint = ociSecurityRules(ENDPOINT_RULES, addresses, endpointPublic);
-    // bastion → node, TCP 22: both ends use the worker list.
-    expect(allowsTcp(worker, "egress", node, Port.SSH)).toBe(true);
-    expect(allowsTcp(worker, "ingress", bastionIp, Port.SSH)).toBe(true);
-    // bastion → private API endpoint, TCP 6443: worker list out, endpoint list in.
-    expect(allowsTcp(worker, "egress", apiIp, Port.KUBERNETES_API)).toBe(true);
-    expect(allowsTcp(endpoint, "ingress", bastionIp, Port.KUBERNETES_API)).toBe(true);
+    expect({
+      "the bastion's address is in the worker subnet": covers(plan.workerSubnet, bastionIp),
+      // bastion → node, TCP 22: both ends use the worker list.
+      "worker list: out to the node on 22": allowsTcp(worker, "egress", node, Port.SSH),
+      "worker list: in from the bastion on 22": allowsTcp(worker, "ingress", bastionIp, Port.SSH),
+      // bastion → private API endpoint, TCP 6443: worker list out, endpoint list in.
+      "worker list: out to the API endpoint on 6443": allowsTcp(worker, "egress", apiIp, Port.KUBERNETES_API),
+      "endpoint list: in from the bastion on 6443": allowsTcp(endpoint, "ingress", bastionIp, Port.KUBERNETES_API),
+    }).toEqual({
+      "the bastion's address is in the worker subnet": true,
+      "worker list: out to the node on 22": true,
+      "worker list: in from the bastion on 22": true,
+      "worker list: out to the API endpoint on 6443": true,
+      "endpoint list: in from the bastion on 6443": true,
+    });
   });
 
   it("the check itself fails for an address outside the worker subnet (a bastion in the LB subnet)", () => {
     const endpoint = ociSecurityRules(ENDPOINT_RULES, addresses, false);
-    expect(allowsTcp(endpoint, "ingress", bastionPrivateEndpointIp(plan.lbSubnet), Port.KUBERNETES_API)).toBe(false);
+    const lbSubnetAddress = bastionPrivateEndpointIp(plan.lbSubnet);
+    expect({ "endpoint list: in from the LB subnet on 6443": allowsTcp(endpoint, "ingress", lbSubnetAddress, Port.KUBERNETES_API) }).toEqual({
+      "endpoint list: in from the LB subnet on 6443": false,
+    });
   });
 });

@@ -3,6 +3,12 @@ import * as os from "os";
 import * as path from "path";
 import { main } from "../../offline/cli";
 import { withShortStacks } from "../helpers/stack";
+import { startAhead } from "../helpers/brokeredPacks";
+import { DEFAULT_PACK_DIR } from "../../offline/analyzer";
+import { packStartOptions } from "../../offline/run/policyCheck";
+import { parseArgs } from "../../offline/inputs/args";
+import { readProjectFile } from "../../offline/inputs/projectFile";
+import { resolveStackSettings } from "../../offline/inputs/stackSettings";
 
 const REPO = path.resolve(__dirname, "..", "..");
 const OUT = fs.mkdtempSync(path.join(os.tmpdir(), "plan-deployed-"));
@@ -28,8 +34,18 @@ async function plan(...args: string[]): Promise<Result> {
 /** The "Changes against ..." block, up to and including its count line. */
 const changesOf = (r: Result) => r.stdout.slice(r.stdout.indexOf("Changes against"), r.stdout.search(/^\d+ to create.*$/m) + r.stdout.match(/^\d+ to create.*$/m)![0].length);
 
+/** The pack `npm start -- ...args` starts: what runPlan hands startPolicyPack for those arguments. */
+function packOf(...args: string[]) {
+  const { stack, config } = parseArgs(args);
+  const settings = resolveStackSettings(REPO, readProjectFile(REPO), stack, config);
+  return packStartOptions({ packDir: DEFAULT_PACK_DIR, project: settings.project, stack: settings.stack, stackConfig: settings.config });
+}
+
 let same: Result, upgrade: Result, flannel: Result, bad: Result, preview: Result;
 beforeAll(async () => {
+  // The plans below run one after another; the packs of the upgrade and the CNI change start beside
+  // the dev stack's, not each in its turn.
+  await Promise.all([packOf(), packOf("--config", "kubernetesVersion=v1.34.1"), packOf("--config", "cni=flannel")].map(startAhead));
   fs.writeFileSync(file("bad.json"), "{}");
   // One at a time: the Pulumi runtime a program runs under is one per process.
   const base = await plan("--json", file("plan.json"));

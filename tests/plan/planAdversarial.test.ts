@@ -50,7 +50,7 @@ test.each([
 });
 
 // One program-side case end to end (each costs a program run and a pack start); the rest of the
-// settings' refusals are covered where they are made (tests/stack/settingsLimits.suite.ts).
+// settings' refusals are covered where they are made (tests/stack/settingsLimits.test.ts).
 test("a private key pasted as sshPublicKey is one sentence from the program and never printed", async () => {
   const key = "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----";
   const r = await plan("--config", `sshPublicKey=${key}`);

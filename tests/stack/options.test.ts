@@ -110,8 +110,7 @@ describe("readStackConfig reads each key by the table's type", () => {
     expect(args.nameSuffix).toBeUndefined();
     expect(args.nodeOcpus).toBeUndefined();
     expect(args.bootVolumeSizeGbs).toBeUndefined();
-    expect(args.nodeCount).toBe(3);
-    expect(args.endpointPublic).toBe(true);
+    expect(args).toMatchObject({ nodeCount: 3, endpointPublic: true });
     expect(args.bastionClientCidrs).toEqual([]);
     expect(resolveSettings(args)).toEqual(resolveSettings({ compartmentId: COMPARTMENT, kubernetesVersion: "v1.33.1" }));
   });

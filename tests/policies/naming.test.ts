@@ -78,7 +78,7 @@ describe("quick-create-names", () => {
       expect.stringMatching(/\nNode pool "oke-nodepool-pool1" has name "pool2"; Quick Create names its node pool "pool1"/),
     ]);
     for (const expected of [/has name "other"/, /has name "pool2"/, /has dnsLabel "x"/]) {
-      expect(messages.some((m) => expected.test(m))).toBe(true);
+      expect(messages).toContainEqual(expect.stringMatching(expected));
     }
   });
 

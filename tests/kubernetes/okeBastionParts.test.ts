@@ -86,7 +86,7 @@ describe("the session host", () => {
     fs.chmodSync(key, 0o600);
     execFileSync("ssh-keygen", ["-q", "-p", "-a", "1", "-P", "", "-N", "secret", "-f", key]);
     expect(fs.readFileSync(key, "utf8")).toMatch(/^-----BEGIN OPENSSH PRIVATE KEY-----\n/);
-    expect(fs.existsSync(`${key}.pub`)).toBe(false);
+    expect([`${key}.pub`].filter(fs.existsSync)).toEqual([]);
     expect(() => sessionKey(key)).toThrow(expect.objectContaining({ exitCode: 2, message: expect.stringMatching(/is encrypted and has no .*\.pub next to it; write one with `ssh-keygen -y -f/) }));
   });
 });

@@ -15,7 +15,7 @@ const REPO = path.resolve(__dirname, "..", "..");
 
 // The README's private-endpoint stack, `npm start -- --config endpointPublic=false --config bastion=true
 // --config 'bastionClientCidrs=["203.0.113.0/24"]'`, as the plan reads it (the policy verdict on it is
-// in tests/policies/bastion.suite.ts, without starting the analyzer).
+// in tests/policies/bastion.test.ts, without starting the analyzer).
 let run: ProgramRun;
 beforeAll(async () => {
   run = await runStack({ endpointPublic: false, bastion: true, bastionClientCidrs: '["203.0.113.0/24"]' });
