@@ -2,20 +2,17 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { main } from "../../offline/cli";
-import { sharePolicyPacks } from "../../offline/analyzer";
 import { withShortStacks } from "../helpers/stack";
 import { stackExportOf } from "../helpers/stackExport";
 
 // `npm start -- --deployed state.json` against what `pulumi stack export` writes after `pulumi up` of
 // the dev stack (tests/helpers/stackExport.ts: the CLI's shape, a tenancy's own OCIDs and availability
-// domain prefix, encrypted or --show-secrets secrets), in-process like planDeployed.suite.ts.
+// domain prefix, encrypted or --show-secrets secrets), in-process like planDeployed.test.ts.
 
 const REPO = path.resolve(__dirname, "..", "..");
 const OUT = fs.mkdtempSync(path.join(os.tmpdir(), "plan-stack-export-"));
 const file = (name: string) => path.join(OUT, name);
-const packs = sharePolicyPacks();
-afterAll(async () => {
-  await packs.closeAll();
+afterAll(() => {
   fs.rmSync(OUT, { recursive: true, force: true });
 });
 
