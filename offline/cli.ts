@@ -6,7 +6,7 @@ import { describeFailure } from "./report/errors";
 import { EXIT } from "./report/errors";
 import { planJson } from "./report/jsonReport";
 import { createProgress, Progress } from "./report/progress";
-import { Plan, runPlan } from "./run/runPlan";
+import { Plan, runPlan } from "./runPlan";
 import { renderTextReport, summarize } from "./report/textReport";
 
 export interface CliIo {

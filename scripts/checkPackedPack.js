@@ -11,13 +11,13 @@ const fs = require("fs");
 const os = require("os");
 const path = require("path");
 const { parseArgs } = require("../offline/inputs/args");
-const { runPlan } = require("../offline/run/runPlan");
+const { runPlan } = require("../offline/runPlan");
 
 const ROOT = path.resolve(__dirname, "..");
 const PACK_DIR = path.join(ROOT, "policies");
 /**
  * @typedef {{ label: string, argv: string[], mandatory: number }} Stack
- * @typedef {import("../offline/run/runPlan").Plan} Plan
+ * @typedef {import("../offline/runPlan").Plan} Plan
  */
 /** @type {Stack[]} The stacks both packs must agree on: the default, and one the pack must block. */
 const STACKS = [

@@ -1,5 +1,5 @@
-import { RegisteredResource } from "../run/runProgram";
-import { maskInputs } from "../report/masking";
+import { maskInputs } from "../records/masking";
+import type { RegisteredResource } from "../records/shapes";
 import { AdPlacement, distributeNodes } from "./nodePlacement";
 import { GATEWAY_TYPES, ROUTE_TABLE_TYPES, References, ResourceType, SECURITY_LIST_TYPES } from "./references";
 

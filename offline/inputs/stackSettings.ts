@@ -1,14 +1,8 @@
 import * as path from "path";
 import { PlanInputError } from "../report/errors";
+import type { StackSettings } from "../records/shapes";
 import { DeclaredKey, ProjectFile, readYamlFile } from "./projectFile";
 
-/** What `pulumi preview` hands the program: fully qualified keys to strings, and which of them are secret. */
-export interface StackSettings {
-  project: string;
-  stack: string;
-  config: Record<string, string>;
-  secretKeys: string[];
-}
 
 /** Where a value came from, so an error can say which file or flag to fix. */
 interface Sourced {

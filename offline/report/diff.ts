@@ -1,5 +1,5 @@
-import { mockMonitorUrn } from "../run/engineUrns";
-import { UNKNOWN_MASK } from "./masking";
+import { mockMonitorUrn } from "../records/engineUrns";
+import { UNKNOWN_MASK } from "../records/masking";
 import { forcesReplacement } from "./replaceRules";
 
 /** One changed input, at its leaf: `kubernetesVersion`, `clusterPodNetworkOptions[0].cniType`. */

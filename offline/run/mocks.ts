@@ -4,7 +4,7 @@ import { UNKNOWN_VALUE } from "../analyzer/records";
 import { DeployedPlan } from "./deployedPlan";
 import * as fixtures from "./fixtures";
 import { diffResource } from "../report/diff";
-import { maskInputs } from "../report/masking";
+import { maskInputs } from "../records/masking";
 
 export const INVOKE = {
   availabilityDomains: "oci:Identity/getAvailabilityDomains:getAvailabilityDomains",

@@ -1,36 +1,6 @@
 import { PolicyPackConfigFile, AnalyzedResource, startPolicyPack, PolicyPackSession, StartOptions } from "../analyzer";
-import { RegisteredResource } from "./runProgram";
+import type { PolicyResults, RegisteredResource } from "../records/shapes";
 
-
-/** One policy violation as the analyzer reports it. */
-export interface PolicyDiagnostic {
-  policyPack: string;
-  policy: string;
-  enforcementLevel: string;
-  /** Absent for stack policies that blame no single resource. */
-  urn?: string;
-  message: string;
-}
-
-export interface PolicyPackInfo {
-  name: string;
-  version: string;
-}
-
-export interface PolicyResults {
-  packs: PolicyPackInfo[];
-  diagnostics: PolicyDiagnostic[];
-}
-
-/** Mandatory violations block `pulumi up` (and fail the plan); `remediate` is mandatory-like in preview. */
-export function isBlocking(d: PolicyDiagnostic): boolean {
-  return d.enforcementLevel === "mandatory";
-}
-
-export function countByLevel(results: PolicyResults): { mandatory: number; advisory: number } {
-  const mandatory = results.diagnostics.filter(isBlocking).length;
-  return { mandatory, advisory: results.diagnostics.length - mandatory };
-}
 
 /** The analyzer's records from runProgram's, with each resource's provider resolved as the CLI sends it. */
 export function toAnalyzerRecords(records: readonly RegisteredResource[]): AnalyzedResource[] {

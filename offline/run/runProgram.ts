@@ -1,41 +1,13 @@
 import * as pulumi from "@pulumi/pulumi";
-import { AnalyzerResourceOptions, UNKNOWN_VALUE } from "../analyzer/records";
+import { UNKNOWN_VALUE } from "../analyzer/records";
+import type { ProgramRun, RegisteredResource } from "../records/shapes";
+
+/** runProgram's result and its records, for callers that import the runner itself. */
+export type { ProgramRun, RegisteredResource };
 import { DeployedPlan } from "./deployedPlan";
-import { acceptHookRegistrations, hookBindings, HookBindings } from "./hookRecords";
-import { toEngineUrns } from "./engineUrns";
+import { acceptHookRegistrations, hookBindings } from "./hookRecords";
+import { toEngineUrns } from "../records/engineUrns";
 import { OciMocks } from "./mocks";
-
-/**
- * One resource as the mock monitor registered it: what the engine received (inputs, parent, provider
- * reference, dependencies, hooks) and the id and outputs it answered with. The plan's reports read
- * these; the pack gets them converted to AnalyzedResource (run/policyCheck.ts).
- */
-export interface RegisteredResource {
-  urn: string;
-  type: string;
-  name: string;
-  custom: boolean;
-  parent?: string;
-  provider?: string;
-  /** Inputs as the engine got them: unknowns as Pulumi's unknown sentinel, secrets as secret envelopes. */
-  inputs: Record<string, unknown>;
-  dependencies: string[];
-  propertyDependencies: Record<string, string[]>;
-  /** The resource options policies can see (AnalyzerResourceOptions), e.g. ignoreChanges. */
-  options: AnalyzerResourceOptions;
-  /** The id the engine got back; absent while unknown (a preview, a replacement). */
-  id?: string;
-  /** Outputs that are not inputs (endpoints, state): what a later `--deployed` run reads back. */
-  outputs?: Record<string, unknown>;
-  /** Named resource hooks bound to the resource, by kind (beforeDelete, onError, ...); absent when none. */
-  hooks?: HookBindings;
-}
-
-export interface ProgramRun {
-  resources: RegisteredResource[];
-  /** Stack outputs: unknown values as UNKNOWN_VALUE, secrets wrapped in `{ secret: value }`. */
-  outputs: Record<string, unknown>;
-}
 
 export interface RunOptions {
   project: string;
