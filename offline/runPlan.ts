@@ -12,6 +12,7 @@ import { maskInputs } from "./records/masking";
 import { checkPolicies, startPack, toAnalyzerRecords } from "./run/policyCheck";
 import { localPackPolicies } from "./inputs/policyConfigCheck";
 import { readPolicyPackConfig } from "./inputs/policyPackConfig";
+import { checkPolicyPackDir } from "./inputs/policyPackDir";
 import { PlanInputError } from "./report/errors";
 import { Progress } from "./report/progress";
 import { readProjectFile } from "./inputs/projectFile";
@@ -72,7 +73,7 @@ function plannedResources(records: readonly RegisteredResource[]) {
  * resource and the stack go to the pack over the Analyzer protocol.
  */
 export async function runPlan(args: PlanArgs, env: PlanEnvironment): Promise<Plan> {
-  const packDir = env.packDir ?? DEFAULT_PACK_DIR;
+  const packDir = env.packDir ?? (args.policyPack ? checkPolicyPackDir(args.policyPack) : DEFAULT_PACK_DIR);
   const { settings, policyConfig, deployed } = readInputs(args, env, packDir);
   const region = settings.config["oci:region"];
   const packStart = new AbortController();
