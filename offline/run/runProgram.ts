@@ -1,13 +1,16 @@
 import * as pulumi from "@pulumi/pulumi";
 import { UNKNOWN_VALUE } from "../analyzer/records";
 import type { ProgramRun, RegisteredResource } from "../records/shapes";
-
-/** runProgram's result and its records, for callers that import the runner itself. */
-export type { ProgramRun, RegisteredResource };
 import { DeployedPlan } from "./deployedPlan";
 import { acceptHookRegistrations, hookBindings } from "./hookRecords";
 import { toEngineUrns } from "../records/engineUrns";
 import { OciMocks } from "./mocks";
+// The runtime's monitor and callback server are internal API; the request the monitor receives is
+// exactly what the engine records.
+import * as internals from "../pulumiInternals";
+
+/** runProgram's result and its records, for callers that import the runner itself. */
+export type { ProgramRun, RegisteredResource };
 
 export interface RunOptions {
   project: string;
@@ -24,31 +27,8 @@ export interface RunOptions {
   deployed?: DeployedPlan;
 }
 
-
-// The runtime's monitor is internal API; the request it receives is exactly what the engine records.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const settings = require("@pulumi/pulumi/runtime/settings");
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const state = require("@pulumi/pulumi/runtime/state");
-
-/**
- * Resource hooks register their functions with the runtime's callback server, a gRPC server on
- * 127.0.0.1 that setMocks forgets without shutting it down (@pulumi/pulumi 3.248): each run in one
- * process would start another, connect to it, and leave the one before listening. Runs share the
- * first instead, pointed at the current run's monitor, which is where hook registrations go.
- */
-function keepCallbackServer(previous: any): void {
-  if (!previous) return;
-  if (!("_monitor" in previous)) {
-    previous.shutdown();
-    return;
-  }
-  previous._monitor = settings.getMonitor();
-  state.getStore().callbacks = previous;
-}
-
 function recordRegistrations(into: RegisteredResource[]): void {
-  const monitor = settings.getMonitor();
+  const monitor = internals.currentMonitor();
   acceptHookRegistrations(monitor);
   const register = monitor.registerResource.bind(monitor);
   monitor.registerResource = (req: any, callback: (err: unknown, resp: any) => void) => {
@@ -106,13 +86,13 @@ async function settle(value: unknown): Promise<unknown> {
  */
 export async function runProgram(options: RunOptions): Promise<ProgramRun> {
   const region = options.config["oci:region"];
-  const callbacks = state.getStore().callbacks;
+  const callbacks = internals.callbackServer();
   await pulumi.runtime.setMocks(new OciMocks(region, options.preview, options.deployed), options.project, options.stack, options.preview ?? false);
-  keepCallbackServer(callbacks);
+  internals.keepCallbackServer(callbacks);
   pulumi.runtime.setAllConfig(options.config, options.secretKeys ?? []);
   const resources: RegisteredResource[] = options.record ?? [];
   recordRegistrations(resources);
   const outputs = (await settle(await options.program())) as Record<string, unknown>;
-  await settings.waitForRPCs();
+  await internals.waitForRPCs();
   return { resources: toEngineUrns(resources, options.stack, options.project), outputs };
 }
