@@ -30,7 +30,8 @@ const checked = new Set();
 function checkedPackage(name) {
   const manifest = require.resolve(`${name}/package.json`);
   if (!checked.has(name)) {
-    const installed = require(manifest).version;
+    // @pulumi/policy's manifest says "v1.21.0"; npm and this module say 1.21.0.
+    const installed = String(require(manifest).version).replace(/^v/, "");
     if (installed !== WRITTEN_FOR[name]) {
       throw new SdkVersionError(
         `${name} ${installed} is installed, but offline/pulumiInternals.js uses its internals as of ${WRITTEN_FOR[name]}: run npm ci to install ${WRITTEN_FOR[name]}, or check that module against ${installed} and update its WRITTEN_FOR.`,
