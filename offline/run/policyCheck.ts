@@ -1,3 +1,4 @@
+import * as path from "path";
 import { PolicyPackConfigFile, AnalyzedResource, startPolicyPack, PolicyPackSession, StartOptions } from "../analyzer";
 import type { PolicyResults, RegisteredResource } from "../records/shapes";
 
@@ -30,9 +31,17 @@ export interface PackStart {
   signal?: AbortSignal;
 }
 
+/**
+ * @pulumi/pulumi's load-time tooling (TypeScript's npm helpers, the Automation API), loaded on first
+ * use: a third of a pack's start, and none of it runs in a pack. The same modules, only later, as in
+ * the plan's own process; it applies only to the @pulumi/pulumi installed here, so a pack with its own
+ * (an installed published pack, another branch's) starts exactly as the CLI starts it.
+ */
+const LAZY_PULUMI_DEPS = path.resolve(__dirname, "..", "..", "scripts", "lazyPulumiDeps.js");
+
 /** The pack a plan starts, as `pulumi preview --policy-pack` starts it (a preview is always a dry run). */
 export function packStartOptions(start: PackStart): StartOptions {
-  return { packDir: start.packDir, project: start.project, stack: start.stack, stackConfig: start.stackConfig, dryRun: true, signal: start.signal };
+  return { packDir: start.packDir, project: start.project, stack: start.stack, stackConfig: start.stackConfig, dryRun: true, preload: LAZY_PULUMI_DEPS, signal: start.signal };
 }
 
 export function startPack(start: PackStart): Promise<PolicyPackSession> {
