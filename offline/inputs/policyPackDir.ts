@@ -2,8 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { PlanInputError } from "../report/errors";
 import { runPolicyPackScript } from "../analyzer/process";
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { echo } = require("../../tools/common/echo") as { echo: (value: unknown) => string };
+import { echo } from "../../tools/common/echo";
 
 /** The file that makes a folder a policy pack for the CLI (`pulumi preview --policy-pack DIR` reads it first). */
 const PACK_FILE = "PulumiPolicy.yaml";
