@@ -8,8 +8,8 @@ import { describeFailure } from "./report/errors";
 import { EXIT } from "./report/errors";
 import { planJson } from "./report/jsonReport";
 import { createProgress, Progress } from "./report/progress";
-import { Plan, runPlan } from "./run/runPlan";
-import { iamPolicy } from "./run/iamRun";
+import { Plan, runPlan } from "./runPlan";
+import { iamPolicy } from "./iamRun";
 import { renderTextReport, summarize } from "./report/textReport";
 import { scrubber, scrubJson } from "./report/derivedSecrets";
 

@@ -11,13 +11,13 @@ const fs = require("fs");
 const os = require("os");
 const path = require("path");
 const { parseArgs } = require("../offline/inputs/args");
-const { runPlan } = require("../offline/run/runPlan");
+const { runPlan } = require("../offline/runPlan");
 
 const ROOT = path.resolve(__dirname, "..");
 const PACK_DIR = path.join(ROOT, "policies");
 /**
  * @typedef {{ label: string, argv: string[], mandatory: number }} Stack
- * @typedef {import("../offline/run/runPlan").Plan} Plan
+ * @typedef {import("../offline/runPlan").Plan} Plan
  */
 /** @type {Stack[]} The stacks both packs must agree on: the default, and one the pack must block. */
 const STACKS = [
@@ -111,7 +111,10 @@ async function prepare(dir) {
   process.stdout.write(`packed ${info.filename}: ${info.size} bytes, ${info.entryCount} files\n`);
   const installed = path.join(dir, "pack");
   const tsVersion = await install(path.join(dir, info.filename), installed);
-  process.stdout.write(`installed alone in ${installed} (TypeScript ${tsVersion})\n`);
+  // npm pack ran the pack's prepack (build.js): the tarball must carry JavaScript built from exactly
+  // the sources it carries, or the CLI would start the published pack by type-checking it.
+  if (!require(path.join(installed, "build.js")).isBuilt()) throw new Error("the packed pack's bin/ was not built from the sources it ships: check prepack and \"files\" in policies/package.json");
+  process.stdout.write(`installed alone in ${installed} (TypeScript ${tsVersion}), starting from its compiled bin/\n`);
 }
 
 /** Both packs' verdicts on every stack, once `prepare` has installed the packed one in `dir`. @param {string} dir */

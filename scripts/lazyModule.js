@@ -40,7 +40,7 @@ function lazyFile(main) {
 /** @param {string} name */
 module.exports = function lazyModule(name) {
   // The package's main file by path: Jest's resolver would map the bare name back to this stand-in.
-  const manifest = require.resolve(`${name}/package.json`, { paths: [path.dirname(require.resolve("@pulumi/pulumi"))] });
+  const manifest = require.resolve(`${name}/package.json`, { paths: [require("../offline/pulumiInternals").pulumiDir()] });
   return lazyFile(path.join(path.dirname(manifest), require(manifest).main));
 };
 module.exports.lazyFile = lazyFile;

@@ -18,6 +18,11 @@ export interface PackProcessOptions {
   stackConfig?: Record<string, string>;
   env?: NodeJS.ProcessEnv;
   startTimeoutMs?: number;
+  /**
+   * A module node requires before Pulumi's runner (NODE_OPTIONS --require). Without one the pack starts
+   * exactly as the CLI starts it.
+   */
+  preload?: string;
   /** Aborted while the pack still starts (the program failed, say): it is stopped at once. */
   signal?: AbortSignal;
 }
@@ -56,6 +61,7 @@ function packEnv(options: PackProcessOptions): NodeJS.ProcessEnv {
   set("PULUMI_STACK", options.stack);
   set("PULUMI_ORGANIZATION", options.organization);
   set("PULUMI_DRY_RUN", options.dryRun === undefined ? undefined : String(options.dryRun));
+  if (options.preload) env.NODE_OPTIONS = [env.NODE_OPTIONS, `--require ${JSON.stringify(path.resolve(options.preload))}`].filter(Boolean).join(" ");
   return env;
 }
 

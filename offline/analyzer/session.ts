@@ -30,6 +30,8 @@ export interface StartOptions {
   dryRun?: boolean;
   stackConfig?: Record<string, string>;
   startTimeoutMs?: number;
+  /** A module the pack's node requires before Pulumi's runner (see PackProcessOptions.preload). */
+  preload?: string;
   /** Stops the pack while it starts. A shared pack stops only once every plan that asked for it did so. */
   signal?: AbortSignal;
 }
@@ -111,6 +113,7 @@ export function packKey(options: StartOptions): string {
     options.organization ?? null,
     options.dryRun ?? true,
     Object.entries(options.stackConfig ?? {}).sort(([a], [b]) => a.localeCompare(b)),
+    options.preload ?? null,
   ]);
 }
 
@@ -131,6 +134,7 @@ async function startPackSession(options: StartOptions): Promise<PolicyPackSessio
     dryRun: options.dryRun ?? true,
     stackConfig: options.stackConfig,
     startTimeoutMs: options.startTimeoutMs,
+    preload: options.preload,
     signal: options.signal,
   });
   // gRPC and the protocol buffers load once the pack is spawned, while it starts: the pack's own start

@@ -1,6 +1,6 @@
-import { RegisteredResource } from "../run/runProgram";
+import { maskInputs } from "../records/masking";
+import type { RegisteredResource } from "../records/shapes";
 import { API_DEFAULT_CLUSTER_TYPE, API_DEFAULT_CNI, PeerType } from "../../policies/contract";
-import { maskInputs } from "../report/masking";
 import { AdPlacement, distributeNodes } from "./nodePlacement";
 import { GATEWAY_TYPES, ROUTE_TABLE_TYPES, References, ResourceType, SECURITY_LIST_TYPES } from "./references";
 

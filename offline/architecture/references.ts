@@ -1,4 +1,4 @@
-import { RegisteredResource } from "../run/runProgram";
+import type { RegisteredResource } from "../records/shapes";
 import { PeerType, ResourceType, SECURITY_LIST_TYPES } from "../../policies/contract";
 
 

@@ -9,6 +9,8 @@ export interface PlanArgs {
   /** `--config KEY=VALUE` pairs in the order given; later ones win, as repeated `pulumi config set` do. */
   config: Array<{ key: string; value: string }>;
   policyPackConfig?: string;
+  /** `--policy-pack DIR`: the pack to run instead of policies/. */
+  policyPack?: string;
   preview: boolean;
   json?: string;
   diagram?: string;
@@ -19,7 +21,7 @@ export interface PlanArgs {
   help: boolean;
 }
 
-const WITH_VALUE = new Set(["--stack", "--config", "--policy-pack-config", "--json", "--diagram", "--deployed", "--iam"]);
+const WITH_VALUE = new Set(["--stack", "--config", "--policy-pack-config", "--policy-pack", "--json", "--diagram", "--deployed", "--iam"]);
 const SWITCHES = new Set(["--preview", "--help", "-h"]);
 
 export const USAGE = `Usage: npm start -- [options]
@@ -31,6 +33,7 @@ Options:
   --config KEY=VALUE           override one setting, as \`pulumi config set KEY VALUE\`; repeatable.
                                A bare key is the project's (nodeCount=5), namespaced keys as is (oci:region=us-ashburn-1);
                                lists as JSON: --config 'bastionClientCidrs=["203.0.113.0/24"]'
+  --policy-pack DIR            run the policy pack in DIR instead of policies/, as \`pulumi preview --policy-pack DIR\`
   --policy-pack-config FILE    JSON of policy name -> level or {enforcementLevel, ...properties}; "all" sets every policy
   --preview                    leave every id unknown, as in the first \`pulumi preview\` of a new stack
   --json FILE                  write the plan as JSON (secrets masked)
@@ -100,6 +103,7 @@ export function parseArgs(argv: readonly string[], env?: NodeJS.ProcessEnv): Pla
       case "--stack": parsed.stack = stackName(value); break;
       case "--config": parsed.config.push(splitConfig(value)); break;
       case "--policy-pack-config": parsed.policyPackConfig = value; break;
+      case "--policy-pack": parsed.policyPack = value; break;
       case "--json": parsed.json = value; break;
       case "--diagram": parsed.diagram = value; break;
       case "--deployed": parsed.deployed = value; break;

@@ -1,5 +1,5 @@
 import { DeployedResource } from "../run/deployedPlan";
-import { SECRET_MASK, UNKNOWN_MASK } from "../report/masking";
+import { SECRET_MASK, UNKNOWN_MASK } from "../records/masking";
 import { PlanInputError } from "../report/errors";
 import { checkReadBackInputs, expectField, fieldError, isRecord } from "./deployedFields";
 import { echo } from "../../tools/common/echo";

@@ -6,14 +6,8 @@ import { closest } from "./closest";
 import { DeclaredKey, ProjectFile } from "./projectFile";
 import { ENGINE_NAMESPACE, PROVIDER_CONFIG_KEYS, PROVIDER_SECRET_KEYS } from "./providerConfig";
 import { configEntries, configText, readYamlDocument, yamlValue } from "./yamlFile";
+import type { StackSettings } from "../records/shapes";
 
-/** What `pulumi preview` hands the program: fully qualified keys to strings, and which of them are secret. */
-export interface StackSettings {
-  project: string;
-  stack: string;
-  config: Record<string, string>;
-  secretKeys: string[];
-}
 
 /** Where a value came from, so an error can say which file or flag to fix. */
 interface Sourced {

@@ -1,5 +1,5 @@
-import { mockMonitorUrn } from "../run/engineUrns";
-import { UNKNOWN_MASK } from "./masking";
+import { mockMonitorUrn } from "../records/engineUrns";
+import { UNKNOWN_MASK } from "../records/masking";
 import { alignDefaults } from "./providerDefaults";
 import { forcesReplacement } from "./replaceRules";
 import { compareRuleSets, describeRule, Rule, RuleSetPath, ruleSetPaths } from "./ruleSets";

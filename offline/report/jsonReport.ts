@@ -1,10 +1,7 @@
-import { HookBindings } from "../run/hookRecords";
-import { RegisteredResource } from "../run/runProgram";
+import type { HookBindings, PolicyResults, RegisteredResource, StackSettings } from "../records/shapes";
 import { ResourceChange } from "./diff";
 import { Rule } from "./ruleSets";
-import { maskConfig, maskInputs, maskOutputs } from "./masking";
-import { PolicyResults } from "../run/policyCheck";
-import { StackSettings } from "../inputs/stackSettings";
+import { maskConfig, maskInputs, maskOutputs } from "../records/masking";
 
 /** The `--json FILE` document; secrets are "[secret]" everywhere, unknown values "[unknown]". */
 export interface PlanJson {

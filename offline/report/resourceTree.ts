@@ -1,4 +1,4 @@
-import { RegisteredResource } from "../run/runProgram";
+import type { RegisteredResource } from "../records/shapes";
 import { describeResources, ResourceView, Route, shapeLabel } from "../architecture/architecture";
 import { References } from "../architecture/references";
 

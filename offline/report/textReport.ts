@@ -1,13 +1,22 @@
 import * as path from "path";
-import { RegisteredResource } from "../run/runProgram";
-import { maskOutputs } from "./masking";
-import { countByLevel, PolicyDiagnostic, PolicyResults } from "../run/policyCheck";
+import { maskOutputs } from "../records/masking";
+import type { PolicyDiagnostic, PolicyResults, RegisteredResource } from "../records/shapes";
 import { renderTree } from "./resourceTree";
 
 export interface PlanSummary {
   resources: number;
   mandatory: number;
   advisory: number;
+}
+
+/** Mandatory violations block `pulumi up` (and fail the plan); `remediate` is mandatory-like in preview. */
+export function isBlocking(d: PolicyDiagnostic): boolean {
+  return d.enforcementLevel === "mandatory";
+}
+
+export function countByLevel(results: PolicyResults): { mandatory: number; advisory: number } {
+  const mandatory = results.diagnostics.filter(isBlocking).length;
+  return { mandatory, advisory: results.diagnostics.length - mandatory };
 }
 
 export function summarize(records: readonly RegisteredResource[], policies: PolicyResults): PlanSummary {

@@ -3,8 +3,7 @@
  * their own); what a plan can show is which resource carries which named hook, of which kind.
  */
 
-export type HookKind = "beforeCreate" | "afterCreate" | "beforeUpdate" | "afterUpdate" | "beforeDelete" | "afterDelete" | "onError";
-export type HookBindings = Partial<Record<HookKind, string[]>>;
+import type { HookBindings, HookKind } from "../records/shapes";
 
 const HOOK_LISTS: Record<HookKind, string> = {
   beforeCreate: "getBeforeCreateList",

@@ -4,7 +4,7 @@ import { UNKNOWN_VALUE } from "../analyzer/records";
 import { DeployedPlan } from "./deployedPlan";
 import * as fixtures from "./fixtures";
 import { diffResource, movesWithRegion } from "../report/diff";
-import { maskInputs, SECRET_MASK, UNKNOWN_MASK } from "../report/masking";
+import { maskInputs, SECRET_MASK, UNKNOWN_MASK } from "../records/masking";
 import type { DeployedResource } from "./deployedPlan";
 
 /**

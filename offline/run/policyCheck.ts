@@ -1,36 +1,7 @@
+import * as path from "path";
 import { PolicyPackConfigFile, AnalyzedResource, startPolicyPack, PolicyPackSession, StartOptions } from "../analyzer";
-import { RegisteredResource } from "./runProgram";
+import type { PolicyResults, RegisteredResource } from "../records/shapes";
 
-
-/** One policy violation as the analyzer reports it. */
-export interface PolicyDiagnostic {
-  policyPack: string;
-  policy: string;
-  enforcementLevel: string;
-  /** Absent for stack policies that blame no single resource. */
-  urn?: string;
-  message: string;
-}
-
-export interface PolicyPackInfo {
-  name: string;
-  version: string;
-}
-
-export interface PolicyResults {
-  packs: PolicyPackInfo[];
-  diagnostics: PolicyDiagnostic[];
-}
-
-/** Mandatory violations block `pulumi up` (and fail the plan); `remediate` is mandatory-like in preview. */
-export function isBlocking(d: PolicyDiagnostic): boolean {
-  return d.enforcementLevel === "mandatory";
-}
-
-export function countByLevel(results: PolicyResults): { mandatory: number; advisory: number } {
-  const mandatory = results.diagnostics.filter(isBlocking).length;
-  return { mandatory, advisory: results.diagnostics.length - mandatory };
-}
 
 /** The analyzer's records from runProgram's, with each resource's provider resolved as the CLI sends it. */
 export function toAnalyzerRecords(records: readonly RegisteredResource[]): AnalyzedResource[] {
@@ -60,9 +31,17 @@ export interface PackStart {
   signal?: AbortSignal;
 }
 
+/**
+ * @pulumi/pulumi's load-time tooling (TypeScript's npm helpers, the Automation API), loaded on first
+ * use: a third of a pack's start, and none of it runs in a pack. The same modules, only later, as in
+ * the plan's own process; it applies only to the @pulumi/pulumi installed here, so a pack with its own
+ * (an installed published pack, another branch's) starts exactly as the CLI starts it.
+ */
+const LAZY_PULUMI_DEPS = path.resolve(__dirname, "..", "..", "scripts", "lazyPulumiDeps.js");
+
 /** The pack a plan starts, as `pulumi preview --policy-pack` starts it (a preview is always a dry run). */
 export function packStartOptions(start: PackStart): StartOptions {
-  return { packDir: start.packDir, project: start.project, stack: start.stack, stackConfig: start.stackConfig, dryRun: true, signal: start.signal };
+  return { packDir: start.packDir, project: start.project, stack: start.stack, stackConfig: start.stackConfig, dryRun: true, preload: LAZY_PULUMI_DEPS, signal: start.signal };
 }
 
 export function startPack(start: PackStart): Promise<PolicyPackSession> {

@@ -1,41 +1,16 @@
 import * as pulumi from "@pulumi/pulumi";
-import { AnalyzerResourceOptions, UNKNOWN_VALUE } from "../analyzer/records";
+import { UNKNOWN_VALUE } from "../analyzer/records";
+import type { ProgramRun, RegisteredResource } from "../records/shapes";
 import { DeployedPlan } from "./deployedPlan";
-import { acceptHookRegistrations, hookBindings, HookBindings } from "./hookRecords";
-import { toEngineUrns } from "./engineUrns";
+import { acceptHookRegistrations, hookBindings } from "./hookRecords";
+import { toEngineUrns } from "../records/engineUrns";
 import { OciMocks } from "./mocks";
+// The runtime's monitor and callback server are internal API; the request the monitor receives is
+// exactly what the engine records.
+import * as internals from "../pulumiInternals";
 
-/**
- * One resource as the mock monitor registered it: what the engine received (inputs, parent, provider
- * reference, dependencies, hooks) and the id and outputs it answered with. The plan's reports read
- * these; the pack gets them converted to AnalyzedResource (run/policyCheck.ts).
- */
-export interface RegisteredResource {
-  urn: string;
-  type: string;
-  name: string;
-  custom: boolean;
-  parent?: string;
-  provider?: string;
-  /** Inputs as the engine got them: unknowns as Pulumi's unknown sentinel, secrets as secret envelopes. */
-  inputs: Record<string, unknown>;
-  dependencies: string[];
-  propertyDependencies: Record<string, string[]>;
-  /** The resource options policies can see (AnalyzerResourceOptions), e.g. ignoreChanges. */
-  options: AnalyzerResourceOptions;
-  /** The id the engine got back; absent while unknown (a preview, a replacement). */
-  id?: string;
-  /** Outputs that are not inputs (endpoints, state): what a later `--deployed` run reads back. */
-  outputs?: Record<string, unknown>;
-  /** Named resource hooks bound to the resource, by kind (beforeDelete, onError, ...); absent when none. */
-  hooks?: HookBindings;
-}
-
-export interface ProgramRun {
-  resources: RegisteredResource[];
-  /** Stack outputs: unknown values as UNKNOWN_VALUE, secrets wrapped in `{ secret: value }`. */
-  outputs: Record<string, unknown>;
-}
+/** runProgram's result and its records, for callers that import the runner itself. */
+export type { ProgramRun, RegisteredResource };
 
 export interface RunOptions {
   project: string;
@@ -54,31 +29,8 @@ export interface RunOptions {
   invoked?: Set<string>;
 }
 
-
-// The runtime's monitor is internal API; the request it receives is exactly what the engine records.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const settings = require("@pulumi/pulumi/runtime/settings");
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const state = require("@pulumi/pulumi/runtime/state");
-
-/**
- * Resource hooks register their functions with the runtime's callback server, a gRPC server on
- * 127.0.0.1 that setMocks forgets without shutting it down (@pulumi/pulumi 3.248): each run in one
- * process would start another, connect to it, and leave the one before listening. Runs share the
- * first instead, pointed at the current run's monitor, which is where hook registrations go.
- */
-function keepCallbackServer(previous: any): void {
-  if (!previous) return;
-  if (!("_monitor" in previous)) {
-    previous.shutdown();
-    return;
-  }
-  previous._monitor = settings.getMonitor();
-  state.getStore().callbacks = previous;
-}
-
 function recordRegistrations(into: RegisteredResource[]): void {
-  const monitor = settings.getMonitor();
+  const monitor = internals.currentMonitor();
   acceptHookRegistrations(monitor);
   const register = monitor.registerResource.bind(monitor);
   monitor.registerResource = (req: any, callback: (err: unknown, resp: any) => void) => {
@@ -136,13 +88,13 @@ async function settle(value: unknown): Promise<unknown> {
  */
 export async function runProgram(options: RunOptions): Promise<ProgramRun> {
   const region = options.config["oci:region"];
-  const callbacks = state.getStore().callbacks;
+  const callbacks = internals.callbackServer();
   await pulumi.runtime.setMocks(new OciMocks(region, options.preview, options.deployed, options.invoked), options.project, options.stack, options.preview ?? false);
-  keepCallbackServer(callbacks);
+  internals.keepCallbackServer(callbacks);
   pulumi.runtime.setAllConfig(options.config, options.secretKeys ?? []);
   const resources: RegisteredResource[] = options.record ?? [];
   recordRegistrations(resources);
   const outputs = (await settle(await options.program())) as Record<string, unknown>;
-  await settings.waitForRPCs();
+  await internals.waitForRPCs();
   return { resources: toEngineUrns(resources, options.stack, options.project), outputs };
 }

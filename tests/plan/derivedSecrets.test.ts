@@ -1,6 +1,6 @@
 import { UNKNOWN_VALUE } from "../../offline/analyzer/records";
 import { markDerivedInputs, markDerivedOutputs, scrubber, scrubJson, secretTexts } from "../../offline/report/derivedSecrets";
-import { maskInputs } from "../../offline/report/masking";
+import { maskInputs } from "../../offline/records/masking";
 
 // Pulumi's rule, applied to what the plan shows: a value holding a secret's text is a secret.
 

@@ -1,4 +1,4 @@
-import { toEngineUrns, UrnFields } from "../../offline/run/engineUrns";
+import { toEngineUrns, UrnFields } from "../../offline/records/engineUrns";
 import { runStack } from "../helpers/stack";
 import { ResourceType } from "../../policies/contract";
 

@@ -10,7 +10,7 @@ import { ociAuthenticationProvider, resolveOciAuth } from "../../components/ociA
 import { STACK_TAG_KEY } from "../../policies/contract";
 import { main } from "../../offline/cli";
 import { parseArgs } from "../../offline/inputs/args";
-import { collectIamCalls } from "../../offline/run/iamRun";
+import { collectIamCalls } from "../../offline/iamRun";
 import { KubernetesStandIn } from "../stack/kubernetesStandIn";
 import { OciStandIn } from "../stack/ociStandIn";
 import { runStack, withShortStacks } from "../helpers/stack";

@@ -1,4 +1,4 @@
-import { mockMonitorUrn } from "../../offline/run/engineUrns";
+import { mockMonitorUrn } from "../../offline/records/engineUrns";
 import { diffPlans, PlannedResource } from "../../offline/report/diff";
 
 // Plans written before the JSON carried the engine's URNs hold the mock monitor's (only the parent's

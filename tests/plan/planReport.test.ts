@@ -4,7 +4,7 @@ import { planJson } from "../../offline/report/jsonReport";
 import { describeResources } from "../../offline/architecture/architecture";
 import { toMermaid } from "../../offline/diagram/mermaidDiagram";
 import { Progress } from "../../offline/report/progress";
-import { Plan, runPlan } from "../../offline/run/runPlan";
+import { Plan, runPlan } from "../../offline/runPlan";
 import { renderTextReport } from "../../offline/report/textReport";
 import { ResourceType } from "../../policies/contract";
 import { withShortStacks } from "../helpers/stack";

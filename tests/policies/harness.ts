@@ -20,7 +20,7 @@ interface PolicyServerInternals {
 type RpcFun<Req> = (call: { request: Req }, callback: (err: unknown, res?: pb.AnalyzeResponse) => void) => Promise<void>;
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const server: PolicyServerInternals = require("@pulumi/policy/server");
+const server: PolicyServerInternals = (require("../../offline/pulumiInternals") as typeof import("../../offline/pulumiInternals")).policyServer();
 
 const PACK = POLICY_PACK_NAME;
 const VERSION = "0.1.0";

@@ -1,6 +1,6 @@
 import { QuickCreateConfigError } from "../../components/errors";
 import { diffPlans } from "../../offline/report/diff";
-import { maskInputs } from "../../offline/report/masking";
+import { maskInputs } from "../../offline/records/masking";
 import { ProgramRun, RegisteredResource } from "../../offline/run/runProgram";
 import { deployedFrom, runAgainst } from "./deployed";
 

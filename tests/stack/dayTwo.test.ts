@@ -1,7 +1,7 @@
 import { DeployedPlan, DeployedResource } from "../../offline/run/deployedPlan";
 import { expectedNodeImage, nodeImageNames, fakeOcid } from "../../offline/run/fixtures";
 import { diffPlans } from "../../offline/report/diff";
-import { maskInputs } from "../../offline/report/masking";
+import { maskInputs } from "../../offline/records/masking";
 import { ProgramRun, RegisteredResource } from "../../offline/run/runProgram";
 import { deployedFrom, runAgainst, withDeployedInputs } from "./deployed";
 

@@ -1,5 +1,5 @@
 import { DeployedPlan, DeployedResource } from "../../offline/run/deployedPlan";
-import { maskInputs } from "../../offline/report/masking";
+import { maskInputs } from "../../offline/records/masking";
 import { ProgramRun, RegisteredResource, runProgram } from "../../offline/run/runProgram";
 import { PROJECT, runStack, stackConfig, withShortStacks } from "../helpers/stack";
 

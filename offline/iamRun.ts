@@ -1,16 +1,17 @@
 import * as path from "path";
-import { BASTION_TOOL_NEEDS, HOOK_CALL_NEEDS } from "../../components/iamPermissions";
-import { policyStatementsFor, UsedCalls } from "../../components/iamStatements";
-import { ResourceType } from "../../policies/contract";
-import { PlanArgs } from "../inputs/args";
-import { readProjectFile } from "../inputs/projectFile";
-import { resolveStackSettings, StackSettings } from "../inputs/stackSettings";
-import { maskInputs } from "../report/masking";
-import { policyGroup, renderIamPolicy } from "../report/iamReport";
-import { Progress } from "../report/progress";
-import { DeployedPlan } from "./deployedPlan";
+import { BASTION_TOOL_NEEDS, HOOK_CALL_NEEDS } from "../components/iamPermissions";
+import { policyStatementsFor, UsedCalls } from "../components/iamStatements";
+import { ResourceType } from "../policies/contract";
+import { PlanArgs } from "./inputs/args";
+import { readProjectFile } from "./inputs/projectFile";
+import { resolveStackSettings } from "./inputs/stackSettings";
+import type { StackSettings } from "./records/shapes";
+import { maskInputs } from "./records/masking";
+import { policyGroup, renderIamPolicy } from "./report/iamReport";
+import { Progress } from "./report/progress";
+import { DeployedPlan } from "./run/deployedPlan";
 import { checkOfflineRegion } from "./runPlan";
-import type { ProgramRun } from "./runProgram";
+import type { ProgramRun } from "./records/shapes";
 
 export interface IamEnvironment {
   projectDir: string;

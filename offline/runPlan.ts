@@ -1,24 +1,25 @@
 import * as path from "path";
-import { PolicyPackConfigFile, DEFAULT_PACK_DIR } from "../analyzer";
-import { POLICY_PACK_NAME } from "../../policies/contract";
-import { REGIONS } from "./fixtures";
-import { DeployedPlan } from "./deployedPlan";
-import type { RegisteredResource } from "./runProgram";
-import { PlanArgs } from "../inputs/args";
-import { Architecture, readArchitecture } from "../architecture/architecture";
-import { readDeployedFile } from "../inputs/deployedFile";
-import { checkDiagramPath, checkOutputNotInput, checkOutputPath } from "../inputs/outputPaths";
-import { diffPlans, RegionMove, ResourceChange } from "../report/diff";
-import { maskInputs } from "../report/masking";
-import { checkPolicies, PolicyResults, startPack, toAnalyzerRecords } from "./policyCheck";
-import { localPackPolicies } from "../inputs/policyConfigCheck";
-import { readPolicyPackConfig } from "../inputs/policyPackConfig";
-import { PlanInputError } from "../report/errors";
-import { Progress } from "../report/progress";
-import { readProjectFile } from "../inputs/projectFile";
-import { resolveStackSettings, secretValues, StackSettings } from "../inputs/stackSettings";
-import { markDerivedOutputs, markDerivedRecords, redactDiagnostics, secretTexts } from "../report/derivedSecrets";
-import { echo } from "../../tools/common/echo";
+import { PolicyPackConfigFile, DEFAULT_PACK_DIR } from "./analyzer";
+import { POLICY_PACK_NAME } from "../policies/contract";
+import { REGIONS } from "./run/fixtures";
+import { DeployedPlan } from "./run/deployedPlan";
+import type { PolicyResults, RegisteredResource, StackSettings } from "./records/shapes";
+import { PlanArgs } from "./inputs/args";
+import { Architecture, readArchitecture } from "./architecture/architecture";
+import { readDeployedFile } from "./inputs/deployedFile";
+import { checkDiagramPath, checkOutputNotInput, checkOutputPath } from "./inputs/outputPaths";
+import { diffPlans, RegionMove, ResourceChange } from "./report/diff";
+import { maskInputs } from "./records/masking";
+import { checkPolicies, startPack, toAnalyzerRecords } from "./run/policyCheck";
+import { localPackPolicies } from "./inputs/policyConfigCheck";
+import { readPolicyPackConfig } from "./inputs/policyPackConfig";
+import { checkPolicyPackDir } from "./inputs/policyPackDir";
+import { PlanInputError } from "./report/errors";
+import { Progress } from "./report/progress";
+import { readProjectFile } from "./inputs/projectFile";
+import { resolveStackSettings, secretValues } from "./inputs/stackSettings";
+import { markDerivedOutputs, markDerivedRecords, redactDiagnostics, secretTexts } from "./report/derivedSecrets";
+import { echo } from "../tools/common/echo";
 
 export interface Plan {
   settings: StackSettings;
@@ -102,7 +103,7 @@ function plannedResources(records: readonly RegisteredResource[]) {
  * resource and the stack go to the pack over the Analyzer protocol.
  */
 export async function runPlan(args: PlanArgs, env: PlanEnvironment): Promise<Plan> {
-  const packDir = env.packDir ?? DEFAULT_PACK_DIR;
+  const packDir = env.packDir ?? (args.policyPack ? checkPolicyPackDir(args.policyPack) : DEFAULT_PACK_DIR);
   const { settings, policyConfig, deployed } = readInputs(args, env, packDir);
   const region = settings.config["oci:region"];
   const packStart = new AbortController();
@@ -113,7 +114,7 @@ export async function runPlan(args: PlanArgs, env: PlanEnvironment): Promise<Pla
     // Loading @pulumi/pulumi takes as long as the pack's own start; required only once the pack is
     // spawned, the two overlap instead of queueing.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { runProgram } = require("./runProgram") as typeof import("./runProgram");
+    const { runProgram } = require("./run/runProgram") as typeof import("./run/runProgram");
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const program = require(path.join(env.projectDir, "index")) as () => Promise<Record<string, unknown>>;
     const run = await env.progress.step(`Running ${settings.project} (stack ${settings.stack}) offline`, () =>
