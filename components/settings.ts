@@ -1,7 +1,6 @@
-import { Cidr, KUBERNETES_VERSION, NAME_SUFFIX_LENGTH, NAME_SUFFIX_PATTERN, canonicalCidrText, contains, overlaps, parseCidr, quickCreateNames } from "../policies/contract";
+import { Cidr, KUBERNETES_VERSION, NAME_SUFFIX_LENGTH, NAME_SUFFIX_PATTERN, PROJECT_NAME, canonicalCidrText, contains, overlaps, parseCidr, quickCreateNames } from "../policies/contract";
 import * as pulumi from "@pulumi/pulumi";
 import { QuickCreateConfigError, shownValue } from "./errors";
-import { PROJECT_NAMESPACE } from "./stackConfig";
 import { KubeconfigAuthMode } from "./kubeconfig";
 import {
   BOOT_VOLUME_GBS,
@@ -75,7 +74,7 @@ function shown(value: unknown): string {
 function isSecretSetting(key: string): boolean {
   const runtime = pulumi.runtime as unknown as { isConfigSecret?: (fullKey: string) => boolean };
   try {
-    return runtime.isConfigSecret?.(`${PROJECT_NAMESPACE}:${key}`) ?? false;
+    return runtime.isConfigSecret?.(`${PROJECT_NAME}:${key}`) ?? false;
   } catch {
     return false;
   }

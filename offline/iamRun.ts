@@ -37,7 +37,7 @@ export async function collectIamCalls(args: PlanArgs, env: IamEnvironment): Prom
   checkOfflineRegion(settings, args.stack);
   const region = settings.config["oci:region"];
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { runProgram } = require("./runProgram") as typeof import("./runProgram");
+  const { runProgram } = require("./run/runProgram") as typeof import("./run/runProgram");
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const program = require(path.join(env.projectDir, "index")) as () => Promise<Record<string, unknown>>;
   const invoked = new Set<string>();

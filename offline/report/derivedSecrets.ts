@@ -1,8 +1,7 @@
 import { ECHO_LIMIT, escapeControls, redact } from "../../tools/common/echo";
 import { UNKNOWN_VALUE } from "../analyzer/records";
-import type { RegisteredResource } from "../run/runProgram";
-import type { PolicyResults } from "../run/policyCheck";
-import { isInputSecret, SECRET_SIG, SECRET_SIG_KEY } from "./masking";
+import type { PolicyResults, RegisteredResource } from "../records/shapes";
+import { isInputSecret, SECRET_SIG, SECRET_SIG_KEY } from "../records/masking";
 
 /**
  * Pulumi marks every output computed from a secret as secret, so `pulumi preview` never shows a value
