@@ -8,7 +8,7 @@ import {
   validatePolicyPackConfig,
 } from "./config";
 import type { AnalyzerConnection, AnalyzerInfo, Diagnostic } from "./protocol";
-import { PackProcess, startPackProcess } from "./process";
+import { startPackProcess } from "./process";
 import { AnalyzedResource } from "./records";
 
 /**
@@ -188,7 +188,7 @@ export async function connectPackSession(pack: PackEndpoint, options: StartOptio
       const config = await session.configure(runOptions.config);
       await session.configureStack({ project, stack, dryRun, ...runOptions.stack });
       const diagnostics: Diagnostic[] = [];
-      let lastDiagnosticAt = Date.now();
+      let lastDiagnosticAt: number;
       const analyzeStart = Date.now();
       // The engine sends one Analyze per resource as each registers. Each call stands alone (the pack
       // keeps nothing between them), so they go out together instead of a round trip at a time; the

@@ -6,6 +6,7 @@ const { echo } = require("../../tools/common/echo") as { echo: (value: unknown) 
 /** A name as IAM policies write it bare; anything else goes in single quotes. */
 const BARE_NAME = /^[A-Za-z0-9._-]+$/;
 /** What a quoted name may hold: printable, no quote of either kind (policy syntax has no escape). */
+// eslint-disable-next-line no-control-regex -- control characters are what this pattern is for
 const QUOTABLE_NAME = /^[^'"\u0000-\u001f\u007f]{1,100}$/;
 const GROUP_OCID = /^ocid1\.group\.[a-z0-9._-]+$/i;
 

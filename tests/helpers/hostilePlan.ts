@@ -78,6 +78,7 @@ export function expectRefusal(outcome: Outcome, refusal: Refusal, secrets: reado
   expect(outcome.stderr.endsWith("\n")).toBe(true);
   const lines = outcome.stderr.slice(0, -1).split("\n");
   expect(lines).toEqual([expect.stringMatching(refusal.sentence)]);
+  // eslint-disable-next-line no-control-regex -- control characters are what this pattern is for
   expect(lines[0]).toMatch(/^error: [^\u0000-\u001f\u007f]{1,2200}$/);
   expect(outcome.stdout).toBe("");
   const texts = { stdout: outcome.stdout, stderr: outcome.stderr, ...(outputDir ? writtenFiles(outputDir) : {}) };

@@ -22,9 +22,7 @@ let kubeconfig: string;
 const SDK_LOAD_MS = 120_000;
 
 beforeAll(async () => {
-  require("oci-containerengine");
-  require("oci-core");
-  require("@kubernetes/client-node");
+  await Promise.all([import("oci-containerengine"), import("oci-core"), import("@kubernetes/client-node")]);
   dirs = makeHome("oke-inspect-");
   oci = await new OciReadStandIn(KEY_ID, API_KEY_PEM).start();
   kube = await new KubernetesReadStandIn(KUBE_TOKEN).start();

@@ -1,3 +1,4 @@
+import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -31,7 +32,6 @@ const at = (name: string) => path.join(DIR, name);
 const out = (name: string) => path.join(OUT, name);
 
 // Special files: a FIFO and a link to a device as stack files and as --policy-pack-config.
-const { execFileSync } = require("child_process") as typeof import("child_process");
 execFileSync("mkfifo", [at("Pulumi.fifo.yaml"), at("fifo.json")]);
 fs.symlinkSync("/dev/zero", at("Pulumi.zero.yaml"));
 fs.symlinkSync(at("Pulumi.dev.yaml"), at("stack-link.json"));

@@ -177,7 +177,7 @@ describe("the destroy hooks' calls, made against the OCI stand-in", () => {
 
   beforeAll(async () => {
     // Loaded here, so the SDKs' first load (Jest compiles the Kubernetes client once) is not the test's.
-    for (const sdk of ["@kubernetes/client-node", "oci-common", "oci-loadbalancer", "oci-networkloadbalancer", "oci-core"]) require(sdk);
+    await Promise.all(["@kubernetes/client-node", "oci-common", "oci-loadbalancer", "oci-networkloadbalancer", "oci-core"].map((sdk) => import(sdk)));
     oci = await new OciStandIn({ keyId: `${TENANCY}/${USER}/${FINGERPRINT}`, publicKey: crypto.createPublicKey(KEY_PEM) }, COMPARTMENT).start();
     kube = await new KubernetesStandIn("standin-token").start();
   });

@@ -1,3 +1,4 @@
+import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -77,7 +78,7 @@ describe("--policy-pack-config against the pack's own policies", () => {
 
   it("reads only a regular file, so a FIFO never blocks the plan", () => {
     const fifo = path.join(DIR, "fifo.json");
-    require("child_process").execFileSync("mkfifo", [fifo]);
+    execFileSync("mkfifo", [fifo]);
     expect(failure(() => readPolicyPackConfig(fifo, PACK)).message).toMatch(/is a pipe, not a regular file/);
   });
 });

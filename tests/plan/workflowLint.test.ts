@@ -69,13 +69,13 @@ describe("npm run lint:workflows", () => {
   });
 
   it("flags a step that handles a secret without the gate in a job that only reads the stack's state", () => {
-    expect(lintChanged(/(- name: Export the deployed stack\n)        if: .*\n/, "$1")).toEqual([
+    expect(lintChanged(/(- name: Export the deployed stack\n) {8}if: .*\n/, "$1")).toEqual([
       expect.stringMatching(/^plan\.yml: jobs\.offline-plan\.steps\[\d+\] \(Export the deployed stack\) runs without checking HAS_STATE: add if: env\.HAS_STATE == 'true'\.$/),
     ]);
   });
 
   it("flags a job that uses secrets without any gate", () => {
-    expect(lintChanged(/    env:\n      HAS_OCI: .*\n/, "")).toEqual([
+    expect(lintChanged(/ {4}env:\n {6}HAS_OCI: .*\n/, "")).toEqual([
       "plan.yml: jobs.cloud-preview uses vars.PULUMI_STACK, secrets.PULUMI_ACCESS_TOKEN, secrets.OCI_TENANCY_OCID, secrets.OCI_USER_OCID, secrets.OCI_FINGERPRINT, secrets.OCI_PRIVATE_KEY but has no gate: add a job env variable that checks each is set, and run its steps only behind it.",
     ]);
   });

@@ -52,10 +52,10 @@ function clientsFor(url: string, privateKey = KEY_PEM): CleanupClients {
   return cleanupClients(ociAuthenticationProvider(auth), { region: "ap-tokyo-1", endpoints });
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   // The SDKs take about a second to load (Jest compiles the Kubernetes client's ES modules once);
   // loading them here keeps that out of the first test's time.
-  for (const sdk of ["@kubernetes/client-node", "oci-common", "oci-loadbalancer", "oci-networkloadbalancer", "oci-core"]) require(sdk);
+  await Promise.all(["@kubernetes/client-node", "oci-common", "oci-loadbalancer", "oci-networkloadbalancer", "oci-core"].map((sdk) => import(sdk)));
   // The SDK warns on every failed call it does not retry; the failures here are the tests' own.
   const warn = console.warn.bind(console);
   jest.spyOn(console, "warn").mockImplementation((...args: unknown[]) => {

@@ -21,7 +21,7 @@ describe("the option table is the one source of every key", () => {
   });
 
   test("a changed default in Pulumi.yaml is named with its key and the file", () => {
-    const edited = read(PULUMI_YAML).replace(/(  nodeCount:\n(?:    .*\n)*?    default:) 3\n/, "$1 4\n");
+    const edited = read(PULUMI_YAML).replace(/( {2}nodeCount:\n(?: {4}.*\n)*? {4}default:) 3\n/, "$1 4\n");
     expect(pulumiYamlDisagreements(edited)).toEqual([
       "Pulumi.yaml gives 'nodeCount' default 4, but components/options.ts says 3: run `npm run options` to regenerate it, or fix the table.",
     ]);
@@ -36,7 +36,7 @@ describe("the option table is the one source of every key", () => {
   });
 
   test("a changed type or a lost item type in Pulumi.yaml is named", () => {
-    const edited = read(PULUMI_YAML).replace(/(  bastion:\n    type:) boolean/, "$1 string").replace("    items:\n      type: string\n", "");
+    const edited = read(PULUMI_YAML).replace(/( {2}bastion:\n {4}type:) boolean/, "$1 string").replace("    items:\n      type: string\n", "");
     expect(pulumiYamlDisagreements(edited)).toEqual([
       expect.stringMatching(/^Pulumi\.yaml gives 'bastion' type "string", but components\/options\.ts says "boolean"/),
       expect.stringMatching(/^Pulumi\.yaml gives 'bastionClientCidrs' items undefined, but components\/options\.ts says \{"type":"string"\}/),

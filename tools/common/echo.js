@@ -46,6 +46,7 @@ function looksLikeKeyMaterial(value) {
  * @param {string} text
  */
 function escapeControls(text) {
+  // eslint-disable-next-line no-control-regex -- control characters are what this pattern is for
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => {
     if (c === "\n") return "\\n";
     if (c === "\r") return "\\r";

@@ -72,6 +72,7 @@ function ipv4Problem(text) {
  * an environment variable (ssh_config(5), TOKENS and ENVIRONMENT VARIABLES), so the key ssh reads would
  * not be the file checked here. Control characters cannot pass through ssh's option parsing intact.
  */
+// eslint-disable-next-line no-control-regex -- control characters are what this pattern is for
 const SSH_EXPANDED = /[%\u0000-\u001f\u007f]|\$\{/;
 
 /**

@@ -90,7 +90,7 @@ function describe(e) {
   const err = /** @type {{ code?: number | string, message?: string, name?: string, cause?: any, body?: any }} */ (e);
   if (e instanceof TimeoutError) return e.message;
   if (typeof err?.code === "number") {
-    let message = "";
+    let message;
     try {
       message = typeof err.body === "string" ? JSON.parse(err.body).message ?? "" : err.body?.message ?? "";
     } catch {
