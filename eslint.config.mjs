@@ -24,7 +24,10 @@ export default tseslint.config(
       // Values read from JSON files, the engine's gRPC messages and the SDKs' untyped internals are `any`
       // where they enter; strict type-checking (`npm run typecheck`) holds everything past that.
       "@typescript-eslint/no-explicit-any": "off",
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrorsIgnorePattern: "^_", ignoreRestSiblings: true }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrorsIgnorePattern: "^_", ignoreRestSiblings: true },
+      ],
     },
   },
 );

@@ -23,14 +23,18 @@ export class QuickCreateBastion extends pulumi.ComponentResource {
 
   constructor(name: string, args: QuickCreateBastionArgs, opts?: pulumi.ComponentResourceOptions) {
     super(componentType("Bastion"), name, {}, opts);
-    this.bastion = new oci.bastion.Bastion(`${name}-bastion`, {
-      bastionType: BASTION_TYPE,
-      compartmentId: args.compartmentId,
-      name: args.name,
-      targetSubnetId: args.targetSubnetId,
-      clientCidrBlockAllowLists: args.clientCidrs,
-      maxSessionTtlInSeconds: BASTION_MAX_SESSION_TTL_SECONDS,
-    }, { parent: this });
+    this.bastion = new oci.bastion.Bastion(
+      `${name}-bastion`,
+      {
+        bastionType: BASTION_TYPE,
+        compartmentId: args.compartmentId,
+        name: args.name,
+        targetSubnetId: args.targetSubnetId,
+        clientCidrBlockAllowLists: args.clientCidrs,
+        maxSessionTtlInSeconds: BASTION_MAX_SESSION_TTL_SECONDS,
+      },
+      { parent: this },
+    );
     this.registerOutputs({ bastionId: this.bastion.id, bastionName: this.bastion.name });
   }
 }

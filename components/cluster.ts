@@ -43,27 +43,31 @@ export class OkeCluster extends pulumi.ComponentResource {
   constructor(name: string, args: ClusterArgs, opts?: pulumi.ComponentResourceOptions) {
     super(componentType("Cluster"), name, {}, opts);
     const tags = clusterTags(args.name);
-    this.cluster = new oci.containerengine.Cluster(`${name}-cluster`, {
-      compartmentId: args.compartmentId,
-      name: args.name,
-      kubernetesVersion: args.kubernetesVersion,
-      type: CLUSTER_TYPE[args.clusterType],
-      vcnId: args.vcnId,
-      clusterPodNetworkOptions: [{ cniType: CNI_TYPE[args.cni] }],
-      endpointConfig: { subnetId: args.endpointSubnetId, isPublicIpEnabled: args.endpointPublic },
-      imagePolicyConfig: { isPolicyEnabled: false },
-      freeformTags: tags,
-      options: {
-        serviceLbSubnetIds: [args.lbSubnetId],
-        kubernetesNetworkConfig: {
-          servicesCidr: args.servicesCidr,
-          ...(args.cni === "flannel" ? { podsCidr: args.podsCidr } : {}),
+    this.cluster = new oci.containerengine.Cluster(
+      `${name}-cluster`,
+      {
+        compartmentId: args.compartmentId,
+        name: args.name,
+        kubernetesVersion: args.kubernetesVersion,
+        type: CLUSTER_TYPE[args.clusterType],
+        vcnId: args.vcnId,
+        clusterPodNetworkOptions: [{ cniType: CNI_TYPE[args.cni] }],
+        endpointConfig: { subnetId: args.endpointSubnetId, isPublicIpEnabled: args.endpointPublic },
+        imagePolicyConfig: { isPolicyEnabled: false },
+        freeformTags: tags,
+        options: {
+          serviceLbSubnetIds: [args.lbSubnetId],
+          kubernetesNetworkConfig: {
+            servicesCidr: args.servicesCidr,
+            ...(args.cni === "flannel" ? { podsCidr: args.podsCidr } : {}),
+          },
+          addOns: { isKubernetesDashboardEnabled: false, isTillerEnabled: false },
+          persistentVolumeConfig: { freeformTags: createdResourceTags(args.name, args.stackTag) },
+          serviceLbConfig: { freeformTags: createdResourceTags(args.name, args.stackTag) },
         },
-        addOns: { isKubernetesDashboardEnabled: false, isTillerEnabled: false },
-        persistentVolumeConfig: { freeformTags: createdResourceTags(args.name, args.stackTag) },
-        serviceLbConfig: { freeformTags: createdResourceTags(args.name, args.stackTag) },
       },
-    }, { parent: this, hooks: args.hooks });
+      { parent: this, hooks: args.hooks },
+    );
     this.registerOutputs({ clusterId: this.cluster.id });
   }
 }

@@ -41,7 +41,10 @@ export interface DeployedQuery {
 // Lifecycle states of what is gone or going: a cluster being deleted is not one to upgrade.
 const GONE = new Set(["DELETING", "DELETED", "TERMINATING", "TERMINATED", "FAILED"]);
 
-interface Lifecycle { id: string; state?: string }
+interface Lifecycle {
+  id: string;
+  state?: string;
+}
 
 /** Ids of the live resources among `found`. */
 export function liveIds(found: readonly Lifecycle[]): Set<string> {
@@ -52,7 +55,11 @@ export function liveIds(found: readonly Lifecycle[]): Set<string> {
  * The one live cluster in one of our VCNs. A cluster with the same name in another VCN (another stack,
  * a console-made one) is not ours and is ignored; two of ours is a state only a human can sort out.
  */
-export function selectOurCluster<C extends Lifecycle & { vcnId: string; name: string }>(clusters: readonly C[], vcnIds: ReadonlySet<string>, vcnDisplayName: string): C | undefined {
+export function selectOurCluster<C extends Lifecycle & { vcnId: string; name: string }>(
+  clusters: readonly C[],
+  vcnIds: ReadonlySet<string>,
+  vcnDisplayName: string,
+): C | undefined {
   const ours = clusters.filter((c) => !GONE.has(c.state ?? "") && vcnIds.has(c.vcnId));
   if (ours.length > 1) {
     throw new QuickCreateLookupError(

@@ -61,7 +61,11 @@ export class DestroyHooks {
   private declared: { clusterId?: string; kubeconfig?: { clusterId: string; text: string } } = {};
   private clientCache?: CleanupClients;
 
-  constructor(name: string, private readonly settings: DestroyHookSettings, private readonly limits = DESTROY_HOOK_LIMITS) {
+  constructor(
+    name: string,
+    private readonly settings: DestroyHookSettings,
+    private readonly limits = DESTROY_HOOK_LIMITS,
+  ) {
     const beforeClusterDelete = new pulumi.ResourceHook(`${name}-clean-up-load-balancers`, (args) => this.beforeClusterDelete(args));
     const retry = subnetRetryHook(limits.subnets, {
       sleep,
@@ -96,10 +100,9 @@ export class DestroyHooks {
   }
 
   private clients(): CleanupClients {
-    this.clientCache ??= cleanupClients(
-      ociAuthenticationProvider(resolveOciAuth({ providerConfig: ociProviderConfig(), env: process.env })),
-      { region: this.settings.region },
-    );
+    this.clientCache ??= cleanupClients(ociAuthenticationProvider(resolveOciAuth({ providerConfig: ociProviderConfig(), env: process.env })), {
+      region: this.settings.region,
+    });
     return this.clientCache;
   }
 

@@ -39,8 +39,18 @@ const manage = (resourceType: string, ...also: Permission[]): Permission[] => [p
 /** The individual resource types each aggregate covers (only those the stack's operations name). */
 export const FAMILIES: Record<string, readonly string[]> = {
   "virtual-network-family": [
-    "vcns", "subnets", "route-tables", "security-lists", "dhcp-options", "internet-gateways", "nat-gateways",
-    "service-gateways", "network-security-groups", "vnics", "vnic-attachments", "private-ips",
+    "vcns",
+    "subnets",
+    "route-tables",
+    "security-lists",
+    "dhcp-options",
+    "internet-gateways",
+    "nat-gateways",
+    "service-gateways",
+    "network-security-groups",
+    "vnics",
+    "vnic-attachments",
+    "private-ips",
   ],
   "cluster-family": ["clusters", "cluster-node-pools", "cluster-work-requests"],
   "instance-family": ["instances", "instance-images", "volume-attachments"],
@@ -75,7 +85,14 @@ export const RESOURCE_NEEDS: Record<string, OperationNeeds> = {
   [ResourceType.NodePool]: {
     api: "CreateNodePool, UpdateNodePool, DeleteNodePool",
     // contengpolicyconfig: OKE launches and terminates the pool's instances on the caller's behalf.
-    needs: manage("cluster-node-pools", p("manage", "instances"), p("read", "instance-images"), p("use", "subnets"), p("use", "vnics"), p("inspect", "compartments")),
+    needs: manage(
+      "cluster-node-pools",
+      p("manage", "instances"),
+      p("read", "instance-images"),
+      p("use", "subnets"),
+      p("use", "vnics"),
+      p("inspect", "compartments"),
+    ),
     note: "OKE launches, cycles and terminates the pool's compute instances with the caller's permissions.",
   },
   [ResourceType.Bastion]: { api: "CreateBastion, UpdateBastion, DeleteBastion", needs: manage("bastion", p("use", "subnets")) },
@@ -92,8 +109,16 @@ export const INVOKE_NEEDS: Record<string, OperationNeeds> = {
     needs: [p("inspect", "compartments")],
     note: "Listed for the compartment; OKE's reference asks for inspect compartments in any case.",
   },
-  "oci:Core/getServices:getServices": { api: "ListServices", needs: [p("inspect", "service-gateways")], note: "The Oracle Services Network entry the service gateway routes to; conservatively a service-gateways verb." },
-  "oci:ContainerEngine/getClusterOption:getClusterOption": { api: "GetClusterOptions", needs: [p("inspect", "clusters")], note: "The Kubernetes versions the region offers; conservatively a clusters verb." },
+  "oci:Core/getServices:getServices": {
+    api: "ListServices",
+    needs: [p("inspect", "service-gateways")],
+    note: "The Oracle Services Network entry the service gateway routes to; conservatively a service-gateways verb.",
+  },
+  "oci:ContainerEngine/getClusterOption:getClusterOption": {
+    api: "GetClusterOptions",
+    needs: [p("inspect", "clusters")],
+    note: "The Kubernetes versions the region offers; conservatively a clusters verb.",
+  },
   "oci:ContainerEngine/getNodePoolOption:getNodePoolOption": {
     api: "GetNodePoolOptions",
     needs: [p("inspect", "cluster-node-pools")],

@@ -24,35 +24,51 @@ export interface PolicyStatement extends Permission {
  */
 export const POLICY_STATEMENTS: readonly PolicyStatement[] = [
   {
-    verb: "manage", resourceType: "virtual-network-family", reference: IAM_REFERENCES.okePolicyConfig,
+    verb: "manage",
+    resourceType: "virtual-network-family",
+    reference: IAM_REFERENCES.okePolicyConfig,
     purpose: "The network Quick Create builds (VCN, gateways, route tables, security lists, subnets), the VCN read-back and the Oracle Services Network lookup",
   },
   {
-    verb: "manage", resourceType: "cluster-family", reference: IAM_REFERENCES.okePolicyConfig,
+    verb: "manage",
+    resourceType: "cluster-family",
+    reference: IAM_REFERENCES.okePolicyConfig,
     purpose: "The cluster and pool1, the region's Kubernetes versions, node images and shapes, the cluster and pool1 read-back, and the kubeconfig",
   },
   {
-    verb: "manage", resourceType: "instance-family", reference: IAM_REFERENCES.okePolicyConfig,
+    verb: "manage",
+    resourceType: "instance-family",
+    reference: IAM_REFERENCES.okePolicyConfig,
     purpose: "Node pools: OKE launches, cycles and terminates pool1's instances from the node image with the group's permissions",
   },
   {
-    verb: "inspect", resourceType: "compartments", reference: IAM_REFERENCES.okePolicyConfig,
+    verb: "inspect",
+    resourceType: "compartments",
+    reference: IAM_REFERENCES.okePolicyConfig,
     purpose: "The compartment and its availability domains",
   },
   {
-    verb: "manage", resourceType: "load-balancers", reference: IAM_REFERENCES.loadBalancing,
+    verb: "manage",
+    resourceType: "load-balancers",
+    reference: IAM_REFERENCES.loadBalancing,
     purpose: "Destroy hooks: find and delete this stack's load balancers left in the LB subnet",
   },
   {
-    verb: "manage", resourceType: "network-load-balancers", reference: IAM_REFERENCES.networkLoadBalancer,
+    verb: "manage",
+    resourceType: "network-load-balancers",
+    reference: IAM_REFERENCES.networkLoadBalancer,
     purpose: "Destroy hooks: find and delete this stack's network load balancers left in the LB subnet",
   },
   {
-    verb: "read", resourceType: "volumes", reference: IAM_REFERENCES.core,
+    verb: "read",
+    resourceType: "volumes",
+    reference: IAM_REFERENCES.core,
     purpose: "Destroy hooks: list the block volumes kept for PersistentVolumeClaims",
   },
   {
-    verb: "manage", resourceType: "bastion-family", reference: IAM_REFERENCES.bastion,
+    verb: "manage",
+    resourceType: "bastion-family",
+    reference: IAM_REFERENCES.bastion,
     purpose: "bastion=true: the Bastion, and the sessions oke-bastion opens through it",
   },
 ];
@@ -108,7 +124,9 @@ export function policyStatementsFor(used: UsedCalls): PolicyStatement[] {
   const needed = neededPermissions(used);
   const uncovered = needed.filter((n) => !POLICY_STATEMENTS.some((s) => grants(s, n)));
   if (uncovered.length > 0) {
-    throw new Error(`No policy statement grants ${uncovered.map((u) => `${u.verb} ${u.resourceType} for ${u.by}`).join("; ")}: add one to components/iamStatements.ts.`);
+    throw new Error(
+      `No policy statement grants ${uncovered.map((u) => `${u.verb} ${u.resourceType} for ${u.by}`).join("; ")}: add one to components/iamStatements.ts.`,
+    );
   }
   return POLICY_STATEMENTS.filter((s) => needed.some((n) => grants(s, n)));
 }

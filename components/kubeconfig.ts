@@ -164,11 +164,7 @@ const CARRIED_FLAGS = ["--profile", "--config-file"] as const;
  * The kubeconfig to export. `oci-cli` returns OKE's content untouched. `token-helper` swaps the exec
  * for `oke-token` with the same cluster and region, leaving clusters, server and CA as they were.
  */
-export function kubeconfigForAuth(
-  okeContent: string,
-  mode: KubeconfigAuthMode,
-  helper: TokenHelperCommand = defaultTokenHelper(),
-): string {
+export function kubeconfigForAuth(okeContent: string, mode: KubeconfigAuthMode, helper: TokenHelperCommand = defaultTokenHelper()): string {
   if (mode === "oci-cli") return okeContent;
   if (mode !== "token-helper") {
     throw new Error(`Unknown kubeconfig auth mode "${String(mode)}"; use "oci-cli" or "token-helper".`);

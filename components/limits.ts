@@ -101,7 +101,12 @@ export const FLEX_SHAPES: Readonly<Record<string, FlexShapeLimits>> = {
 };
 
 /** A flexible shape the table does not list yet: only OCI's rules common to every flexible VM shape. */
-export const ANY_FLEX: FlexShapeLimits = { ocpus: { min: 1, max: Number.MAX_SAFE_INTEGER }, memoryPerOcpuGbs: { min: 1, max: 64 }, maxMemoryGbs: Number.MAX_SAFE_INTEGER, defaultMemoryPerOcpuGbs: 16 };
+export const ANY_FLEX: FlexShapeLimits = {
+  ocpus: { min: 1, max: Number.MAX_SAFE_INTEGER },
+  memoryPerOcpuGbs: { min: 1, max: 64 },
+  maxMemoryGbs: Number.MAX_SAFE_INTEGER,
+  defaultMemoryPerOcpuGbs: 16,
+};
 
 /**
  * OCIDs: ocid1.<resource type>.<realm>.[region][.future use].<unique id>. Source: "Resource

@@ -47,9 +47,7 @@ export function nodeSourceDetails(imageId: string, bootVolumeSizeGbs?: number) {
 }
 
 export function podNetworkOptions<Id>(cni: Cni, workerSubnetId: Id) {
-  return cni === "vcn-native"
-    ? { cniType: CNI_TYPE[cni], maxPodsPerNode: MAX_PODS_PER_NODE, podSubnetIds: [workerSubnetId] }
-    : { cniType: CNI_TYPE[cni] };
+  return cni === "vcn-native" ? { cniType: CNI_TYPE[cni], maxPodsPerNode: MAX_PODS_PER_NODE, podSubnetIds: [workerSubnetId] } : { cniType: CNI_TYPE[cni] };
 }
 
 /** Node pool `pool1` of spec §5: private workers across fault domains, no NSGs, image-default boot volume. */
@@ -58,25 +56,29 @@ export class QuickCreateNodePool extends pulumi.ComponentResource {
 
   constructor(name: string, args: NodePoolArgs, opts?: pulumi.ComponentResourceOptions) {
     super(componentType("NodePool"), name, {}, opts);
-    this.nodePool = new oci.containerengine.NodePool(`${name}-${NODE_POOL_NAME}`, {
-      compartmentId: args.compartmentId,
-      clusterId: args.clusterId,
-      name: NODE_POOL_NAME,
-      kubernetesVersion: args.kubernetesVersion,
-      nodeShape: args.nodeShape,
-      ...(args.nodeOcpus !== undefined ? { nodeShapeConfig: { ocpus: args.nodeOcpus, memoryInGbs: args.nodeMemoryGbs } } : {}),
-      nodeSourceDetails: nodeSourceDetails(args.imageId, args.bootVolumeSizeGbs),
-      nodeConfigDetails: {
-        size: args.nodeCount,
-        placementConfigs: placementConfigs(args.availabilityDomains, args.workerSubnetId),
-        nodePoolPodNetworkOptionDetails: podNetworkOptions(args.cni, args.workerSubnetId),
+    this.nodePool = new oci.containerengine.NodePool(
+      `${name}-${NODE_POOL_NAME}`,
+      {
+        compartmentId: args.compartmentId,
+        clusterId: args.clusterId,
+        name: NODE_POOL_NAME,
+        kubernetesVersion: args.kubernetesVersion,
+        nodeShape: args.nodeShape,
+        ...(args.nodeOcpus !== undefined ? { nodeShapeConfig: { ocpus: args.nodeOcpus, memoryInGbs: args.nodeMemoryGbs } } : {}),
+        nodeSourceDetails: nodeSourceDetails(args.imageId, args.bootVolumeSizeGbs),
+        nodeConfigDetails: {
+          size: args.nodeCount,
+          placementConfigs: placementConfigs(args.availabilityDomains, args.workerSubnetId),
+          nodePoolPodNetworkOptionDetails: podNetworkOptions(args.cni, args.workerSubnetId),
+        },
+        initialNodeLabels: [{ key: "name", value: args.clusterName }],
+        nodeEvictionNodePoolSettings: { ...EVICTION },
+        freeformTags: { OKEnodePoolName: NODE_POOL_NAME },
+        ...(args.sshPublicKey ? { sshPublicKey: args.sshPublicKey } : {}),
+        ...(args.cycling ? { nodePoolCyclingDetails: { ...args.cycling } } : {}),
       },
-      initialNodeLabels: [{ key: "name", value: args.clusterName }],
-      nodeEvictionNodePoolSettings: { ...EVICTION },
-      freeformTags: { OKEnodePoolName: NODE_POOL_NAME },
-      ...(args.sshPublicKey ? { sshPublicKey: args.sshPublicKey } : {}),
-      ...(args.cycling ? { nodePoolCyclingDetails: { ...args.cycling } } : {}),
-    }, { parent: this });
+      { parent: this },
+    );
     this.registerOutputs({ nodePoolId: this.nodePool.id });
   }
 }

@@ -72,7 +72,9 @@ export function resolveOciAuth(sources: OciAuthSources): OciAuth {
       try {
         privateKey = fs.readFileSync(file, "utf8");
       } catch {
-        throw new Error(`The OCI private key file ${file} (oci:privateKeyPath) cannot be read: point oci:privateKeyPath or TF_VAR_private_key_path at your API key's .pem.`);
+        throw new Error(
+          `The OCI private key file ${file} (oci:privateKeyPath) cannot be read: point oci:privateKeyPath or TF_VAR_private_key_path at your API key's .pem.`,
+        );
       }
     }
     return { kind: "api-key", tenancy, user, fingerprint, privateKey, passphrase: setting(sources, "privateKeyPassword"), region };
@@ -92,7 +94,12 @@ export function ociAuthenticationProvider(auth: OciAuth): ociCommon.Authenticati
   const oci: typeof ociCommon = require("oci-common");
   if (auth.kind === "api-key") {
     return new oci.SimpleAuthenticationDetailsProvider(
-      auth.tenancy, auth.user, auth.fingerprint, auth.privateKey, auth.passphrase ?? null, oci.Region.fromRegionId(auth.region),
+      auth.tenancy,
+      auth.user,
+      auth.fingerprint,
+      auth.privateKey,
+      auth.passphrase ?? null,
+      oci.Region.fromRegionId(auth.region),
     );
   }
   return new oci.ConfigFileAuthenticationDetailsProvider(auth.file, auth.profile);

@@ -131,7 +131,7 @@ export const OPTIONS = {
     type: "boolean",
     default: false,
     description:
-      "Put worker nodes in a public subnet (then no NAT or service gateway is built). The default policy pack refuses it (mandatory worker-subnet-private) unless the pack's config allows it: write {\"worker-subnet-private\": {\"allowPublicWorkers\": true}} to policy-config.json and pass --policy-pack-config policy-config.json.",
+      'Put worker nodes in a public subnet (then no NAT or service gateway is built). The default policy pack refuses it (mandatory worker-subnet-private) unless the pack\'s config allows it: write {"worker-subnet-private": {"allowPublicWorkers": true}} to policy-config.json and pass --policy-pack-config policy-config.json.',
     limits: "public workers drop the NAT and service gateways and use the public route table",
   },
   nodeShape: {
@@ -249,15 +249,13 @@ export const OPTIONS = {
     type: "string",
     // OKE's own defaults for NodePoolCyclingDetails: one node added before one is drained, none missing.
     default: "1",
-    description:
-      `Enhanced clusters - extra nodes OKE may add while it replaces ${NODE_POOL_NAME}'s nodes after a version or image change; a count (0 to nodeCount) or a percentage.`,
+    description: `Enhanced clusters - extra nodes OKE may add while it replaces ${NODE_POOL_NAME}'s nodes after a version or image change; a count (0 to nodeCount) or a percentage.`,
     limits: "enhanced clusters: a count (0 to `nodeCount`) or a percentage (0% to 100%)",
   },
   nodeCyclingMaximumUnavailable: {
     type: "string",
     default: "0",
-    description:
-      `Enhanced clusters - nodes OKE may take away while it replaces ${NODE_POOL_NAME}'s nodes; a count (0 to nodeCount) or a percentage. 0 keeps nodeCount nodes throughout.`,
+    description: `Enhanced clusters - nodes OKE may take away while it replaces ${NODE_POOL_NAME}'s nodes; a count (0 to nodeCount) or a percentage. 0 keeps nodeCount nodes throughout.`,
     limits: "enhanced clusters: a count (0 to `nodeCount`) or a percentage (0% to 100%); not 0 together with a surge of 0",
   },
   nodeImageRefresh: {

@@ -98,56 +98,71 @@ export class QuickCreate extends pulumi.ComponentResource {
       },
     });
 
-    this.network = new Network(`${name}-network`, {
-      compartmentId: settings.compartmentId,
-      clusterName: settings.clusterName,
-      names: this.names,
-      cidrs: settings.cidrs,
-      endpointPublic: settings.endpointPublic,
-      workersPublic: settings.workersPublic,
-      oracleServices: facts.oracleServices,
-      hooks: { subnets: this.destroyHooks.subnets, vcn: this.destroyHooks.vcn },
-    }, child);
+    this.network = new Network(
+      `${name}-network`,
+      {
+        compartmentId: settings.compartmentId,
+        clusterName: settings.clusterName,
+        names: this.names,
+        cidrs: settings.cidrs,
+        endpointPublic: settings.endpointPublic,
+        workersPublic: settings.workersPublic,
+        oracleServices: facts.oracleServices,
+        hooks: { subnets: this.destroyHooks.subnets, vcn: this.destroyHooks.vcn },
+      },
+      child,
+    );
 
-    this.cluster = new OkeCluster(`${name}-cluster`, {
-      compartmentId: settings.compartmentId,
-      name: this.names.cluster,
-      kubernetesVersion: settings.kubernetesVersion,
-      clusterType: settings.clusterType,
-      cni: settings.cni,
-      endpointPublic: settings.endpointPublic,
-      servicesCidr: settings.cidrs.services,
-      podsCidr: settings.cidrs.pods,
-      vcnId: this.network.vcn.id,
-      endpointSubnetId: this.network.endpointSubnet.id,
-      lbSubnetId: this.network.lbSubnet.id,
-      stackTag,
-      hooks: this.destroyHooks.cluster,
-    }, child);
+    this.cluster = new OkeCluster(
+      `${name}-cluster`,
+      {
+        compartmentId: settings.compartmentId,
+        name: this.names.cluster,
+        kubernetesVersion: settings.kubernetesVersion,
+        clusterType: settings.clusterType,
+        cni: settings.cni,
+        endpointPublic: settings.endpointPublic,
+        servicesCidr: settings.cidrs.services,
+        podsCidr: settings.cidrs.pods,
+        vcnId: this.network.vcn.id,
+        endpointSubnetId: this.network.endpointSubnet.id,
+        lbSubnetId: this.network.lbSubnet.id,
+        stackTag,
+        hooks: this.destroyHooks.cluster,
+      },
+      child,
+    );
 
-    this.nodePool = new QuickCreateNodePool(`${name}-nodepool`, {
-      compartmentId: settings.compartmentId,
-      clusterId: this.cluster.cluster.id,
-      clusterName: settings.clusterName,
-      kubernetesVersion: settings.kubernetesVersion,
-      cni: settings.cni,
-      availabilityDomains: facts.availabilityDomains,
-      workerSubnetId: this.network.workerSubnet.id,
-      nodeShape: settings.nodeShape,
-      nodeOcpus: settings.nodeOcpus,
-      nodeMemoryGbs: settings.nodeMemoryGbs,
-      nodeCount: settings.nodeCount,
-      imageId: this.poolImage.image.imageId,
-      bootVolumeSizeGbs: settings.bootVolumeSizeGbs,
-      sshPublicKey: settings.sshPublicKey,
-      cycling: nodePoolCycling(settings.clusterType, settings.nodeCycling),
-    }, child);
+    this.nodePool = new QuickCreateNodePool(
+      `${name}-nodepool`,
+      {
+        compartmentId: settings.compartmentId,
+        clusterId: this.cluster.cluster.id,
+        clusterName: settings.clusterName,
+        kubernetesVersion: settings.kubernetesVersion,
+        cni: settings.cni,
+        availabilityDomains: facts.availabilityDomains,
+        workerSubnetId: this.network.workerSubnet.id,
+        nodeShape: settings.nodeShape,
+        nodeOcpus: settings.nodeOcpus,
+        nodeMemoryGbs: settings.nodeMemoryGbs,
+        nodeCount: settings.nodeCount,
+        imageId: this.poolImage.image.imageId,
+        bootVolumeSizeGbs: settings.bootVolumeSizeGbs,
+        sshPublicKey: settings.sshPublicKey,
+        cycling: nodePoolCycling(settings.clusterType, settings.nodeCycling),
+      },
+      child,
+    );
 
-    const okeKubeconfig = oci.containerengine.getClusterKubeConfigOutput({
-      clusterId: this.cluster.cluster.id,
-      tokenVersion: KUBECONFIG_TOKEN_VERSION,
-      endpoint: kubeconfigEndpoint,
-    }, child).content;
+    const okeKubeconfig = oci.containerengine.getClusterKubeConfigOutput(
+      {
+        clusterId: this.cluster.cluster.id,
+        tokenVersion: KUBECONFIG_TOKEN_VERSION,
+        endpoint: kubeconfigEndpoint,
+      },
+      child,
+    ).content;
     this.kubeconfig = pulumi.secret(okeKubeconfig.apply((content) => kubeconfigForAuth(content, settings.kubeconfigAuth)));
     this.destroyHooks.track(this.cluster.cluster.id, this.kubeconfig);
     // Workloads need nodes, not just an ACTIVE control plane: wait for the pool.
@@ -157,12 +172,16 @@ export class QuickCreate extends pulumi.ComponentResource {
     }
 
     if (settings.bastion) {
-      this.bastion = new QuickCreateBastion(`${name}-bastion`, {
-        compartmentId: settings.compartmentId,
-        name: bastionName(settings.clusterName, nameSuffixOf(settings)),
-        targetSubnetId: this.network.workerSubnet.id,
-        clientCidrs: settings.bastionClientCidrs,
-      }, child);
+      this.bastion = new QuickCreateBastion(
+        `${name}-bastion`,
+        {
+          compartmentId: settings.compartmentId,
+          name: bastionName(settings.clusterName, nameSuffixOf(settings)),
+          targetSubnetId: this.network.workerSubnet.id,
+          clientCidrs: settings.bastionClientCidrs,
+        },
+        child,
+      );
     }
 
     this.registerOutputs({

@@ -7,8 +7,17 @@ import { IMAGE_KIND_WORDS, imageKindForShape, imageKindOfName } from "./shapes";
  * choices are tested on plain data and every failure is a sentence, not an undefined deep in a resource.
  */
 
-export interface OracleService { id: string; name: string; cidrBlock: string; description: string }
-export interface NodeImageSource { imageId: string; sourceName: string; sourceType: string }
+export interface OracleService {
+  id: string;
+  name: string;
+  cidrBlock: string;
+  description: string;
+}
+export interface NodeImageSource {
+  imageId: string;
+  sourceName: string;
+  sourceType: string;
+}
 
 /** Quick Create routes and allows "All <KEY> Services In Oracle Services Network", never Object Storage alone. */
 const ALL_SERVICES = /^All .* Services In Oracle Services Network$/;
@@ -61,7 +70,12 @@ export function checkConfiguredImageVersion(image: NodeImageSource, kubernetesVe
  * The newest Oracle Linux OKE image built for this Kubernetes version and for the shape's hardware
  * (spec §5): aarch64 for Ampere shapes, the GPU build for GPU shapes, x86_64 for the rest.
  */
-export function selectNodeImage(sources: readonly NodeImageSource[], kubernetesVersion: string, region: string, nodeShape: string = OPTION_DEFAULTS.nodeShape): NodeImageSource {
+export function selectNodeImage(
+  sources: readonly NodeImageSource[],
+  kubernetesVersion: string,
+  region: string,
+  nodeShape: string = OPTION_DEFAULTS.nodeShape,
+): NodeImageSource {
   const version = kubernetesVersion.replace(/^v/, "");
   const kind = imageKindForShape(nodeShape);
   const candidates = sources

@@ -1,5 +1,13 @@
 import * as oci from "./pulumiOci";
-import { checkAvailabilityDomains, checkConfiguredImageVersion, checkVersionOffered, NodeImageSource, OracleService, selectNodeImage, selectOracleServices } from "./regionChoices";
+import {
+  checkAvailabilityDomains,
+  checkConfiguredImageVersion,
+  checkVersionOffered,
+  NodeImageSource,
+  OracleService,
+  selectNodeImage,
+  selectOracleServices,
+} from "./regionChoices";
 import { OPTION_DEFAULTS } from "./options";
 import { checkConfiguredImage, checkShapeOffered } from "./shapes";
 

@@ -69,9 +69,7 @@ export function spreadConstraints(matchLabels: Record<string, string>): k8s.type
 
 function validate(name: string, replicas: number): void {
   if (!Number.isInteger(replicas) || replicas < 1) {
-    throw new pulumi.RunError(
-      `SampleWorkload "${name}": replicas must be a whole number of at least 1, got ${replicas}; leave it unset for 3.`,
-    );
+    throw new pulumi.RunError(`SampleWorkload "${name}": replicas must be a whole number of at least 1, got ${replicas}; leave it unset for 3.`);
   }
 }
 

@@ -14,8 +14,14 @@ export interface OciRule {
   tcpOptions?: { min: number; max: number };
   icmpOptions?: { type: number; code: number };
 }
-export interface OciIngressRule extends OciRule { source: string; sourceType: PeerKind }
-export interface OciEgressRule extends OciRule { destination: string; destinationType: PeerKind }
+export interface OciIngressRule extends OciRule {
+  source: string;
+  sourceType: PeerKind;
+}
+export interface OciEgressRule extends OciRule {
+  destination: string;
+  destinationType: PeerKind;
+}
 
 export interface PeerAddresses {
   plan: AddressPlan;
@@ -25,10 +31,14 @@ export interface PeerAddresses {
 
 function peerAddress(peer: RulePeer, addresses: PeerAddresses): { address: string; type: PeerKind } {
   switch (peer) {
-    case "workerSubnet": return { address: addresses.plan.workerSubnet, type: PeerType.CIDR };
-    case "endpointSubnet": return { address: addresses.plan.endpointSubnet, type: PeerType.CIDR };
-    case "anywhere": return { address: ANYWHERE, type: PeerType.CIDR };
-    case "oracleServices": return { address: addresses.oracleServicesCidr, type: PeerType.SERVICE };
+    case "workerSubnet":
+      return { address: addresses.plan.workerSubnet, type: PeerType.CIDR };
+    case "endpointSubnet":
+      return { address: addresses.plan.endpointSubnet, type: PeerType.CIDR };
+    case "anywhere":
+      return { address: ANYWHERE, type: PeerType.CIDR };
+    case "oracleServices":
+      return { address: addresses.oracleServicesCidr, type: PeerType.SERVICE };
   }
 }
 
@@ -50,13 +60,17 @@ export function ociSecurityRules(
 ): { ingressSecurityRules: OciIngressRule[]; egressSecurityRules: OciEgressRule[] } {
   const rules = table.filter((r) => endpointPublic || !r.publicEndpointOnly);
   return {
-    ingressSecurityRules: rules.filter((r) => r.direction === "ingress").map((r) => {
-      const peer = peerAddress(r.peer, addresses);
-      return { ...ociRule(r), source: peer.address, sourceType: peer.type };
-    }),
-    egressSecurityRules: rules.filter((r) => r.direction === "egress").map((r) => {
-      const peer = peerAddress(r.peer, addresses);
-      return { ...ociRule(r), destination: peer.address, destinationType: peer.type };
-    }),
+    ingressSecurityRules: rules
+      .filter((r) => r.direction === "ingress")
+      .map((r) => {
+        const peer = peerAddress(r.peer, addresses);
+        return { ...ociRule(r), source: peer.address, sourceType: peer.type };
+      }),
+    egressSecurityRules: rules
+      .filter((r) => r.direction === "egress")
+      .map((r) => {
+        const peer = peerAddress(r.peer, addresses);
+        return { ...ociRule(r), destination: peer.address, destinationType: peer.type };
+      }),
   };
 }

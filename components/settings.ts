@@ -1,4 +1,15 @@
-import { Cidr, KUBERNETES_VERSION, NAME_SUFFIX_LENGTH, NAME_SUFFIX_PATTERN, PROJECT_NAME, canonicalCidrText, contains, overlaps, parseCidr, quickCreateNames } from "../policies/contract";
+import {
+  Cidr,
+  KUBERNETES_VERSION,
+  NAME_SUFFIX_LENGTH,
+  NAME_SUFFIX_PATTERN,
+  PROJECT_NAME,
+  canonicalCidrText,
+  contains,
+  overlaps,
+  parseCidr,
+  quickCreateNames,
+} from "../policies/contract";
 import * as pulumi from "@pulumi/pulumi";
 import { QuickCreateConfigError, shownValue } from "./errors";
 import { KubeconfigAuthMode } from "./kubeconfig";
@@ -87,7 +98,9 @@ function fail(key: string, value: unknown, allowed: string): never {
 /** Why a CIDR was refused: leading zeros get their canonical form, anything else the general rule. */
 function cidrHint(text: string, example: string): string {
   const canonical = canonicalCidrText(text);
-  return canonical ? `write it without leading zeros, ${canonical} (a leading zero reads as octal to some tools)` : `use an IPv4 network in CIDR notation whose address is the network's first, such as ${example}`;
+  return canonical
+    ? `write it without leading zeros, ${canonical} (a leading zero reads as octal to some tools)`
+    : `use an IPv4 network in CIDR notation whose address is the network's first, such as ${example}`;
 }
 
 function oneOf<T extends string>(key: string, value: T | undefined, allowed: readonly T[], fallback: T): T {
@@ -111,11 +124,19 @@ function clusterNameOf(value: string | undefined): string {
   const name = value ?? DEFAULTS.clusterName;
   if (!CLUSTER_NAME_PATTERN.test(name)) fail("clusterName", name, "start with a letter and use only letters, digits and hyphens");
   if (name.length > LABEL_VALUE.maxLength || !LABEL_VALUE.pattern.test(name)) {
-    fail("clusterName", name, `it is also the node pool's "name" label, a Kubernetes label value: at most ${LABEL_VALUE.maxLength} characters ending in a letter or digit`);
+    fail(
+      "clusterName",
+      name,
+      `it is also the node pool's "name" label, a Kubernetes label value: at most ${LABEL_VALUE.maxLength} characters ending in a letter or digit`,
+    );
   }
   const longest = Object.values(quickCreateNames(name, "0".repeat(NAME_SUFFIX_LENGTH))).reduce((a, b) => (b.length > a.length ? b : a), "");
   if (longest.length > MAX_DISPLAY_NAME_LENGTH) {
-    fail("clusterName", name, `the display name ${longest.slice(0, 40)}… would be ${longest.length} characters, over OCI's ${MAX_DISPLAY_NAME_LENGTH}; choose a shorter name`);
+    fail(
+      "clusterName",
+      name,
+      `the display name ${longest.slice(0, 40)}… would be ${longest.length} characters, over OCI's ${MAX_DISPLAY_NAME_LENGTH}; choose a shorter name`,
+    );
   }
   return name;
 }
@@ -135,7 +156,8 @@ function addressPlan(args: QuickCreateArgs, cni: Cni, nodeCount: number): Addres
     ["workerSubnetCidr", cidr("workerSubnetCidr", args.workerSubnetCidr, DEFAULTS.workerSubnetCidr)],
     ["lbSubnetCidr", cidr("lbSubnetCidr", args.lbSubnetCidr, DEFAULTS.lbSubnetCidr)],
   ];
-  if (vcn.prefix < VCN_PREFIX.widest || vcn.prefix > VCN_PREFIX.narrowest) fail("vcnCidr", vcn.text, `OCI accepts VCNs from /${VCN_PREFIX.widest} to /${VCN_PREFIX.narrowest}`);
+  if (vcn.prefix < VCN_PREFIX.widest || vcn.prefix > VCN_PREFIX.narrowest)
+    fail("vcnCidr", vcn.text, `OCI accepts VCNs from /${VCN_PREFIX.widest} to /${VCN_PREFIX.narrowest}`);
   for (const [key, subnet] of subnets) {
     if (!contains(vcn, subnet)) fail(key, subnet.text, `choose a subnet inside vcnCidr ${vcn.text}`);
     if (subnet.prefix > SUBNET_NARROWEST_PREFIX) fail(key, subnet.text, `OCI subnets are /${SUBNET_NARROWEST_PREFIX} or larger`);
@@ -149,7 +171,11 @@ function addressPlan(args: QuickCreateArgs, cni: Cni, nodeCount: number): Addres
   }
   const services = cidr("servicesCidr", args.servicesCidr, DEFAULTS.servicesCidr);
   if (services.prefix < SERVICES_PREFIX.widest || services.prefix > SERVICES_PREFIX.narrowest) {
-    fail("servicesCidr", services.text, `Kubernetes takes a service range from /${SERVICES_PREFIX.widest} to /${SERVICES_PREFIX.narrowest} (OKE puts cluster DNS at .5.5 of it), such as ${DEFAULTS.servicesCidr}`);
+    fail(
+      "servicesCidr",
+      services.text,
+      `Kubernetes takes a service range from /${SERVICES_PREFIX.widest} to /${SERVICES_PREFIX.narrowest} (OKE puts cluster DNS at .5.5 of it), such as ${DEFAULTS.servicesCidr}`,
+    );
   }
   if (overlaps(services, vcn)) fail("servicesCidr", services.text, `it overlaps vcnCidr ${vcn.text}; choose a range outside the VCN`);
   const pods = cidr("podsCidr", args.podsCidr, DEFAULTS.podsCidr);
@@ -161,7 +187,11 @@ function addressPlan(args: QuickCreateArgs, cni: Cni, nodeCount: number): Addres
     const blocks = pods.prefix > PODS_PER_NODE_PREFIX ? 0 : 2 ** (PODS_PER_NODE_PREFIX - pods.prefix);
     if (blocks < nodeCount) {
       const needed = PODS_PER_NODE_PREFIX - Math.ceil(Math.log2(nodeCount));
-      fail("podsCidr", pods.text, `OKE gives each of the ${nodeCount} node${nodeCount === 1 ? "" : "s"} a /${PODS_PER_NODE_PREFIX} of it, so use a /${needed} or wider, such as ${DEFAULTS.podsCidr}`);
+      fail(
+        "podsCidr",
+        pods.text,
+        `OKE gives each of the ${nodeCount} node${nodeCount === 1 ? "" : "s"} a /${PODS_PER_NODE_PREFIX} of it, so use a /${needed} or wider, such as ${DEFAULTS.podsCidr}`,
+      );
     }
   }
   return {
@@ -188,7 +218,11 @@ function bastionClientCidrs(bastion: boolean, value: unknown): string[] {
     if (typeof item !== "string" || !parseCidr(item)) {
       const canonical = typeof item === "string" ? canonicalCidrText(item) : undefined;
       if (canonical) fail("bastionClientCidrs", value, `${shown(item)} has leading zeros; write ${canonical} (a leading zero reads as octal to some tools)`);
-      fail("bastionClientCidrs", value, `${shown(item)} is not an IPv4 network in CIDR notation such as 203.0.113.0/24; set each entry with ${CIDR_LIST_EXAMPLE}`);
+      fail(
+        "bastionClientCidrs",
+        value,
+        `${shown(item)} is not an IPv4 network in CIDR notation such as 203.0.113.0/24; set each entry with ${CIDR_LIST_EXAMPLE}`,
+      );
     }
   }
   const texts = cidrs as string[];
@@ -201,17 +235,27 @@ function bastionClientCidrs(bastion: boolean, value: unknown): string[] {
 /** Applies Quick Create's defaults and rejects bad input with one sentence naming the key, before any resource exists. */
 export function resolveSettings(args: QuickCreateArgs): QuickCreateSettings {
   if (!args.compartmentId) fail("compartmentId", args.compartmentId ?? "", "set it to the OCID of the compartment, ocid1.compartment.oc1..<id>");
-  if (!COMPARTMENT_OCID.test(args.compartmentId)) fail("compartmentId", args.compartmentId, "use a compartment or tenancy OCID (ocid1.compartment.… or ocid1.tenancy.…), such as ocid1.compartment.oc1..<id>");
+  if (!COMPARTMENT_OCID.test(args.compartmentId))
+    fail(
+      "compartmentId",
+      args.compartmentId,
+      "use a compartment or tenancy OCID (ocid1.compartment.… or ocid1.tenancy.…), such as ocid1.compartment.oc1..<id>",
+    );
   if (!args.kubernetesVersion) fail("kubernetesVersion", args.kubernetesVersion ?? "", "set it to a version the region offers, such as v1.33.1");
   if (!KUBERNETES_VERSION.test(args.kubernetesVersion)) fail("kubernetesVersion", args.kubernetesVersion, "use the form vMAJOR.MINOR.PATCH, such as v1.33.1");
   const clusterName = clusterNameOf(args.clusterName);
-  if (args.nameSuffix !== undefined && !NAME_SUFFIX_PATTERN.test(args.nameSuffix)) fail("nameSuffix", args.nameSuffix, `use ${NAME_SUFFIX_LENGTH} lowercase hexadecimal digits, or leave it unset to derive one`);
+  if (args.nameSuffix !== undefined && !NAME_SUFFIX_PATTERN.test(args.nameSuffix))
+    fail("nameSuffix", args.nameSuffix, `use ${NAME_SUFFIX_LENGTH} lowercase hexadecimal digits, or leave it unset to derive one`);
   const cni = oneOf("cni", args.cni, OPTIONS.cni.choices, DEFAULTS.cni);
   const nodeShape = args.nodeShape ?? DEFAULTS.nodeShape;
   if (!/^[A-Za-z0-9.]+$/.test(nodeShape)) fail("nodeShape", nodeShape, `use an OCI shape name such as ${DEFAULTS.nodeShape}`);
   const bootVolume = args.bootVolumeSizeGbs;
   if (bootVolume !== undefined && (!Number.isSafeInteger(bootVolume) || bootVolume < BOOT_VOLUME_GBS.min || bootVolume > BOOT_VOLUME_GBS.max)) {
-    fail("bootVolumeSizeGbs", bootVolume, `use a whole number of GB from ${BOOT_VOLUME_GBS.min} to ${BOOT_VOLUME_GBS.max} (${BOOT_VOLUME_GBS.max / 1024} TB), or leave it unset for the image default (about ${IMAGE_DEFAULT_BOOT_VOLUME_GBS} GB)`);
+    fail(
+      "bootVolumeSizeGbs",
+      bootVolume,
+      `use a whole number of GB from ${BOOT_VOLUME_GBS.min} to ${BOOT_VOLUME_GBS.max} (${BOOT_VOLUME_GBS.max / 1024} TB), or leave it unset for the image default (about ${IMAGE_DEFAULT_BOOT_VOLUME_GBS} GB)`,
+    );
   }
   const sizing = resolveShapeSizing(nodeShape, args.nodeOcpus, args.nodeMemoryGbs);
   const nodeCount = wholeNumber("nodeCount", args.nodeCount, MIN_NODES_PER_POOL, MAX_NODES_PER_POOL, DEFAULTS.nodeCount, ", OKE's limit per node pool");
@@ -264,7 +308,11 @@ function nodeCycling(args: QuickCreateArgs, nodeCount: number): NodeCyclingSetti
   const maximumSurge = amount("nodeCyclingMaximumSurge", args.nodeCyclingMaximumSurge, DEFAULTS.nodeCyclingMaximumSurge);
   const maximumUnavailable = amount("nodeCyclingMaximumUnavailable", args.nodeCyclingMaximumUnavailable, DEFAULTS.nodeCyclingMaximumUnavailable);
   if (parseInt(maximumSurge, 10) === 0 && parseInt(maximumUnavailable, 10) === 0) {
-    fail("nodeCyclingMaximumUnavailable", maximumUnavailable, "with nodeCyclingMaximumSurge also 0 OKE could never replace a node; allow at least one extra or one missing node");
+    fail(
+      "nodeCyclingMaximumUnavailable",
+      maximumUnavailable,
+      "with nodeCyclingMaximumSurge also 0 OKE could never replace a node; allow at least one extra or one missing node",
+    );
   }
   return { maximumSurge, maximumUnavailable };
 }

@@ -50,8 +50,14 @@ function refuse(key: string, value: unknown, allowed: string): never {
  */
 export function resolveShapeSizing(shape: string, ocpus: number | undefined, memoryGbs: number | undefined): ShapeSizing | undefined {
   if (!isFlexShape(shape)) {
-    if (ocpus !== undefined) refuse("nodeOcpus", ocpus, `${shape} is a fixed shape whose OCPUs are set by the shape; unset nodeOcpus (0 in the stack file) or choose a .Flex shape`);
-    if (memoryGbs !== undefined) refuse("nodeMemoryGbs", memoryGbs, `${shape} is a fixed shape whose memory is set by the shape; unset nodeMemoryGbs (0 in the stack file) or choose a .Flex shape`);
+    if (ocpus !== undefined)
+      refuse("nodeOcpus", ocpus, `${shape} is a fixed shape whose OCPUs are set by the shape; unset nodeOcpus (0 in the stack file) or choose a .Flex shape`);
+    if (memoryGbs !== undefined)
+      refuse(
+        "nodeMemoryGbs",
+        memoryGbs,
+        `${shape} is a fixed shape whose memory is set by the shape; unset nodeMemoryGbs (0 in the stack file) or choose a .Flex shape`,
+      );
     return undefined;
   }
   const limits = FLEX_SHAPES[shape] ?? ANY_FLEX;
@@ -65,7 +71,11 @@ export function resolveShapeSizing(shape: string, ocpus: number | undefined, mem
   const high = Math.min(limits.maxMemoryGbs, m.max * resolvedOcpus);
   const resolvedMemory = memoryGbs ?? Math.min(high, limits.defaultMemoryPerOcpuGbs * resolvedOcpus);
   if (!Number.isSafeInteger(resolvedMemory) || resolvedMemory < low || resolvedMemory > high) {
-    refuse("nodeMemoryGbs", memoryGbs, `${shape} with ${resolvedOcpus} OCPU${resolvedOcpus === 1 ? "" : "s"} takes a whole number of GB from ${low} to ${high} (${m.min} to ${m.max} GB per OCPU, at most ${limits.maxMemoryGbs} GB)`);
+    refuse(
+      "nodeMemoryGbs",
+      memoryGbs,
+      `${shape} with ${resolvedOcpus} OCPU${resolvedOcpus === 1 ? "" : "s"} takes a whole number of GB from ${low} to ${high} (${m.min} to ${m.max} GB per OCPU, at most ${limits.maxMemoryGbs} GB)`,
+    );
   }
   return { ocpus: resolvedOcpus, memoryGbs: resolvedMemory };
 }

@@ -40,9 +40,12 @@ export function checkSshPublicKey(value: string): string {
   const types = SSH_KEY_TYPES.join(", ");
   if (/[\r\n]/.test(line)) refuse(value, `use one OpenSSH public key line (${types}), not several lines`);
   const [type, body] = line.split(/[ \t]+/);
-  if (!(SSH_KEY_TYPES as readonly string[]).includes(type)) refuse(value, `use an OpenSSH public key line starting with ${types}, such as the contents of ~/.ssh/id_ed25519.pub`);
-  if (!body || !BASE64.test(body) || body.length % 4 !== 0) refuse(value, `the ${type} key's second field must be its base64 body, as in the .pub file ssh-keygen writes`);
+  if (!(SSH_KEY_TYPES as readonly string[]).includes(type))
+    refuse(value, `use an OpenSSH public key line starting with ${types}, such as the contents of ~/.ssh/id_ed25519.pub`);
+  if (!body || !BASE64.test(body) || body.length % 4 !== 0)
+    refuse(value, `the ${type} key's second field must be its base64 body, as in the .pub file ssh-keygen writes`);
   const inner = embeddedType(Buffer.from(body, "base64"));
-  if (inner !== type) refuse(value, `the base64 body is ${inner ? `a ${inner} key` : "not an SSH key"}, not the ${type} key the line names; copy the .pub file unchanged`);
+  if (inner !== type)
+    refuse(value, `the base64 body is ${inner ? `a ${inner} key` : "not an SSH key"}, not the ${type} key the line names; copy the .pub file unchanged`);
   return line;
 }

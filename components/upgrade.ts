@@ -94,7 +94,8 @@ export function choosePoolImage(args: {
   const pool = args.deployed?.pool;
   if (!pool || !pool.imageId) return { image: args.newest, reason: "newest for a new pool" };
   if (pool.kubernetesVersion !== args.kubernetesVersion) return { image: args.newest, reason: "newest for the new version" };
-  if (pool.nodeShape && imageKindForShape(pool.nodeShape) !== imageKindForShape(args.nodeShape)) return { image: args.newest, reason: "newest for the new shape" };
+  if (pool.nodeShape && imageKindForShape(pool.nodeShape) !== imageKindForShape(args.nodeShape))
+    return { image: args.newest, reason: "newest for the new shape" };
   if (pool.imageId === args.newest.imageId) return { image: args.newest, reason: "kept" };
   if (args.refresh) return { image: args.newest, reason: "refreshed" };
   const running = { imageId: pool.imageId, sourceName: pool.imageName ?? pool.imageId, sourceType: "IMAGE" };

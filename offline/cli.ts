@@ -34,11 +34,19 @@ function defaultIo(): CliIo {
 const DIAGRAM_KINDS: Record<string, string> = { ".mmd": "Mermaid", ".dot": "Graphviz DOT" };
 
 /** Writes `--json` and `--diagram`, saying on stderr (beside the progress, away from the plan) what each file holds. */
-async function writeFiles(plan: Plan, json: string | undefined, diagram: string | undefined, scrub: (text: string) => string, say: (line: string) => void): Promise<void> {
+async function writeFiles(
+  plan: Plan,
+  json: string | undefined,
+  diagram: string | undefined,
+  scrub: (text: string) => string,
+  say: (line: string) => void,
+): Promise<void> {
   if (json) {
     const document = scrubJson(planJson(plan.settings, plan.records, plan.outputs, plan.policies, plan.changes), scrub);
     fs.writeFileSync(json, JSON.stringify(document, null, 2) + "\n");
-    say(`Wrote the plan as JSON to ${echo(json, { quote: false, limit: 200 })} (${plan.records.length} resources, ${plan.changes.length} changes, secrets masked).`);
+    say(
+      `Wrote the plan as JSON to ${echo(json, { quote: false, limit: 200 })} (${plan.records.length} resources, ${plan.changes.length} changes, secrets masked).`,
+    );
   }
   if (diagram) {
     const title = `${plan.settings.project} · stack ${plan.settings.stack} · ${plan.region}`;

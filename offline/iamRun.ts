@@ -43,7 +43,10 @@ export async function collectIamCalls(args: PlanArgs, env: IamEnvironment): Prom
   const invoked = new Set<string>();
   const base = { project: settings.project, stack: settings.stack, config: settings.config, secretKeys: settings.secretKeys, program, invoked };
   const first = await env.progress.step(`Running ${settings.project} (stack ${settings.stack}) offline, as on a new stack`, () => runProgram(base));
-  const deployed = new DeployedPlan(region, first.resources.map((r) => ({ urn: r.urn, type: r.type, name: r.name, id: r.id, inputs: maskInputs(r.inputs) as Record<string, any> })));
+  const deployed = new DeployedPlan(
+    region,
+    first.resources.map((r) => ({ urn: r.urn, type: r.type, name: r.name, id: r.id, inputs: maskInputs(r.inputs) as Record<string, any> })),
+  );
   const later = await env.progress.step(`Running it again against what the first run built`, () => runProgram({ ...base, deployed }));
   const runs: ProgramRun[] = [first, later];
   const registered = runs.flatMap((run) => run.resources);

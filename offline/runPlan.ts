@@ -72,7 +72,11 @@ export function checkOfflineRegion(settings: StackSettings, stack: string): void
 }
 
 /** Reads everything the user gave before any work starts, so a typo fails in milliseconds. */
-function readInputs(args: PlanArgs, env: PlanEnvironment, packDir: string): { settings: StackSettings; policyConfig?: PolicyPackConfigFile; deployed?: DeployedPlan } {
+function readInputs(
+  args: PlanArgs,
+  env: PlanEnvironment,
+  packDir: string,
+): { settings: StackSettings; policyConfig?: PolicyPackConfigFile; deployed?: DeployedPlan } {
   const inputs = inputFiles(args, env.projectDir);
   if (args.json) checkOutputNotInput("--json", args.json, inputs);
   if (args.diagram) checkOutputNotInput("--diagram", args.diagram, inputs);
@@ -118,7 +122,15 @@ export async function runPlan(args: PlanArgs, env: PlanEnvironment): Promise<Pla
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const program = require(path.join(env.projectDir, "index")) as () => Promise<Record<string, unknown>>;
     const run = await env.progress.step(`Running ${settings.project} (stack ${settings.stack}) offline`, () =>
-      runProgram({ project: settings.project, stack: settings.stack, config: settings.config, secretKeys: settings.secretKeys, preview: args.preview, program, deployed }),
+      runProgram({
+        project: settings.project,
+        stack: settings.stack,
+        config: settings.config,
+        secretKeys: settings.secretKeys,
+        preview: args.preview,
+        program,
+        deployed,
+      }),
     );
     const session = await env.progress.step(`Starting policy pack ${path.relative(process.cwd(), packDir) || packDir}`, () => packStarting);
     try {

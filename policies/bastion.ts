@@ -13,8 +13,7 @@ import { UNKNOWN, readArray, show } from "./lib/values";
 
 export const bastionClientCidrsOpenToInternet: Documented<ResourceValidationPolicy> = {
   name: "bastion-client-cidrs-open-to-internet",
-  description:
-    `No bastion lets ${ANYWHERE} open sessions (clientCidrBlockAllowLists): a session still needs IAM rights and the session key, but an allow-list of your own ranges keeps the bastion's SSH endpoint closed to everyone else.`,
+  description: `No bastion lets ${ANYWHERE} open sessions (clientCidrBlockAllowLists): a session still needs IAM rights and the session key, but an allow-list of your own ranges keeps the bastion's SSH endpoint closed to everyone else.`,
   enforcementLevel: "advisory",
   validateResource: (args, reportViolation) => {
     if (args.type !== ResourceType.Bastion) {
@@ -48,8 +47,7 @@ function describeTarget(targets: PolicyResource[]): string {
 
 export const bastionTargetsWorkerSubnet: Documented<StackValidationPolicy> = {
   name: "bastion-targets-worker-subnet",
-  description:
-    `Every bastion's targetSubnetId is the worker subnet (found by its Quick Create display name): its private endpoint then reaches nodes on ${Port.SSH} and the API endpoint on ${Port.KUBERNETES_API} through the existing Quick Create security lists, with no rule added.`,
+  description: `Every bastion's targetSubnetId is the worker subnet (found by its Quick Create display name): its private endpoint then reaches nodes on ${Port.SSH} and the API endpoint on ${Port.KUBERNETES_API} through the existing Quick Create security lists, with no rule added.`,
   enforcementLevel: "advisory",
   validateStack: (args, reportViolation) => {
     for (const bastion of ofType(args.resources, ResourceType.Bastion)) {

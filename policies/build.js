@@ -32,7 +32,11 @@ function sources(dir = "") {
 function sourceHash() {
   const hash = crypto.createHash("sha256");
   for (const file of [...sources(), "tsconfig.json"]) {
-    hash.update(file.split(path.sep).join("/")).update("\0").update(fs.readFileSync(path.join(PACK_DIR, file))).update("\0");
+    hash
+      .update(file.split(path.sep).join("/"))
+      .update("\0")
+      .update(fs.readFileSync(path.join(PACK_DIR, file)))
+      .update("\0");
   }
   return hash.digest("hex");
 }

@@ -1,9 +1,4 @@
-import {
-  PolicyConfigSchema,
-  PolicyResource,
-  ResourceValidationPolicy,
-  StackValidationPolicy,
-} from "@pulumi/policy";
+import { PolicyConfigSchema, PolicyResource, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { Documented } from "./lib/documented";
 import { configWithDefaults, policyConfigHint } from "./lib/config";
 import { label, ofType } from "./lib/resources";
@@ -14,7 +9,6 @@ import { UNKNOWN, read, readArray, readPath, show } from "./lib/values";
  * Cluster policies (spec §4): explicit, matching Kubernetes versions and the network CIDRs Quick Create
  * configures.
  */
-
 
 function clusterLabel(cluster: PolicyResource): string {
   return label(cluster.name, cluster.props, "name");
@@ -30,7 +24,9 @@ export const kubernetesVersionsMatch: Documented<StackValidationPolicy> = {
     const pools = ofType(args.resources, ResourceType.NodePool);
     if (clusters.length === 0) {
       if (pools.length > 0) {
-        reportViolation(`The stack has ${pools.length} node pool(s) and no cluster, so their Kubernetes version cannot be checked. Fix: declare the cluster in this stack.`);
+        reportViolation(
+          `The stack has ${pools.length} node pool(s) and no cluster, so their Kubernetes version cannot be checked. Fix: declare the cluster in this stack.`,
+        );
       }
       return;
     }
@@ -83,8 +79,7 @@ function cniTypeOf(props: unknown): unknown {
 
 export const clusterNetworkCidrs: Documented<ResourceValidationPolicy> = {
   name: "cluster-network-cidrs",
-  description:
-    `The cluster sets the configured service CIDR (${ADDRESS_PLAN.servicesCidr} by default) and, only with flannel overlay networking, the configured pod CIDR (${ADDRESS_PLAN.podsCidr} by default), as Quick Create does.`,
+  description: `The cluster sets the configured service CIDR (${ADDRESS_PLAN.servicesCidr} by default) and, only with flannel overlay networking, the configured pod CIDR (${ADDRESS_PLAN.podsCidr} by default), as Quick Create does.`,
   enforcementLevel: "mandatory",
   configSchema: cidrSchema,
   validateResource: (args, reportViolation) => {
@@ -144,8 +139,7 @@ const supportSchema: PolicyConfigSchema = {
 
 export const kubernetesVersionSupported: Documented<ResourceValidationPolicy> = {
   name: "kubernetes-version-supported",
-  description:
-    `Flags a cluster or node pool on a Kubernetes minor version older than the configured oldest supported one (${OLDEST_SUPPORTED_MINOR} by default), since OKE stops patching and eventually upgrading such clusters.`,
+  description: `Flags a cluster or node pool on a Kubernetes minor version older than the configured oldest supported one (${OLDEST_SUPPORTED_MINOR} by default), since OKE stops patching and eventually upgrading such clusters.`,
   enforcementLevel: "advisory",
   configSchema: supportSchema,
   validateResource: (args, reportViolation) => {
@@ -176,8 +170,7 @@ export const kubernetesVersionSupported: Documented<ResourceValidationPolicy> = 
 
 export const podNetworkMatchesNodePool: Documented<StackValidationPolicy> = {
   name: "pod-network-matches-node-pool",
-  description:
-    "Flags a node pool whose pod network CNI differs from the cluster's: pods on such nodes get no addresses.",
+  description: "Flags a node pool whose pod network CNI differs from the cluster's: pods on such nodes get no addresses.",
   enforcementLevel: "advisory",
   validateStack: (args, reportViolation) => {
     const cluster = ofType(args.resources, ResourceType.Cluster)[0];

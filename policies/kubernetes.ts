@@ -64,8 +64,7 @@ function loadBalancerService(args: ResourceValidationArgs): LoadBalancerService 
   const annotations = metadata === UNKNOWN ? UNKNOWN : read(metadata, "annotations");
   const get = (key: string): unknown => (annotations === UNKNOWN ? UNKNOWN : read(annotations, key));
   const type = get(Annotation.loadBalancerType);
-  const family: LoadBalancerService["family"] =
-    type === UNKNOWN ? UNKNOWN : typeof type === "string" && type.toLowerCase() === "nlb" ? "nlb" : "lb";
+  const family: LoadBalancerService["family"] = type === UNKNOWN ? UNKNOWN : typeof type === "string" && type.toLowerCase() === "nlb" ? "nlb" : "lb";
   return { label: `Service ${label(args.name, metadata, "name")}`, annotations, family, get };
 }
 
@@ -112,9 +111,10 @@ export const serviceLoadBalancerFlexibleShape: Documented<ResourceValidationPoli
     reportViolation(`${svc.label} ${what}${note} Fix: set ${FLEX_EXAMPLE} (bandwidth in Mbps, between ${FLEX_MIN_MBPS} and ${FLEX_MAX_MBPS}).`);
   },
   doc: {
-    asserts: "An `lb` Service sets the shape to `flexible`; unset (CCM default `100Mbps`), a fixed shape (`10Mbps-Micro`, `10Mbps`, `100Mbps`, `400Mbps`, `8000Mbps`) or an unknown name is flagged, and flex annotations that a non-flexible shape ignores are named. Not applied to NLBs",
-    why: "OCI deprecates the fixed (\"dynamic\") shapes; advisory because they still work today",
-    spec: "CCM `lbDefaultShape`; OCI \"Creating a Load Balancer\"",
+    asserts:
+      "An `lb` Service sets the shape to `flexible`; unset (CCM default `100Mbps`), a fixed shape (`10Mbps-Micro`, `10Mbps`, `100Mbps`, `400Mbps`, `8000Mbps`) or an unknown name is flagged, and flex annotations that a non-flexible shape ignores are named. Not applied to NLBs",
+    why: 'OCI deprecates the fixed ("dynamic") shapes; advisory because they still work today',
+    spec: 'CCM `lbDefaultShape`; OCI "Creating a Load Balancer"',
   },
 };
 
@@ -156,15 +156,14 @@ export const serviceLoadBalancerFlexBandwidthSet: Documented<ResourceValidationP
           : value === undefined || value === ""
             ? `sets ${Annotation.shape} to ${show(shape)} but ${key} is ${value === "" ? "empty" : "unset"}; the cloud controller manager requires both flex-min and flex-max with the flexible shape and leaves the Service pending`
             : `sets ${key} to ${show(value)}, which is not a whole number of Mbps; the cloud controller manager cannot parse it and leaves the Service pending`;
-      reportViolation(
-        `${svc.label} ${problem}. Fix: set ${key} to plain digits in Mbps between ${FLEX_MIN_MBPS} and ${FLEX_MAX_MBPS}, e.g. ${FLEX_EXAMPLE}.`,
-      );
+      reportViolation(`${svc.label} ${problem}. Fix: set ${key} to plain digits in Mbps between ${FLEX_MIN_MBPS} and ${FLEX_MAX_MBPS}, e.g. ${FLEX_EXAMPLE}.`);
     }
   },
   doc: {
-    asserts: "A `type: LoadBalancer` Service (`kubernetes:core/v1:Service`) whose `service.beta.kubernetes.io/oci-load-balancer-shape` is `flexible` (any case) sets `…-shape-flex-min` and `…-shape-flex-max`, both literal plain digits; an unknown shape, bound or `metadata.annotations` is reported as \"must be literal\". Skipped for `oci.oraclecloud.com/load-balancer-type: nlb`",
+    asserts:
+      'A `type: LoadBalancer` Service (`kubernetes:core/v1:Service`) whose `service.beta.kubernetes.io/oci-load-balancer-shape` is `flexible` (any case) sets `…-shape-flex-min` and `…-shape-flex-max`, both literal plain digits; an unknown shape, bound or `metadata.annotations` is reported as "must be literal". Skipped for `oci.oraclecloud.com/load-balancer-type: nlb`',
     why: "The cloud controller manager (CCM) rejects a flexible shape without both bounds, or with a bound it cannot parse, and the Service stays pending",
-    spec: "CCM `getLBShape`; OKE \"Defining Kubernetes Services of Type LoadBalancer\"",
+    spec: 'CCM `getLBShape`; OKE "Defining Kubernetes Services of Type LoadBalancer"',
   },
 };
 
@@ -182,8 +181,7 @@ const boundsSchema: PolicyConfigSchema = {
 
 export const serviceLoadBalancerFlexBandwidthBounds: Documented<ResourceValidationPolicy> = {
   name: "service-load-balancer-flex-bandwidth-bounds",
-  description:
-    `A flexible load balancer's flex-min and flex-max lie within OCI's ${FLEX_MIN_MBPS} to ${FLEX_MAX_MBPS} Mbps with flex-min not above flex-max, because the cloud controller manager silently changes values outside that, and flex-max stays within the configured cap (${CCM_DEFAULT_SHAPE_MBPS} Mbps by default) to avoid cost surprises.`,
+  description: `A flexible load balancer's flex-min and flex-max lie within OCI's ${FLEX_MIN_MBPS} to ${FLEX_MAX_MBPS} Mbps with flex-min not above flex-max, because the cloud controller manager silently changes values outside that, and flex-max stays within the configured cap (${CCM_DEFAULT_SHAPE_MBPS} Mbps by default) to avoid cost surprises.`,
   enforcementLevel: "advisory",
   configSchema: boundsSchema,
   validateResource: (args, reportViolation) => {
@@ -199,7 +197,10 @@ export const serviceLoadBalancerFlexBandwidthBounds: Documented<ResourceValidati
     const { maximumFlexMbps } = configWithDefaults<{ maximumFlexMbps: number }>(boundsSchema, args.getConfig());
     const range = `OCI's flexible shape takes ${FLEX_MIN_MBPS} to ${FLEX_MAX_MBPS} Mbps`;
     let maxOutOfRange = false;
-    for (const [key, value] of [[Annotation.flexMin, min], [Annotation.flexMax, max]] as const) {
+    for (const [key, value] of [
+      [Annotation.flexMin, min],
+      [Annotation.flexMax, max],
+    ] as const) {
       if (value < FLEX_MIN_MBPS) {
         reportViolation(
           `${svc.label} sets ${key} to "${value}"; ${range}, and the cloud controller manager silently raises it to ${FLEX_MIN_MBPS}. Fix: set ${key} to "${FLEX_MIN_MBPS}" or more.`,
@@ -260,7 +261,9 @@ export const serviceLoadBalancerInternalAnnotation: Documented<ResourceValidatio
       return;
     }
     const [readKey, ignoredKey, readValue, ignoredValue] =
-      svc.family === "nlb" ? [Annotation.nlbInternal, Annotation.internal, nlbValue, lbValue] : [Annotation.internal, Annotation.nlbInternal, lbValue, nlbValue];
+      svc.family === "nlb"
+        ? [Annotation.nlbInternal, Annotation.internal, nlbValue, lbValue]
+        : [Annotation.internal, Annotation.nlbInternal, lbValue, nlbValue];
     const kind = svc.family === "nlb" ? "network load balancer" : "load balancer";
     const accepted = `"true" or "false" (Go's strconv.ParseBool also takes 1/0, t/f, TRUE/FALSE, True/False)`;
     if (readValue === UNKNOWN) {
@@ -285,8 +288,9 @@ export const serviceLoadBalancerInternalAnnotation: Documented<ResourceValidatio
     );
   },
   doc: {
-    asserts: "The internal annotation the Service's type reads (`service.beta.kubernetes.io/oci-load-balancer-internal` for `lb`, `oci-network-load-balancer.oraclecloud.com/internal` for `nlb`) is a literal Go boolean; the other type's key is not set to something the read key does not already say; an unknown type with an internal key set is \"must be literal\"",
-    why: "The CCM rejects unparsable values (`strconv.ParseBool`), and ignores the other type's key: `oci-load-balancer-internal: \"true\"` on an NLB gives a *public* NLB",
+    asserts:
+      "The internal annotation the Service's type reads (`service.beta.kubernetes.io/oci-load-balancer-internal` for `lb`, `oci-network-load-balancer.oraclecloud.com/internal` for `nlb`) is a literal Go boolean; the other type's key is not set to something the read key does not already say; an unknown type with an internal key set is \"must be literal\"",
+    why: 'The CCM rejects unparsable values (`strconv.ParseBool`), and ignores the other type\'s key: `oci-load-balancer-internal: "true"` on an NLB gives a *public* NLB',
     spec: "CCM `isInternalLB`",
   },
 };
@@ -294,7 +298,7 @@ export const serviceLoadBalancerInternalAnnotation: Documented<ResourceValidatio
 export const serviceLoadBalancerAnnotationsMatchType: Documented<ResourceValidationPolicy> = {
   name: "service-load-balancer-annotations-match-type",
   description:
-    "A LoadBalancer Service names its load balancer type as exactly \"lb\" or \"nlb\" and carries no annotations of the other type, because the cloud controller manager silently falls back to \"lb\" for other values and ignores the other type's annotations.",
+    'A LoadBalancer Service names its load balancer type as exactly "lb" or "nlb" and carries no annotations of the other type, because the cloud controller manager silently falls back to "lb" for other values and ignores the other type\'s annotations.',
   enforcementLevel: "advisory",
   validateResource: (args, reportViolation) => {
     const svc = loadBalancerService(args);
@@ -326,7 +330,8 @@ export const serviceLoadBalancerAnnotationsMatchType: Documented<ResourceValidat
     );
   },
   doc: {
-    asserts: "`oci.oraclecloud.com/load-balancer-type`, when set, is exactly `lb` or `nlb`; an NLB Service carries no `service.beta.kubernetes.io/oci-load-balancer-*` (or other LB-only) annotations, an LB Service no `oci-network-load-balancer.oraclecloud.com/*` ones (internal keys are left to the mandatory policy)",
+    asserts:
+      "`oci.oraclecloud.com/load-balancer-type`, when set, is exactly `lb` or `nlb`; an NLB Service carries no `service.beta.kubernetes.io/oci-load-balancer-*` (or other LB-only) annotations, an LB Service no `oci-network-load-balancer.oraclecloud.com/*` ones (internal keys are left to the mandatory policy)",
     why: "The CCM treats any other type value as `lb` (and compares `nlb` case-sensitively in places), and silently ignores the other type's annotations, e.g. a shape or `subnet1` on an NLB",
     spec: "CCM `getLoadBalancerType`; `oracle/oci-cloud-controller-manager/docs/load-balancer-annotations.md`",
   },

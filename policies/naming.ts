@@ -39,8 +39,7 @@ interface Named {
 
 export const quickCreateNames: Documented<StackValidationPolicy> = {
   name: "quick-create-names",
-  description:
-    `Every network resource's display name follows Quick Create's pattern for its kind (oke-<type>-quick-<cluster>-<id>), all share one cluster name and one ${NAME_SUFFIX_LENGTH}-hex id, the cluster is named after it and the node pool is ${NODE_POOL_NAME}.`,
+  description: `Every network resource's display name follows Quick Create's pattern for its kind (oke-<type>-quick-<cluster>-<id>), all share one cluster name and one ${NAME_SUFFIX_LENGTH}-hex id, the cluster is named after it and the node pool is ${NODE_POOL_NAME}.`,
   enforcementLevel: "mandatory",
   configSchema: namingSchema,
   validateStack: (args, reportViolation) => {

@@ -76,7 +76,8 @@ export const noNetworkSecurityGroups: Documented<ResourceValidationPolicy> = {
     }
   },
   doc: {
-    asserts: "No `nodeConfigDetails.nsgIds`, `…nodePoolPodNetworkOptionDetails.podNsgIds`, `secondaryVnics[].createVnicDetails.nsgIds` on node pools, no `endpointConfig.nsgIds` on the cluster, no `NetworkSecurityGroup(SecurityRule)` resources",
+    asserts:
+      "No `nodeConfigDetails.nsgIds`, `…nodePoolPodNetworkOptionDetails.podNsgIds`, `secondaryVnics[].createVnicDetails.nsgIds` on node pools, no `endpointConfig.nsgIds` on the cluster, no `NetworkSecurityGroup(SecurityRule)` resources",
     why: "Quick Create firewalls with security lists only; a node pool cannot manage NSGs",
     spec: "§1, §5 NSGs",
   },

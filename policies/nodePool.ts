@@ -24,18 +24,14 @@ const bootVolumeSchema: PolicyConfigSchema = {
 
 export const nodePoolBootVolumeImageDefault: Documented<ResourceValidationPolicy> = {
   name: "node-pool-boot-volume-image-default",
-  description:
-    "Node pools keep the image's default boot volume (about 47 GB), as Quick Create does, unless one explicit size is allowed in the policy config.",
+  description: "Node pools keep the image's default boot volume (about 47 GB), as Quick Create does, unless one explicit size is allowed in the policy config.",
   enforcementLevel: "mandatory",
   configSchema: bootVolumeSchema,
   validateResource: (args, reportViolation) => {
     if (args.type !== ResourceType.NodePool) {
       return;
     }
-    const { allowedBootVolumeSizeInGbs } = configWithDefaults<{ allowedBootVolumeSizeInGbs: string }>(
-      bootVolumeSchema,
-      args.getConfig(),
-    );
+    const { allowedBootVolumeSizeInGbs } = configWithDefaults<{ allowedBootVolumeSizeInGbs: string }>(bootVolumeSchema, args.getConfig());
     const size = readPath(args.props, "nodeSourceDetails", "bootVolumeSizeInGbs");
     if (size === undefined || size === null) {
       return;
@@ -53,7 +49,7 @@ export const nodePoolBootVolumeImageDefault: Documented<ResourceValidationPolicy
   },
   doc: {
     asserts: "`nodeSourceDetails.bootVolumeSizeInGbs` is unset, or equals `allowedBootVolumeSizeInGbs`",
-    why: "The \"47 GB\" boot volume is the image default (46.6 GB); a set value changes cost and size",
+    why: 'The "47 GB" boot volume is the image default (46.6 GB); a set value changes cost and size',
     spec: "§1, §5 Boot volume",
   },
 };
@@ -71,8 +67,7 @@ const sizeSchema: PolicyConfigSchema = {
 
 export const nodePoolMinimumSize: Documented<ResourceValidationPolicy> = {
   name: "node-pool-minimum-size",
-  description:
-    `Node pools have at least the configured number of nodes (${NODE_POOL_SIZE} by default), so that OKE can put one in each fault domain.`,
+  description: `Node pools have at least the configured number of nodes (${NODE_POOL_SIZE} by default), so that OKE can put one in each fault domain.`,
   enforcementLevel: "mandatory",
   configSchema: sizeSchema,
   validateResource: (args, reportViolation) => {
@@ -118,8 +113,7 @@ const spreadSchema: PolicyConfigSchema = {
 
 export const nodePoolFaultDomainSpread: Documented<ResourceValidationPolicy> = {
   name: "node-pool-fault-domain-spread",
-  description:
-    `Node pools have one placement config per availability domain and do not pin nodes to fewer fault domains than configured (${FAULT_DOMAINS_PER_AD} by default), so OKE spreads nodes over all fault domains.`,
+  description: `Node pools have one placement config per availability domain and do not pin nodes to fewer fault domains than configured (${FAULT_DOMAINS_PER_AD} by default), so OKE spreads nodes over all fault domains.`,
   enforcementLevel: "mandatory",
   configSchema: spreadSchema,
   validateResource: (args, reportViolation) => {

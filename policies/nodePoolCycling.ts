@@ -39,7 +39,7 @@ export const nodePoolCyclingEnabled: Documented<StackValidationPolicy> = {
   doc: {
     asserts: `On a cluster of \`type\` \`${ClusterTypeToken.ENHANCED}\`, every node pool has \`nodePoolCyclingDetails.isNodeCyclingEnabled\` literally \`true\``,
     why: "Without it an upgrade or a new image reaches new nodes only; the running ones keep the old version until replaced by hand. Basic clusters have no cycling and are not checked",
-    spec: "OKE \"Updating Worker Nodes … by Terminating and Replacing Nodes\"",
+    spec: 'OKE "Updating Worker Nodes … by Terminating and Replacing Nodes"',
   },
 };
 

@@ -1,10 +1,4 @@
-import {
-  PolicyConfigSchema,
-  PolicyResource,
-  ReportViolation,
-  ResourceValidationPolicy,
-  StackValidationPolicy,
-} from "@pulumi/policy";
+import { PolicyConfigSchema, PolicyResource, ReportViolation, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { Documented } from "./lib/documented";
 import { configWithDefaults } from "./lib/config";
 import {
@@ -83,7 +77,10 @@ export function describeRows(rows: readonly SecurityRuleRow[]): string {
     groups.set(key, group);
   }
   return [...groups.values()]
-    .map(({ row, traffic }) => `${row.direction === "ingress" ? "in" : "out"} ${traffic.join(", ")} ${row.direction === "ingress" ? "from" : "to"} ${PEER_WORDS[row.peer]}`)
+    .map(
+      ({ row, traffic }) =>
+        `${row.direction === "ingress" ? "in" : "out"} ${traffic.join(", ")} ${row.direction === "ingress" ? "from" : "to"} ${PEER_WORDS[row.peer]}`,
+    )
     .join("; ");
 }
 
@@ -100,12 +97,7 @@ function subnetCidr(resources: PolicyResource[], role: NameRole): { cidr: string
   return { cidr };
 }
 
-function checkList(
-  resources: PolicyResource[],
-  role: NameRole,
-  requirements: RequiredRule[],
-  reportViolation: ReportViolation,
-): void {
+function checkList(resources: PolicyResource[], role: NameRole, requirements: RequiredRule[], reportViolation: ReportViolation): void {
   const lists = withRole(resources, role, ...SECURITY_LIST_TYPES);
   if (lists.length === 0) {
     reportViolation(
@@ -138,8 +130,7 @@ function checkList(
 
 export const nodeRegistrationSecurityRules: Documented<StackValidationPolicy> = {
   name: "node-registration-security-rules",
-  description:
-    `The worker and endpoint security lists allow the traffic nodes need to register (spec §3): ${Port.KUBERNETES_API} and ${Port.OKE_CONTROL_PLANE} from workers to the endpoint, all TCP from the endpoint to workers, all traffic between workers, ${Port.HTTPS} to the Oracle Services Network and path-discovery ICMP, with peers matching the subnets' CIDRs.`,
+  description: `The worker and endpoint security lists allow the traffic nodes need to register (spec §3): ${Port.KUBERNETES_API} and ${Port.OKE_CONTROL_PLANE} from workers to the endpoint, all TCP from the endpoint to workers, all traffic between workers, ${Port.HTTPS} to the Oracle Services Network and path-discovery ICMP, with peers matching the subnets' CIDRs.`,
   enforcementLevel: "mandatory",
   validateStack: (args, reportViolation) => {
     const worker = subnetCidr(args.resources, "workerSubnet");
@@ -166,8 +157,7 @@ export const nodeRegistrationSecurityRules: Documented<StackValidationPolicy> = 
 
 export const apiEndpointOpenToInternet: Documented<ResourceValidationPolicy> = {
   name: "api-endpoint-open-to-internet",
-  description:
-    `Flags an endpoint security list that lets ${ANYWHERE} reach the Kubernetes API on ${Port.KUBERNETES_API}: Quick Create does this for a public endpoint, but narrowing the source to known networks removes the API from the internet's attack surface.`,
+  description: `Flags an endpoint security list that lets ${ANYWHERE} reach the Kubernetes API on ${Port.KUBERNETES_API}: Quick Create does this for a public endpoint, but narrowing the source to known networks removes the API from the internet's attack surface.`,
   enforcementLevel: "advisory",
   validateResource: (args, reportViolation) => {
     if (!SECURITY_LIST_TYPES.includes(args.type) || !hasRole(read(args.props, "displayName"), "endpointSecurityList")) {
@@ -197,16 +187,14 @@ const sshSchema: PolicyConfigSchema = {
     flagPrivateWorkers: {
       type: "boolean",
       default: false,
-      description:
-        `Also flag SSH from ${ANYWHERE} on private workers (unreachable from the internet, but open to every peered or on-premises network).`,
+      description: `Also flag SSH from ${ANYWHERE} on private workers (unreachable from the internet, but open to every peered or on-premises network).`,
     },
   },
 };
 
 export const sshOpenToInternet: Documented<StackValidationPolicy> = {
   name: "ssh-open-to-internet",
-  description:
-    `Flags a worker security list that allows SSH (TCP ${Port.SSH}) from ${ANYWHERE} when the worker subnet is public; on private workers the rule (Quick Create's default) is only reported if configured, since no internet traffic can reach them.`,
+  description: `Flags a worker security list that allows SSH (TCP ${Port.SSH}) from ${ANYWHERE} when the worker subnet is public; on private workers the rule (Quick Create's default) is only reported if configured, since no internet traffic can reach them.`,
   enforcementLevel: "advisory",
   configSchema: sshSchema,
   validateStack: (args, reportViolation) => {
@@ -220,7 +208,9 @@ export const sshOpenToInternet: Documented<StackValidationPolicy> = {
       const rules = rulesOf(list.props);
       const open = rules === UNKNOWN ? undefined : allowsFromAnywhere(rules, Port.SSH);
       if (open) {
-        const where = publicWorkers ? "the worker subnet allows public IPs, so every node is reachable" : "the workers are private, but every peered network can reach them";
+        const where = publicWorkers
+          ? "the worker subnet allows public IPs, so every node is reachable"
+          : "the workers are private, but every peered network can reach them";
         reportViolation(
           `Worker security list ${labelOf(list)} ingress rule #${open.index} allows SSH (TCP ${Port.SSH}) from ${ANYWHERE} and ${where}. ` +
             `Fix: restrict the source to a bastion's CIDR or remove the rule (OCI Bastion needs no inbound rule from the internet).`,

@@ -15,8 +15,7 @@ const CREATED_RESOURCE_CONFIGS = ["serviceLbConfig", "persistentVolumeConfig"] a
 
 export const clusterCreatedResourcesTagged: Documented<ResourceValidationPolicy> = {
   name: "cluster-created-resources-tagged",
-  description:
-    `The cluster's options.serviceLbConfig and options.persistentVolumeConfig freeform tags carry ${STACK_TAG_KEY}: "<project>/<stack>", the same literal in both, so the load balancers and volumes OKE creates can be found and cleaned up (or kept) at destroy.`,
+  description: `The cluster's options.serviceLbConfig and options.persistentVolumeConfig freeform tags carry ${STACK_TAG_KEY}: "<project>/<stack>", the same literal in both, so the load balancers and volumes OKE creates can be found and cleaned up (or kept) at destroy.`,
   enforcementLevel: "mandatory",
   validateResource: (args, reportViolation) => {
     if (args.type !== ResourceType.Cluster) {

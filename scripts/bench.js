@@ -43,7 +43,10 @@ const ENTRY = "npm start -- --help";
 /** @param {string[]} commands @returns {{ median: number, user: number, system: number }[]} */
 function hyperfine(commands) {
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "oke-bench-")), "hyperfine.json");
-  const r = spawnSync("hyperfine", ["-w", "1", "-r", String(RUNS), "--style", "none", "--export-json", out, ...commands], { cwd: ROOT, stdio: ["ignore", "inherit", "inherit"] });
+  const r = spawnSync("hyperfine", ["-w", "1", "-r", String(RUNS), "--style", "none", "--export-json", out, ...commands], {
+    cwd: ROOT,
+    stdio: ["ignore", "inherit", "inherit"],
+  });
   if (r.status !== 0) {
     fail(`hyperfine exited with status ${r.status}: run "${commands.join('" and "')}" by hand to see why.`);
   }
@@ -144,7 +147,10 @@ async function main() {
       "",
       `floor     ${FLOOR}: median ${s(floor.median)} (mean ${cpu(floor)})`,
       `npm start median ${s(start.median)} (mean ${cpu(start)}): ${(start.median / floor.median).toFixed(2)}× the floor (target ≤ 2.00×; ` +
-        `rounds ${ratios.map((r) => r.toFixed(2)).sort().join(", ")})`,
+        `rounds ${ratios
+          .map((r) => r.toFixed(2))
+          .sort()
+          .join(", ")})`,
       `npm start peak RSS ${rss.toFixed(0)} MB (largest process)`,
       `policy pack start to first Analyze answer: median ${s(pack / 1000)} of ${PACK_RUNS}, ${(pack / 1000 / floor.median).toFixed(2)}× the floor`,
       // A plan cannot answer before npm has started it and its pack has given its first answer.

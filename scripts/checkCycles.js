@@ -57,14 +57,17 @@ function cyclicGroups(graph) {
 }
 
 async function main() {
-  const result = await madge(SOURCES.map((s) => path.join(ROOT, s)), {
-    baseDir: ROOT,
-    fileExtensions: ["ts", "js"],
-    excludeRegExp: [/node_modules/, /^policies\/bin\//],
-    tsConfig: path.join(ROOT, "tsconfig.json"),
-    // A lazy require() is still an import: the cycle is there once it runs.
-    detectiveOptions: { ts: { mixedImports: true, skipTypeImports: false }, js: { mixedImports: true } },
-  });
+  const result = await madge(
+    SOURCES.map((s) => path.join(ROOT, s)),
+    {
+      baseDir: ROOT,
+      fileExtensions: ["ts", "js"],
+      excludeRegExp: [/node_modules/, /^policies\/bin\//],
+      tsConfig: path.join(ROOT, "tsconfig.json"),
+      // A lazy require() is still an import: the cycle is there once it runs.
+      detectiveOptions: { ts: { mixedImports: true, skipTypeImports: false }, js: { mixedImports: true } },
+    },
+  );
   const problems = [];
   for (const cycle of result.circular()) problems.push(`import cycle: ${[...cycle, cycle[0]].join(" → ")}`);
   /** @type {Map<string, Set<string>>} */

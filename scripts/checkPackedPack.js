@@ -75,9 +75,7 @@ async function install(tarball, dir) {
 
 /** One line per diagnostic (level, policy, URN), then its message: the message must match too. @param {Plan} plan */
 function verdicts(plan) {
-  return plan.policies.diagnostics
-    .map((d) => `${d.enforcementLevel} ${d.policy} ${d.urn ?? "(stack)"}\n${d.message}`)
-    .sort();
+  return plan.policies.diagnostics.map((d) => `${d.enforcementLevel} ${d.policy} ${d.urn ?? "(stack)"}\n${d.message}`).sort();
 }
 
 /** @param {Stack} stack @param {string} packDir */
@@ -91,7 +89,9 @@ function compare(stack, inTree, packed) {
   const actual = verdicts(packed);
   const mandatory = inTree.policies.diagnostics.filter((d) => d.enforcementLevel === "mandatory").length;
   if (mandatory !== stack.mandatory) {
-    throw new Error(`${stack.label}: the in-tree pack reports ${mandatory} mandatory violations, expected ${stack.mandatory}; the comparison would prove nothing`);
+    throw new Error(
+      `${stack.label}: the in-tree pack reports ${mandatory} mandatory violations, expected ${stack.mandatory}; the comparison would prove nothing`,
+    );
   }
   const missing = expected.filter((v) => !actual.includes(v));
   const extra = actual.filter((v) => !expected.includes(v));
@@ -113,7 +113,8 @@ async function prepare(dir) {
   const tsVersion = await install(path.join(dir, info.filename), installed);
   // npm pack ran the pack's prepack (build.js): the tarball must carry JavaScript built from exactly
   // the sources it carries, or the CLI would start the published pack by type-checking it.
-  if (!require(path.join(installed, "build.js")).isBuilt()) throw new Error("the packed pack's bin/ was not built from the sources it ships: check prepack and \"files\" in policies/package.json");
+  if (!require(path.join(installed, "build.js")).isBuilt())
+    throw new Error('the packed pack\'s bin/ was not built from the sources it ships: check prepack and "files" in policies/package.json');
   process.stdout.write(`installed alone in ${installed} (TypeScript ${tsVersion}), starting from its compiled bin/\n`);
 }
 

@@ -84,10 +84,13 @@ function jobProblems(file, text, minimumCli) {
     for (const step of steps) {
       if (typeof step.uses === "string" && step.uses.startsWith("pulumi/actions@")) {
         const withs = step.with || {};
-        if ("command" in withs && !("upsert" in withs)) problems.push(`${where}: the pulumi/actions step does not set upsert; say whether it may create the stack (docs/plan.md).`);
+        if ("command" in withs && !("upsert" in withs))
+          problems.push(`${where}: the pulumi/actions step does not set upsert; say whether it may create the stack (docs/plan.md).`);
         const version = /^\^?([0-9]+\.[0-9]+\.[0-9]+)$/.exec(String(withs["pulumi-version"] ?? ""));
         if (!version || compareVersions(version[1], minimumCli) < 0) {
-          problems.push(`${where}: the pulumi/actions step's pulumi-version is ${JSON.stringify(withs["pulumi-version"] ?? null)}; ask for ^${minimumCli} or newer, the CLI the program accepts.`);
+          problems.push(
+            `${where}: the pulumi/actions step's pulumi-version is ${JSON.stringify(withs["pulumi-version"] ?? null)}; ask for ^${minimumCli} or newer, the CLI the program accepts.`,
+          );
         }
       }
     }
@@ -97,7 +100,8 @@ function jobProblems(file, text, minimumCli) {
       }
       continue;
     }
-    for (const term of gate.malformed) problems.push(`${where}.env.${gate.name}: ${JSON.stringify(term)} is not a "secrets.NAME != ''" or "vars.NAME != ''" check.`);
+    for (const term of gate.malformed)
+      problems.push(`${where}.env.${gate.name}: ${JSON.stringify(term)} is not a "secrets.NAME != ''" or "vars.NAME != ''" check.`);
     for (const ref of used.filter((r) => !gate.terms.includes(r))) {
       problems.push(`${where} uses ${ref}, which its gate ${gate.name} does not check: a repository without it would run the job instead of skipping it.`);
     }
@@ -122,7 +126,12 @@ function jobProblems(file, text, minimumCli) {
  * @returns {{ files: string[], problems: string[] }}
  */
 function lintWorkflows(dir) {
-  const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort() : [];
+  const files = fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir)
+        .filter((f) => /\.ya?ml$/.test(f))
+        .sort()
+    : [];
   /** @type {string[]} */
   const problems = [];
   const minimumCli = minimumPulumiCli();

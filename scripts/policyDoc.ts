@@ -41,7 +41,10 @@ function configRows(): Map<string, string> {
   for (const policy of allPolicies) {
     for (const [property, schema] of Object.entries(policy.configSchema?.properties ?? {})) {
       const key = `${policy.name}.${property}`;
-      rows.set(key, `| \`${property}\` | \`${policy.name}\` | ${cell(typeCell(schema))} | \`${JSON.stringify(schema.default)}\` | ${cell(String(schema.description ?? ""))} |`);
+      rows.set(
+        key,
+        `| \`${property}\` | \`${policy.name}\` | ${cell(typeCell(schema))} | \`${JSON.stringify(schema.default)}\` | ${cell(String(schema.description ?? ""))} |`,
+      );
     }
   }
   return rows;

@@ -10,7 +10,14 @@ const tracked = execFileSync("git", ["ls-files", "-z"], { cwd: root, encoding: "
   .split("\0")
   .filter((file) => file !== "" && fs.existsSync(path.join(root, file)));
 const trackedFiles = new Set(tracked);
-const trackedFolders = new Set(tracked.flatMap((file) => file.split("/").slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join("/"))));
+const trackedFolders = new Set(
+  tracked.flatMap((file) =>
+    file
+      .split("/")
+      .slice(0, -1)
+      .map((_, i, parts) => parts.slice(0, i + 1).join("/")),
+  ),
+);
 
 // Entries a reader does not need named: tooling dotfiles, the lockfile npm owns, the README itself.
 const unlisted = (entry: string) => entry.startsWith(".") || entry === "package-lock.json" || entry === "README.md";
@@ -18,7 +25,10 @@ const unlisted = (entry: string) => entry.startsWith(".") || entry === "package-
 const read = (file: string) => fs.readFileSync(path.join(root, file), "utf8");
 const docs = ["README.md", ...tracked.filter((file) => /^docs\/[^/]+\.md$/.test(file))];
 
-interface LayoutEntry { path: string; depth: number }
+interface LayoutEntry {
+  path: string;
+  depth: number;
+}
 
 /** The bullets of the README's "### Layout" section: each names one or more paths in backticks before its colon. */
 function layoutEntries(readme: string): LayoutEntry[] {
@@ -66,9 +76,7 @@ describe("the README's layout", () => {
       listedUnder.set(folder, (listedUnder.get(folder) ?? new Set()).add(entry.path));
     }
     for (const [folder, listed] of listedUnder) {
-      const subfolders = [...trackedFolders]
-        .filter((f) => f.startsWith(folder) && !f.slice(folder.length).includes("/"))
-        .map((f) => `${f}/`);
+      const subfolders = [...trackedFolders].filter((f) => f.startsWith(folder) && !f.slice(folder.length).includes("/")).map((f) => `${f}/`);
       for (const subfolder of subfolders) if (!listed.has(subfolder)) problems.push(`${subfolder} is not listed under ${folder}`);
     }
     expect(problems).toEqual([]);
@@ -92,7 +100,11 @@ function anchors(markdown: string): Set<string> {
   const result = new Set<string>();
   const withoutCode = markdown.replace(/^```[\s\S]*?^```/gm, "");
   for (const heading of withoutCode.matchAll(/^#{1,6} (.+)$/gm)) {
-    const slug = heading[1].trim().toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, "").replace(/\s/g, "-");
+    const slug = heading[1]
+      .trim()
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\s_-]/gu, "")
+      .replace(/\s/g, "-");
     const count = seen.get(slug) ?? 0;
     seen.set(slug, count + 1);
     result.add(count === 0 ? slug : `${slug}-${count}`);
@@ -111,7 +123,8 @@ describe("links between the docs", () => {
         const [file, anchor] = target.split("#");
         const resolved = file === "" ? doc : path.posix.normalize(path.posix.join(path.posix.dirname(doc), file));
         if (!trackedFiles.has(resolved) && !trackedFolders.has(resolved.replace(/\/$/, ""))) broken.push(`${doc}: ${target} (no tracked ${resolved})`);
-        else if (anchor !== undefined && resolved.endsWith(".md") && !anchors(read(resolved)).has(anchor)) broken.push(`${doc}: ${target} (no heading #${anchor} in ${resolved})`);
+        else if (anchor !== undefined && resolved.endsWith(".md") && !anchors(read(resolved)).has(anchor))
+          broken.push(`${doc}: ${target} (no heading #${anchor} in ${resolved})`);
       }
     }
     expect(broken).toEqual([]);
@@ -134,8 +147,12 @@ describe("links between the docs", () => {
   });
 
   it("makes GitHub's anchors from headings with code and punctuation", () => {
-    expect([...anchors("## 3. Smoke workload (`deploySample`)\n## Policy configuration, checked as the CLI does\n## Scale\n## Scale\n")])
-      .toEqual(["3-smoke-workload-deploysample", "policy-configuration-checked-as-the-cli-does", "scale", "scale-1"]);
+    expect([...anchors("## 3. Smoke workload (`deploySample`)\n## Policy configuration, checked as the CLI does\n## Scale\n## Scale\n")]).toEqual([
+      "3-smoke-workload-deploysample",
+      "policy-configuration-checked-as-the-cli-does",
+      "scale",
+      "scale-1",
+    ]);
   });
 });
 
@@ -145,7 +162,13 @@ function tableHeaders(markdown: string): string[] {
   const headers: string[] = [];
   for (let i = 1; i < lines.length; i++) {
     if (/^\|(\s*:?-+:?\s*\|)+\s*$/.test(lines[i]) && lines[i - 1].startsWith("|")) {
-      headers.push(lines[i - 1].split("|").map((cell) => cell.trim()).filter(Boolean).join(" | "));
+      headers.push(
+        lines[i - 1]
+          .split("|")
+          .map((cell) => cell.trim())
+          .filter(Boolean)
+          .join(" | "),
+      );
     }
   }
   return headers;

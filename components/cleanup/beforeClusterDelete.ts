@@ -54,9 +54,15 @@ export async function cleanUpBeforeClusterDelete(input: ClusterCleanupInput): Pr
   if (input.replacedBy) {
     input.log(`The cluster is being replaced by ${input.replacedBy}, whose load balancers share this stack's tag: left the LB subnet as it is.`);
   } else if (input.lbSubnetIds.length > 0) {
-    const sweep = await sweepTaggedLoadBalancers(input.clients(), {
-      compartmentId: input.compartmentId, subnetIds: input.lbSubnetIds, stackTag: input.stackTag,
-    }, input.sweepWaits);
+    const sweep = await sweepTaggedLoadBalancers(
+      input.clients(),
+      {
+        compartmentId: input.compartmentId,
+        subnetIds: input.lbSubnetIds,
+        stackTag: input.stackTag,
+      },
+      input.sweepWaits,
+    );
     if (sweep.deleted.length > 0) input.log(`Deleted ${sweep.deleted.map((lb) => `${lb.kind} "${lb.displayName}"`).join(", ")} left in the LB subnet.`);
   }
   return { claims };

@@ -17,7 +17,12 @@ export interface KeptVolume {
 const MAX_PAGES = 50;
 const GONE = new Set(["TERMINATED", "TERMINATING"]);
 
-export async function keptVolumes(clients: CleanupClients, compartmentId: string, stackTag: string, claims: ReadonlyMap<string, string>): Promise<KeptVolume[]> {
+export async function keptVolumes(
+  clients: CleanupClients,
+  compartmentId: string,
+  stackTag: string,
+  claims: ReadonlyMap<string, string>,
+): Promise<KeptVolume[]> {
   const kept: KeptVolume[] = [];
   let page: string | undefined;
   for (let i = 0; i < MAX_PAGES; i++) {

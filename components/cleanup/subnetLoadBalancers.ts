@@ -40,7 +40,12 @@ async function allPages<T>(fetchPage: (page?: string) => Promise<{ items: T[]; n
 }
 
 /** Load balancers and network load balancers in `subnetIds` that are not deleted yet. */
-export async function subnetLoadBalancers(clients: CleanupClients, compartmentId: string, subnetIds: string[], stackTag: string): Promise<SubnetLoadBalancer[]> {
+export async function subnetLoadBalancers(
+  clients: CleanupClients,
+  compartmentId: string,
+  subnetIds: string[],
+  stackTag: string,
+): Promise<SubnetLoadBalancer[]> {
   const inSubnet = (ids: string[]) => ids.some((id) => subnetIds.includes(id));
   const lbs = await allPages(async (page) => {
     const r = await clients.loadBalancer.listLoadBalancers({ compartmentId, page });
@@ -54,14 +59,20 @@ export async function subnetLoadBalancers(clients: CleanupClients, compartmentId
     ...lbs
       .filter((lb) => inSubnet(lb.subnetIds ?? []) && lb.lifecycleState !== DELETED)
       .map((lb) => ({
-        kind: "load balancer" as const, id: lb.id, displayName: lb.displayName,
-        ours: carriesStackTag(lb.freeformTags, stackTag), deleting: lb.lifecycleState === DELETING,
+        kind: "load balancer" as const,
+        id: lb.id,
+        displayName: lb.displayName,
+        ours: carriesStackTag(lb.freeformTags, stackTag),
+        deleting: lb.lifecycleState === DELETING,
       })),
     ...nlbs
       .filter((nlb) => inSubnet([nlb.subnetId]) && nlb.lifecycleState !== DELETED)
       .map((nlb) => ({
-        kind: "network load balancer" as const, id: nlb.id, displayName: nlb.displayName,
-        ours: carriesStackTag(nlb.freeformTags, stackTag), deleting: nlb.lifecycleState === DELETING,
+        kind: "network load balancer" as const,
+        id: nlb.id,
+        displayName: nlb.displayName,
+        ours: carriesStackTag(nlb.freeformTags, stackTag),
+        deleting: nlb.lifecycleState === DELETING,
       })),
   ];
 }
@@ -71,7 +82,10 @@ export interface SweepResult {
 }
 
 export class ForeignLoadBalancersError extends Error {
-  constructor(readonly foreign: SubnetLoadBalancer[], stackTag: string) {
+  constructor(
+    readonly foreign: SubnetLoadBalancer[],
+    stackTag: string,
+  ) {
     super(
       `The LB subnet still holds ${foreign.map(describeLoadBalancer).join(", ")}, ` +
         `which ${foreign.length === 1 ? "does" : "do"} not carry the tag ${STACK_TAG_KEY}=${stackTag} and so ${foreign.length === 1 ? "is" : "are"} not this stack's to delete: ` +

@@ -104,12 +104,19 @@ export function validatePolicyPackConfig(policies: PolicyInfoForConfig[], config
       }
       const value = properties[key];
       const type = schema.type;
-      const typeOk =
-        type === undefined ||
-        (type === "integer" ? Number.isInteger(value) : type === "array" ? Array.isArray(value) : typeof value === type);
+      const typeOk = type === undefined || (type === "integer" ? Number.isInteger(value) : type === "array" ? Array.isArray(value) : typeof value === type);
       if (!typeOk) {
         // gojsonschema names the JSON type given, not the value.
-        const given = value === null ? "null" : Array.isArray(value) ? "array" : typeof value === "number" ? (Number.isInteger(value) ? "integer" : "number") : typeof value;
+        const given =
+          value === null
+            ? "null"
+            : Array.isArray(value)
+              ? "array"
+              : typeof value === "number"
+                ? Number.isInteger(value)
+                  ? "integer"
+                  : "number"
+                : typeof value;
         errors.push(`${policy.name}: ${key}: Invalid type. Expected: ${String(type)}, given: ${given}`);
         continue;
       }

@@ -1,12 +1,6 @@
 import * as path from "path";
 import { PROJECT_NAME } from "../../policies/contract";
-import {
-  PolicyConfigEntry,
-  PolicyPackConfigFile,
-  parsePolicyPackConfig,
-  reconcilePolicyPackConfig,
-  validatePolicyPackConfig,
-} from "./config";
+import { PolicyConfigEntry, PolicyPackConfigFile, parsePolicyPackConfig, reconcilePolicyPackConfig, validatePolicyPackConfig } from "./config";
 import type { AnalyzerConnection, AnalyzerInfo, Diagnostic } from "./protocol";
 import { startPackProcess } from "./process";
 import { AnalyzedResource } from "./records";

@@ -255,7 +255,10 @@ function nodePoolView(pool: RegisteredResource): NodePoolView {
     size,
     kubernetesVersion: text(inputs.kubernetesVersion),
     placementConfigs,
-    placements: distributeNodes(placementConfigs.map((p) => p.availabilityDomain), size),
+    placements: distributeNodes(
+      placementConfigs.map((p) => p.availabilityDomain),
+      size,
+    ),
     bootVolumeGbs: inputs.nodeSourceDetails?.bootVolumeSizeInGbs,
   };
 }
@@ -280,15 +283,25 @@ function bastionView(refs: References, bastion: RegisteredResource): BastionView
 /** What the plan knows about one resource; `roles` comes from subnetRoles when known. */
 export function describeResource(refs: References, record: RegisteredResource, roles = subnetRoles(refs)): ResourceView | undefined {
   switch (record.type) {
-    case ResourceType.Vcn: return { is: "vcn", ...vcnView(record) };
-    case ResourceType.Subnet: return { is: "subnet", ...subnetView(refs, record, roles.get(record.urn) ?? "other") };
-    case ResourceType.Cluster: return { is: "cluster", ...clusterView(refs, record) };
-    case ResourceType.NodePool: return { is: "nodePool", ...nodePoolView(record) };
-    case ResourceType.Bastion: return { is: "bastion", ...bastionView(refs, record) };
+    case ResourceType.Vcn:
+      return { is: "vcn", ...vcnView(record) };
+    case ResourceType.Subnet:
+      return { is: "subnet", ...subnetView(refs, record, roles.get(record.urn) ?? "other") };
+    case ResourceType.Cluster:
+      return { is: "cluster", ...clusterView(refs, record) };
+    case ResourceType.NodePool:
+      return { is: "nodePool", ...nodePoolView(record) };
+    case ResourceType.Bastion:
+      return { is: "bastion", ...bastionView(refs, record) };
   }
   if (GATEWAY_TYPES.includes(record.type)) return { is: "gateway", ...gatewayView(record) };
   if (ROUTE_TABLE_TYPES.includes(record.type)) {
-    return { is: "routeTable", name: References.displayName(record), isDefault: record.type === ResourceType.DefaultRouteTable, routes: routesOf(refs, record) };
+    return {
+      is: "routeTable",
+      name: References.displayName(record),
+      isDefault: record.type === ResourceType.DefaultRouteTable,
+      routes: routesOf(refs, record),
+    };
   }
   if (SECURITY_LIST_TYPES.includes(record.type)) return { is: "securityList", ...securityListView(record) };
   return undefined;

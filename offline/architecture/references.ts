@@ -1,7 +1,6 @@
 import type { RegisteredResource } from "../records/shapes";
 import { PeerType, ResourceType, SECURITY_LIST_TYPES } from "../../policies/contract";
 
-
 /** The type tokens the plan reads are the policy pack's (spec §7): one table for both. */
 export { ResourceType, SECURITY_LIST_TYPES };
 

@@ -19,9 +19,12 @@ export async function renderSvg(dot: string): Promise<string> {
 /** `scrub` is applied to the text written: Mermaid, DOT, or the SVG Graphviz made of the DOT. */
 export async function diagramText(file: string, architecture: Architecture, title: string, scrub: (text: string) => string = (t) => t): Promise<string> {
   switch (path.extname(file).toLowerCase()) {
-    case ".mmd": return scrub(toMermaid(architecture, title));
-    case ".dot": return scrub(toDot(architecture, title));
-    default: return scrub(withFontFallbacks(await renderSvg(toDot(architecture, title))));
+    case ".mmd":
+      return scrub(toMermaid(architecture, title));
+    case ".dot":
+      return scrub(toDot(architecture, title));
+    default:
+      return scrub(withFontFallbacks(await renderSvg(toDot(architecture, title))));
   }
 }
 

@@ -118,7 +118,9 @@ function drawPlacements(a: Architecture, w: (line: string) => void): { top: stri
   const shape = esc(nodeShapeLabel(a));
   const rows: string[] = [];
   for (const p of pool.placements) {
-    rows.push(`<TR><TD COLSPAN="3" BGCOLOR="${COLORS.ad}" BORDER="0">${esc(p.availabilityDomain)}<BR/><FONT POINT-SIZE="8">${esc(FD_PREDICTION)}</FONT></TD></TR>`);
+    rows.push(
+      `<TR><TD COLSPAN="3" BGCOLOR="${COLORS.ad}" BORDER="0">${esc(p.availabilityDomain)}<BR/><FONT POINT-SIZE="8">${esc(FD_PREDICTION)}</FONT></TD></TR>`,
+    );
     const cells = p.faultDomains.map((fd) => {
       const lines = [`<FONT POINT-SIZE="9">${esc(fd.faultDomain)}</FONT>`];
       if (fd.count === 0) lines.push(`<FONT COLOR="#999999">no node</FONT>`);

@@ -64,7 +64,13 @@ const STACK_NAME = /^[A-Za-z0-9_.-]{1,100}$/;
 function stackName(value: string): string {
   const parts = value.split("/");
   const name = parts[parts.length - 1];
-  if (parts.length > 3 || !STACK_NAME.test(name) || name === "." || name === ".." || parts.slice(0, -1).some((p) => !/^[A-Za-z0-9_.-]+$/.test(p) || p === "." || p === "..")) {
+  if (
+    parts.length > 3 ||
+    !STACK_NAME.test(name) ||
+    name === "." ||
+    name === ".." ||
+    parts.slice(0, -1).some((p) => !/^[A-Za-z0-9_.-]+$/.test(p) || p === "." || p === "..")
+  ) {
     throw new PlanInputError(
       `--stack ${echo(value)} is not a stack name: use 1 to 100 letters, digits, hyphens, underscores or periods (optionally as org/project/name), such as dev.`,
     );
@@ -97,21 +103,41 @@ export function parseArgs(argv: readonly string[], env?: NodeJS.ProcessEnv): Pla
     // `--json --preview` means a forgotten value, not a file named "--preview"; a file whose name
     // starts with "--" can still be given as --json=./--name.
     if (eq < 0 && (/^--[A-Za-z]/.test(value) || SWITCHES.has(value))) {
-      throw new PlanInputError(`Option ${flag} needs a value, but the next argument is the option ${echo(value)}: give the value first, for example ${example}.`);
+      throw new PlanInputError(
+        `Option ${flag} needs a value, but the next argument is the option ${echo(value)}: give the value first, for example ${example}.`,
+      );
     }
     switch (flag) {
-      case "--stack": parsed.stack = stackName(value); break;
-      case "--config": parsed.config.push(splitConfig(value)); break;
-      case "--policy-pack-config": parsed.policyPackConfig = value; break;
-      case "--policy-pack": parsed.policyPack = value; break;
-      case "--json": parsed.json = value; break;
-      case "--diagram": parsed.diagram = value; break;
-      case "--deployed": parsed.deployed = value; break;
-      case "--iam": parsed.iam = value; break;
+      case "--stack":
+        parsed.stack = stackName(value);
+        break;
+      case "--config":
+        parsed.config.push(splitConfig(value));
+        break;
+      case "--policy-pack-config":
+        parsed.policyPackConfig = value;
+        break;
+      case "--policy-pack":
+        parsed.policyPack = value;
+        break;
+      case "--json":
+        parsed.json = value;
+        break;
+      case "--diagram":
+        parsed.diagram = value;
+        break;
+      case "--deployed":
+        parsed.deployed = value;
+        break;
+      case "--iam":
+        parsed.iam = value;
+        break;
     }
   }
   if (parsed.json && parsed.diagram && path.resolve(parsed.json) === path.resolve(parsed.diagram)) {
-    throw new PlanInputError(`--json and --diagram both name ${echo(parsed.json, { quote: false })}; the second would overwrite the first: give each its own file, such as --json plan.json --diagram plan.svg.`);
+    throw new PlanInputError(
+      `--json and --diagram both name ${echo(parsed.json, { quote: false })}; the second would overwrite the first: give each its own file, such as --json plan.json --diagram plan.svg.`,
+    );
   }
   if (parsed.deployed && parsed.preview) {
     throw new PlanInputError("--preview plans a stack with nothing deployed, so it cannot be combined with --deployed: drop one of them.");
@@ -119,7 +145,9 @@ export function parseArgs(argv: readonly string[], env?: NodeJS.ProcessEnv): Pla
   if (parsed.iam) {
     const others = (["policyPackConfig", "json", "diagram", "deployed", "preview"] as const).filter((k) => parsed[k]);
     if (others.length > 0) {
-      throw new PlanInputError(`--iam prints only the policy statements, so it takes only --stack and --config: drop ${others.map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`).join(", ")}.`);
+      throw new PlanInputError(
+        `--iam prints only the policy statements, so it takes only --stack and --config: drop ${others.map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`).join(", ")}.`,
+      );
     }
   }
   return parsed;

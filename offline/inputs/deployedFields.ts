@@ -45,11 +45,16 @@ function kindOf(value: unknown): string {
 
 export function hasKind(value: unknown, kind: FieldKind): boolean {
   switch (kind) {
-    case "string": return typeof value === "string";
-    case "boolean": return typeof value === "boolean";
-    case "object": return isRecord(value);
-    case "string[]": return Array.isArray(value) && value.every((v) => typeof v === "string");
-    case "object[]": return Array.isArray(value) && value.every(isRecord);
+    case "string":
+      return typeof value === "string";
+    case "boolean":
+      return typeof value === "boolean";
+    case "object":
+      return isRecord(value);
+    case "string[]":
+      return Array.isArray(value) && value.every((v) => typeof v === "string");
+    case "object[]":
+      return Array.isArray(value) && value.every(isRecord);
   }
 }
 

@@ -35,12 +35,16 @@ function readPlanJson(file: string, doc: Record<string, unknown>, expected: Expe
   const seen = new Set<string>();
   for (const r of list) {
     if (seen.has(r.urn)) {
-      throw new PlanInputError(`--deployed ${shown} lists ${echo(r.urn, { quote: false, limit: 200 })} twice, so what is deployed there is ambiguous: write it again with \`npm start -- --json ${shown}\`.`);
+      throw new PlanInputError(
+        `--deployed ${shown} lists ${echo(r.urn, { quote: false, limit: 200 })} twice, so what is deployed there is ambiguous: write it again with \`npm start -- --json ${shown}\`.`,
+      );
     }
     seen.add(r.urn);
   }
   if (list.length > 0 && !list.some((r) => typeof r.id === "string" && r.id)) {
-    throw new PlanInputError(`--deployed ${shown} holds no resource ids (it was written with --preview, or by a version without ids): write it again with \`npm start -- --json ${shown}\`.`);
+    throw new PlanInputError(
+      `--deployed ${shown} holds no resource ids (it was written with --preview, or by a version without ids): write it again with \`npm start -- --json ${shown}\`.`,
+    );
   }
   expectField(file, "config", doc.config, "object", FIX);
   const config = (doc.config ?? {}) as Record<string, unknown>;
@@ -67,5 +71,7 @@ export function readDeployedFile(file: string, expected: ExpectedStack): Deploye
     return new DeployedPlan(state.region, state.resources, "export");
   }
   if (isRecord(doc) && Array.isArray(doc.resources)) return readPlanJson(file, doc, expected);
-  throw new PlanInputError(`--deployed ${echo(file, { quote: false })} is neither a stack export ({"version", "deployment"}) nor a plan ({"resources": [...]}): ${FIX}.`);
+  throw new PlanInputError(
+    `--deployed ${echo(file, { quote: false })} is neither a stack export ({"version", "deployment"}) nor a plan ({"resources": [...]}): ${FIX}.`,
+  );
 }

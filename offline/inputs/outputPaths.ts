@@ -17,13 +17,17 @@ export function checkOutputPath(flag: string, given: string): void {
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === "ENAMETOOLONG") throw new PlanInputError(`${flag} ${file}: the name is too long for the file system; choose a shorter one.`);
-    if (code === "ENOTDIR") throw new PlanInputError(`${flag} ${file}: a part of the path before the file name is a file, not a folder; choose a path through folders.`);
+    if (code === "ENOTDIR")
+      throw new PlanInputError(`${flag} ${file}: a part of the path before the file name is a file, not a folder; choose a path through folders.`);
     if (code !== "ENOENT") {
       throw new PlanInputError(`${flag} ${file}: the path cannot be checked (${code}); choose a file in a folder you can write.`);
     }
   }
   if (stat) {
-    if (stat.isDirectory()) throw new PlanInputError(`${flag} ${file} is a directory; name a file inside it, such as ${path.join(echo(given, { quote: false, limit: 60 }), flag === "--json" ? "plan.json" : "plan.svg")}.`);
+    if (stat.isDirectory())
+      throw new PlanInputError(
+        `${flag} ${file} is a directory; name a file inside it, such as ${path.join(echo(given, { quote: false, limit: 60 }), flag === "--json" ? "plan.json" : "plan.svg")}.`,
+      );
     if (!stat.isFile()) throw new PlanInputError(`${flag} ${file} is not a regular file (a pipe or a device); name an ordinary file.`);
     try {
       fs.accessSync(target, fs.constants.W_OK);
@@ -39,7 +43,8 @@ export function checkOutputPath(flag: string, given: string): void {
   } catch {
     // Absent (or unreadable): either way nothing can be written there.
   }
-  if (!folderStat?.isDirectory()) throw new PlanInputError(`${flag} ${file}: the folder ${echo(path.dirname(given), { quote: false })} does not exist; create it or choose another path.`);
+  if (!folderStat?.isDirectory())
+    throw new PlanInputError(`${flag} ${file}: the folder ${echo(path.dirname(given), { quote: false })} does not exist; create it or choose another path.`);
   try {
     fs.accessSync(folder, fs.constants.W_OK);
   } catch {
@@ -53,7 +58,9 @@ export const DIAGRAM_FORMATS = [".svg", ".mmd", ".dot"] as const;
 export function checkDiagramPath(file: string): void {
   const ext = path.extname(file).toLowerCase();
   if (!(DIAGRAM_FORMATS as readonly string[]).includes(ext)) {
-    throw new PlanInputError(`--diagram ${echo(file, { quote: false })}: unknown format ${ext ? echo(ext) : "(none)"}; name the file .svg (Graphviz), .mmd (Mermaid) or .dot.`);
+    throw new PlanInputError(
+      `--diagram ${echo(file, { quote: false })}: unknown format ${ext ? echo(ext) : "(none)"}; name the file .svg (Graphviz), .mmd (Mermaid) or .dot.`,
+    );
   }
 }
 
@@ -75,7 +82,9 @@ function sameFile(a: string, b: string): boolean {
 export function checkOutputNotInput(flag: string, file: string, inputs: ReadonlyArray<{ what: string; file: string }>): void {
   for (const input of inputs) {
     if (sameFile(file, input.file)) {
-      throw new PlanInputError(`${flag} ${echo(file, { quote: false })} is ${input.what}, which the plan reads: writing the plan there would overwrite it, so choose another file, such as ${flag === "--diagram" ? "plan.svg" : "plan.json"}.`);
+      throw new PlanInputError(
+        `${flag} ${echo(file, { quote: false })} is ${input.what}, which the plan reads: writing the plan there would overwrite it, so choose another file, such as ${flag === "--diagram" ? "plan.svg" : "plan.json"}.`,
+      );
     }
   }
 }

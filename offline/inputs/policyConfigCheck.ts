@@ -16,7 +16,14 @@ import { PlanInputError } from "../report/errors";
  * user believes it configured. A file this accepts, the CLI accepts too.
  */
 
-const JSON_TYPE_WORD: Record<string, string> = { string: "a string", integer: "an integer", number: "a number", boolean: "true or false", array: "an array", object: "an object" };
+const JSON_TYPE_WORD: Record<string, string> = {
+  string: "a string",
+  integer: "an integer",
+  number: "a number",
+  boolean: "true or false",
+  array: "an array",
+  object: "an object",
+};
 
 function jsonTypeOf(value: unknown): string {
   if (value === null) return "null";
@@ -35,13 +42,17 @@ export function checkPolicyPackConfigAgainst(file: string, config: PolicyPackCon
   const byName = new Map(policies.map((p) => [p.name, p]));
   for (const [policyName, entry] of Object.entries(config)) {
     if (policyName === "environments") {
-      throw new PlanInputError(`--policy-pack-config ${echo(file, { quote: false })}: "environments" names Pulumi ESC environments, which an offline plan cannot open; put the values in the file itself.`);
+      throw new PlanInputError(
+        `--policy-pack-config ${echo(file, { quote: false })}: "environments" names Pulumi ESC environments, which an offline plan cannot open; put the values in the file itself.`,
+      );
     }
     const policy = byName.get(policyName);
     const properties = typeof entry === "object" && entry !== null ? Object.keys(entry).filter((k) => k !== "enforcementLevel") : [];
     if (policyName === "all") {
       if (properties.length > 0) {
-        throw new PlanInputError(`--policy-pack-config ${echo(file, { quote: false })}: "all" takes only an enforcement level, but sets ${echo(properties[0])}; put properties under the policy they belong to.`);
+        throw new PlanInputError(
+          `--policy-pack-config ${echo(file, { quote: false })}: "all" takes only an enforcement level, but sets ${echo(properties[0])}; put properties under the policy they belong to.`,
+        );
       }
       continue;
     }

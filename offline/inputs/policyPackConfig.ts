@@ -22,13 +22,17 @@ export function readPolicyPackConfig(file: string, pack?: { name: string; polici
   }
   for (const [policy, entry] of Object.entries(parsed)) {
     if (typeof entry !== "string" && (entry === null || typeof entry !== "object" || Array.isArray(entry))) {
-      throw new PlanInputError(`--policy-pack-config ${echo(file, { quote: false })}: policy ${echo(policy)} must map to a level or an object like {"enforcementLevel": "advisory"}.`);
+      throw new PlanInputError(
+        `--policy-pack-config ${echo(file, { quote: false })}: policy ${echo(policy)} must map to a level or an object like {"enforcementLevel": "advisory"}.`,
+      );
     }
   }
   try {
     parsePolicyPackConfig(parsed as PolicyPackConfigFile);
   } catch (err) {
-    throw new PlanInputError(`--policy-pack-config ${echo(file, { quote: false })}: ${echo((err as Error).message, { quote: false, limit: 160 })}; use advisory, mandatory, remediate or disabled.`);
+    throw new PlanInputError(
+      `--policy-pack-config ${echo(file, { quote: false })}: ${echo((err as Error).message, { quote: false, limit: 160 })}; use advisory, mandatory, remediate or disabled.`,
+    );
   }
   if (pack) checkPolicyPackConfigAgainst(file, parsed as PolicyPackConfigFile, pack.policies, pack.name);
   return parsed as PolicyPackConfigFile;

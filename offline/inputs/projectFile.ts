@@ -32,11 +32,15 @@ function declaration(name: string, key: string, raw: unknown): DeclaredKey {
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) return { default: raw ?? undefined, secret: false };
   const spec = raw as Record<string, unknown>;
   if (spec.type !== undefined && !TYPES.has(spec.type as DeclaredType)) {
-    throw new PlanInputError(`Pulumi.yaml declares config key ${echo(key)} with type ${echo(String(spec.type))}; the plan understands string, integer, boolean and array: use one of those.`);
+    throw new PlanInputError(
+      `Pulumi.yaml declares config key ${echo(key)} with type ${echo(String(spec.type))}; the plan understands string, integer, boolean and array: use one of those.`,
+    );
   }
   const items = (spec.items as Record<string, unknown> | undefined)?.type;
   if (spec.type === "array" && (typeof items !== "string" || !TYPES.has(items as DeclaredType) || items === "array")) {
-    throw new PlanInputError(`Pulumi.yaml declares config key ${echo(key)} as an array without a simple item type: add \`items: { type: string }\` (or integer, boolean).`);
+    throw new PlanInputError(
+      `Pulumi.yaml declares config key ${echo(key)} as an array without a simple item type: add \`items: { type: string }\` (or integer, boolean).`,
+    );
   }
   return {
     type: spec.type as DeclaredType | undefined,

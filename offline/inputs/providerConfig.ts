@@ -6,16 +6,52 @@
  */
 export const PROVIDER_CONFIG_KEYS: Readonly<Record<string, readonly string[]>> = {
   oci: [
-    "auth", "configFileProfile", "disableAutoRetries", "dualStackEndpointEnabled", "fingerprint", "ignoreDefinedTags", "privateKey",
-    "privateKeyPassword", "privateKeyPath", "realmSpecificServiceEndpointTemplateEnabled", "region", "retriesConfigFile",
-    "retryDurationSeconds", "tenancyOcid", "testTimeMaintenanceRebootDue", "tokenExchangeAuth", "tokenExchangeClientId",
-    "tokenExchangeClientSecret", "tokenExchangeDomainUrl", "tokenExchangePublicKey", "tokenExchangeRequestedTokenType",
-    "tokenExchangeResourceType", "tokenExchangeRpstExp", "tokenExchangeSubjectTokenType", "userOcid", "workloadIdentityTokenPath",
+    "auth",
+    "configFileProfile",
+    "disableAutoRetries",
+    "dualStackEndpointEnabled",
+    "fingerprint",
+    "ignoreDefinedTags",
+    "privateKey",
+    "privateKeyPassword",
+    "privateKeyPath",
+    "realmSpecificServiceEndpointTemplateEnabled",
+    "region",
+    "retriesConfigFile",
+    "retryDurationSeconds",
+    "tenancyOcid",
+    "testTimeMaintenanceRebootDue",
+    "tokenExchangeAuth",
+    "tokenExchangeClientId",
+    "tokenExchangeClientSecret",
+    "tokenExchangeDomainUrl",
+    "tokenExchangePublicKey",
+    "tokenExchangeRequestedTokenType",
+    "tokenExchangeResourceType",
+    "tokenExchangeRpstExp",
+    "tokenExchangeSubjectTokenType",
+    "userOcid",
+    "workloadIdentityTokenPath",
   ],
   kubernetes: [
-    "alwaysRender", "cluster", "clusterIdentifier", "context", "deleteUnreachable", "enableConfigMapMutable", "enablePatchForce",
-    "enableSecretMutable", "enableServerSideApply", "helmReleaseSettings", "kubeClientSettings", "kubeconfig", "namespace",
-    "renderYamlToDirectory", "skipUpdateUnreachable", "suppressDeprecationWarnings", "suppressHelmHookWarnings", "upsertExistingObjects",
+    "alwaysRender",
+    "cluster",
+    "clusterIdentifier",
+    "context",
+    "deleteUnreachable",
+    "enableConfigMapMutable",
+    "enablePatchForce",
+    "enableSecretMutable",
+    "enableServerSideApply",
+    "helmReleaseSettings",
+    "kubeClientSettings",
+    "kubeconfig",
+    "namespace",
+    "renderYamlToDirectory",
+    "skipUpdateUnreachable",
+    "suppressDeprecationWarnings",
+    "suppressHelmHookWarnings",
+    "upsertExistingObjects",
   ],
 };
 
@@ -27,9 +63,4 @@ export const ENGINE_NAMESPACE = "pulumi";
  * them in `pulumi.secret` (its provider.js), so Pulumi never shows them; a kubeconfig carries
  * credentials. The plan treats them, and every value holding them, as `[secret]`.
  */
-export const PROVIDER_SECRET_KEYS: readonly string[] = [
-  "oci:privateKey",
-  "oci:privateKeyPassword",
-  "oci:tokenExchangeClientSecret",
-  "kubernetes:kubeconfig",
-];
+export const PROVIDER_SECRET_KEYS: readonly string[] = ["oci:privateKey", "oci:privateKeyPassword", "oci:tokenExchangeClientSecret", "kubernetes:kubeconfig"];

@@ -128,7 +128,9 @@ export function readStackExport(file: string, doc: Record<string, unknown>, expe
   const seen = new Set<string>();
   for (const r of live) {
     if (seen.has(r.urn)) {
-      throw new PlanInputError(`--deployed ${shown} lists ${echo(r.urn, { quote: false, limit: 200 })} twice, so what is deployed there is ambiguous: ${FIX}, unedited.`);
+      throw new PlanInputError(
+        `--deployed ${shown} lists ${echo(r.urn, { quote: false, limit: 200 })} twice, so what is deployed there is ambiguous: ${FIX}, unedited.`,
+      );
     }
     seen.add(r.urn);
   }

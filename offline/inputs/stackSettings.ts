@@ -8,7 +8,6 @@ import { ENGINE_NAMESPACE, PROVIDER_CONFIG_KEYS, PROVIDER_SECRET_KEYS } from "./
 import { configEntries, configText, readYamlDocument, yamlValue } from "./yamlFile";
 import type { StackSettings } from "../records/shapes";
 
-
 /** Where a value came from, so an error can say which file or flag to fix. */
 interface Sourced {
   value: string;
@@ -116,7 +115,9 @@ function checkDeclared(stack: string, bare: string, decl: DeclaredKey | undefine
     );
   }
   if (decl.secret && !entry.secret) {
-    throw new PlanInputError(`Stack '${stack}' with configuration key '${bare}' must be encrypted as it's secret: set it with \`pulumi config set --secret ${bare} <value>\`.`);
+    throw new PlanInputError(
+      `Stack '${stack}' with configuration key '${bare}' must be encrypted as it's secret: set it with \`pulumi config set --secret ${bare} <value>\`.`,
+    );
   }
 }
 
@@ -132,7 +133,9 @@ function checkNamespaced(stack: string, project: string, key: string, entry: Sou
   const where = `Stack '${stack}' sets ${echo(key)} (in ${entry.source})`;
   if (namespace === ENGINE_NAMESPACE) return;
   if (namespace.toLowerCase() === project.toLowerCase()) {
-    throw new PlanInputError(`${where}, but namespaces are case-sensitive and the project's is '${project}': write ${echo(`${project}:${name}`, { quote: false })}.`);
+    throw new PlanInputError(
+      `${where}, but namespaces are case-sensitive and the project's is '${project}': write ${echo(`${project}:${name}`, { quote: false })}.`,
+    );
   }
   const keys = PROVIDER_CONFIG_KEYS[namespace];
   if (keys) {
@@ -201,7 +204,9 @@ export function resolveStackSettings(
   // region is the exception, since it picks the answers.
   const region = values.get("oci:region");
   if (region?.encrypted) {
-    throw new PlanInputError(`Stack '${stack}' sets 'oci:region' as a secure value (in ${region.source}), which cannot be decrypted without the stack's secrets provider: pass it with --config oci:region=<region>.`);
+    throw new PlanInputError(
+      `Stack '${stack}' sets 'oci:region' as a secure value (in ${region.source}), which cannot be decrypted without the stack's secrets provider: pass it with --config oci:region=<region>.`,
+    );
   }
   for (const entry of values.values()) {
     if (entry.encrypted) entry.value = SECRET;

@@ -29,7 +29,8 @@ export function readYamlDocument(file: string, label: string, missing: string): 
     // The parser's first line names the problem and its position; the lines after quote the file.
     throw new PlanInputError(`${label} ${name} is not valid YAML (${echo(first, { quote: false, limit: 120 })}): fix the file.`);
   }
-  if (doc.contents !== null && !isMap(doc.contents)) throw new PlanInputError(`${label} ${name} must be a YAML mapping (keys such as config:), not a ${isSeq(doc.contents) ? "list" : "single value"}.`);
+  if (doc.contents !== null && !isMap(doc.contents))
+    throw new PlanInputError(`${label} ${name} must be a YAML mapping (keys such as config:), not a ${isSeq(doc.contents) ? "list" : "single value"}.`);
   return doc;
 }
 
@@ -41,7 +42,9 @@ export function yamlValue<T>(convert: () => T, label: string, name: string): T {
   try {
     return convert();
   } catch (err) {
-    throw new PlanInputError(`${label} ${name} cannot be read as values (${echo((err as Error).message.split("\n")[0], { quote: false, limit: 120 })}): fix the file.`);
+    throw new PlanInputError(
+      `${label} ${name} cannot be read as values (${echo((err as Error).message.split("\n")[0], { quote: false, limit: 120 })}): fix the file.`,
+    );
   }
 }
 
@@ -76,7 +79,9 @@ export function configEntries(doc: Document, label: string, name: string): Array
   return block.items.map((pair) => {
     const key = isScalar(pair.key) ? (pair.key as Scalar).value : undefined;
     if (typeof key !== "string" || key === "") {
-      throw new PlanInputError(`${label} ${name} has a config key ${echo(String(isScalar(pair.key) ? (pair.key as Scalar).value : pair.key))} that is not a name: write namespace:key, such as oci:region.`);
+      throw new PlanInputError(
+        `${label} ${name} has a config key ${echo(String(isScalar(pair.key) ? (pair.key as Scalar).value : pair.key))} that is not a name: write namespace:key, such as oci:region.`,
+      );
     }
     return { key, node: pair.value };
   });

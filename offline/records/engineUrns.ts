@@ -30,7 +30,7 @@ export function toEngineUrns<T extends UrnFields>(records: readonly T[], stack: 
   const engine = new Map<string, string>();
   const map = (urn: string) => engine.get(urn) ?? urn;
   for (const r of records) {
-    const parent = r.parent ? engine.get(r.parent) ?? r.parent : undefined;
+    const parent = r.parent ? (engine.get(r.parent) ?? r.parent) : undefined;
     const parentType = parent ? qualifiedType(parent) : undefined;
     engine.set(r.urn, makeUrn(stack, project, r.type, r.name, parentType && parentType !== ROOT_STACK_TYPE ? parentType : undefined));
   }

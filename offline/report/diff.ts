@@ -99,7 +99,9 @@ function ignored(path: string, ignoreChanges: readonly string[] | undefined): bo
 export function diffResource(before: PlannedResource, after: PlannedResource): ResourceChange | undefined {
   const sets = ruleSetPaths(after.type);
   const rest = (inputs: Record<string, unknown>) => Object.fromEntries(Object.entries(inputs).filter(([k]) => !(sets as string[]).includes(k)));
-  const changes = changedPaths(rest(alignDefaults(before.inputs, after.inputs) as Record<string, unknown>), rest(after.inputs)).filter((c) => !ignored(c.path, after.ignoreChanges));
+  const changes = changedPaths(rest(alignDefaults(before.inputs, after.inputs) as Record<string, unknown>), rest(after.inputs)).filter(
+    (c) => !ignored(c.path, after.ignoreChanges),
+  );
   const ruleChanges = sets
     .filter((path) => !ignored(path, after.ignoreChanges))
     .map((path) => ({ path, ...compareRuleSets(before.inputs[path], after.inputs[path]) }))
@@ -108,7 +110,13 @@ export function diffResource(before: PlannedResource, after: PlannedResource): R
   const paths = [...changes.map((c) => c.path), ...ruleChanges.map((r) => r.path)];
   const replaceReasons = paths.filter((p) => forcesReplacement(after.type, p));
   return {
-    urn: after.urn, type: after.type, name: after.name, action: replaceReasons.length ? "replace" : "update", paths, replaceReasons, changes,
+    urn: after.urn,
+    type: after.type,
+    name: after.name,
+    action: replaceReasons.length ? "replace" : "update",
+    paths,
+    replaceReasons,
+    changes,
     ...(ruleChanges.length ? { ruleChanges } : {}),
   };
 }
@@ -139,7 +147,8 @@ export function diffPlans(deployed: readonly PlannedResource[], planned: readonl
     if (change) result.push(change);
   }
   for (const resource of [...deployed].reverse()) {
-    if (!matched.has(resource.urn)) result.push({ urn: resource.urn, type: resource.type, name: resource.name, action: "delete", paths: [], replaceReasons: [], changes: [] });
+    if (!matched.has(resource.urn))
+      result.push({ urn: resource.urn, type: resource.type, name: resource.name, action: "delete", paths: [], replaceReasons: [], changes: [] });
   }
   return result;
 }

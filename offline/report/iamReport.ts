@@ -39,7 +39,5 @@ export function policyLocation(compartmentId: string): string {
 export function renderIamPolicy(group: string, compartmentId: string, statements: readonly PolicyStatement[]): string {
   const subject = policyGroup(group);
   const location = policyLocation(compartmentId);
-  return statements
-    .map((s) => `# ${s.purpose} (${s.reference})\nAllow group ${subject} to ${s.verb} ${s.resourceType} in ${location}\n`)
-    .join("");
+  return statements.map((s) => `# ${s.purpose} (${s.reference})\nAllow group ${subject} to ${s.verb} ${s.resourceType} in ${location}\n`).join("");
 }

@@ -36,7 +36,13 @@ export interface PlanJson {
   }>;
 }
 
-export function planJson(settings: StackSettings, records: readonly RegisteredResource[], outputs: Record<string, unknown>, policies: PolicyResults, changes: readonly ResourceChange[] = []): PlanJson {
+export function planJson(
+  settings: StackSettings,
+  records: readonly RegisteredResource[],
+  outputs: Record<string, unknown>,
+  policies: PolicyResults,
+  changes: readonly ResourceChange[] = [],
+): PlanJson {
   return {
     stack: settings.stack,
     project: settings.project,
@@ -55,10 +61,21 @@ export function planJson(settings: StackSettings, records: readonly RegisteredRe
     outputs: maskOutputs(outputs),
     policies: {
       packs: policies.packs,
-      diagnostics: policies.diagnostics.map(({ policyPack, policy, enforcementLevel, urn, message }) => ({ policyPack, policy, enforcementLevel, urn, message })),
+      diagnostics: policies.diagnostics.map(({ policyPack, policy, enforcementLevel, urn, message }) => ({
+        policyPack,
+        policy,
+        enforcementLevel,
+        urn,
+        message,
+      })),
     },
     changes: changes.map(({ urn, type, name, action, paths, replaceReasons, ruleChanges }) => ({
-      urn, type, name, action, paths, ...(action === "replace" ? { replaceReasons } : {}),
+      urn,
+      type,
+      name,
+      action,
+      paths,
+      ...(action === "replace" ? { replaceReasons } : {}),
       ...(ruleChanges ? { rules: { added: ruleChanges.flatMap((r) => r.added), removed: ruleChanges.flatMap((r) => r.removed) } } : {}),
     })),
   };

@@ -20,9 +20,7 @@ export function createProgress(stream: NodeJS.WriteStream = process.stderr, env:
       const started = Date.now();
       const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
       let frame = 0;
-      const timer = spinner
-        ? setInterval(() => stream.write(`\r${FRAMES[frame++ % FRAMES.length]} ${label}… ${elapsed()}`), 80)
-        : undefined;
+      const timer = spinner ? setInterval(() => stream.write(`\r${FRAMES[frame++ % FRAMES.length]} ${label}… ${elapsed()}`), 80) : undefined;
       if (!spinner) stream.write(`${label}…\n`);
       try {
         const result = await work();

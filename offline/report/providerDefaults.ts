@@ -39,5 +39,9 @@ export function alignDefaults(deployed: unknown, planned: unknown): unknown {
 export function withoutDefaultsMarkers(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutDefaultsMarkers);
   if (!isObject(value)) return value;
-  return Object.fromEntries(Object.entries(value).filter(([k]) => k !== DEFAULTS_KEY).map(([k, v]) => [k, withoutDefaultsMarkers(v)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([k]) => k !== DEFAULTS_KEY)
+      .map(([k, v]) => [k, withoutDefaultsMarkers(v)]),
+  );
 }

@@ -27,15 +27,19 @@ const routeLine = (r: Route) => `route ${r.destination} → ${r.resolved ? r.gat
  */
 function factsLine(view: ResourceView): string[] {
   switch (view.is) {
-    case "vcn": return [`cidr ${view.cidrs.join(", ")}`, `dnsLabel ${view.dnsLabel}`];
-    case "subnet": return [`cidr ${view.cidr}`, view.isPublic ? "public" : "private", `route table ${view.routeTable}`, `security list ${view.securityLists.join(", ")}`];
+    case "vcn":
+      return [`cidr ${view.cidrs.join(", ")}`, `dnsLabel ${view.dnsLabel}`];
+    case "subnet":
+      return [`cidr ${view.cidr}`, view.isPublic ? "public" : "private", `route table ${view.routeTable}`, `security list ${view.securityLists.join(", ")}`];
     case "gateway":
       if (view.kind === "internet") return [view.enabled ? "enabled" : "disabled"];
       return view.kind === "service" ? [`${view.serviceCount} service(s)`] : [];
-    case "routeTable": return [...(view.isDefault ? ["VCN default, renamed"] : []), ...view.routes.map(routeLine)];
+    case "routeTable":
+      return [...(view.isDefault ? ["VCN default, renamed"] : []), ...view.routes.map(routeLine)];
     case "securityList":
       return [...(view.isDefault ? ["VCN default, renamed"] : []), `${plural(view.ingressRules, "ingress rule")}, ${plural(view.egressRules, "egress rule")}`];
-    case "cluster": return [`${view.type} ${view.version}`, `cni ${view.cni}`, `endpoint ${view.endpointPublic ? "public" : "private"}`, `services ${view.servicesCidr}`];
+    case "cluster":
+      return [`${view.type} ${view.version}`, `cni ${view.cni}`, `endpoint ${view.endpointPublic ? "public" : "private"}`, `services ${view.servicesCidr}`];
     case "nodePool":
       return [
         `${view.size} × ${shapeLabel(view)}`,
@@ -44,7 +48,12 @@ function factsLine(view: ResourceView): string[] {
         `boot volume ${view.bootVolumeGbs === undefined ? "image default" : `${view.bootVolumeGbs} GB`}`,
       ];
     case "bastion":
-      return [view.bastionType, `target subnet ${view.targetSubnet ?? "unknown"}`, `clients ${view.clientCidrs.join(", ")}`, `sessions up to ${view.maxSessionTtlSeconds} s`];
+      return [
+        view.bastionType,
+        `target subnet ${view.targetSubnet ?? "unknown"}`,
+        `clients ${view.clientCidrs.join(", ")}`,
+        `sessions up to ${view.maxSessionTtlSeconds} s`,
+      ];
   }
 }
 

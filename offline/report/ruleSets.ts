@@ -28,7 +28,12 @@ const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typ
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);
   if (!isObject(value)) return value;
-  return Object.fromEntries(Object.keys(value).filter((k) => value[k] !== null && value[k] !== undefined).sort().map((k) => [k, canonical(value[k])]));
+  return Object.fromEntries(
+    Object.keys(value)
+      .filter((k) => value[k] !== null && value[k] !== undefined)
+      .sort()
+      .map((k) => [k, canonical(value[k])]),
+  );
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));

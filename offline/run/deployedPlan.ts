@@ -22,7 +22,11 @@ export type DeployedSource = "export" | "plan";
  * GetClustersCluster, GetNodePoolsNodePool), filtered by the same arguments.
  */
 export class DeployedPlan {
-  constructor(readonly region: string, readonly resources: readonly DeployedResource[], readonly source: DeployedSource = "plan") {}
+  constructor(
+    readonly region: string,
+    readonly resources: readonly DeployedResource[],
+    readonly source: DeployedSource = "plan",
+  ) {}
 
   private ofType(type: string): DeployedResource[] {
     return this.resources.filter((r) => r.type === type && r.id);
@@ -85,7 +89,12 @@ export class DeployedPlan {
 
   nodePools(compartmentId: string, clusterId?: string, name?: string) {
     return this.ofType(ResourceType.NodePool)
-      .filter((r) => r.inputs.compartmentId === compartmentId && (clusterId === undefined || r.inputs.clusterId === clusterId) && (name === undefined || r.inputs.name === name))
+      .filter(
+        (r) =>
+          r.inputs.compartmentId === compartmentId &&
+          (clusterId === undefined || r.inputs.clusterId === clusterId) &&
+          (name === undefined || r.inputs.name === name),
+      )
       .map((r) => {
         const source = r.inputs.nodeSourceDetails ?? {};
         return {
@@ -98,7 +107,9 @@ export class DeployedPlan {
           nodeImageId: source.imageId ?? "",
           // The state knows the name OKE gave the image; an offline plan knows its fixture's.
           nodeImageName: (typeof r.outputs?.nodeImageName === "string" && r.outputs.nodeImageName) || fixtures.nodeImageName(this.region, source.imageId) || "",
-          nodeSourceDetails: [{ sourceType: source.sourceType ?? "IMAGE", imageId: source.imageId ?? "", bootVolumeSizeInGbs: source.bootVolumeSizeInGbs ?? "" }],
+          nodeSourceDetails: [
+            { sourceType: source.sourceType ?? "IMAGE", imageId: source.imageId ?? "", bootVolumeSizeInGbs: source.bootVolumeSizeInGbs ?? "" },
+          ],
           nodePoolCyclingDetails: r.inputs.nodePoolCyclingDetails ? [r.inputs.nodePoolCyclingDetails] : [],
           state: "ACTIVE",
         };

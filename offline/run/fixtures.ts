@@ -71,8 +71,18 @@ export function services(region: string, allServicesId?: string) {
   return {
     id: "CoreServicesDataSource",
     services: [
-      { id: fakeOcid("service", region, "objectstorage"), name: `OCI ${key} Object Storage`, cidrBlock: `oci-${lower}-objectstorage`, description: `OCI ${key} Object Storage` },
-      { id: allServicesId ?? fakeOcid("service", region, "all"), name: `All ${key} Services In Oracle Services Network`, cidrBlock: `all-${lower}-services-in-oracle-services-network`, description: `All ${key} Services In Oracle Services Network` },
+      {
+        id: fakeOcid("service", region, "objectstorage"),
+        name: `OCI ${key} Object Storage`,
+        cidrBlock: `oci-${lower}-objectstorage`,
+        description: `OCI ${key} Object Storage`,
+      },
+      {
+        id: allServicesId ?? fakeOcid("service", region, "all"),
+        name: `All ${key} Services In Oracle Services Network`,
+        cidrBlock: `all-${lower}-services-in-oracle-services-network`,
+        description: `All ${key} Services In Oracle Services Network`,
+      },
     ],
   };
 }
@@ -157,7 +167,10 @@ export function bastionPrivateEndpointIp(targetSubnetCidr: string): string {
   return [24, 16, 8, 0].map((shift) => Math.floor(last / 2 ** shift) % 256).join(".");
 }
 
-export interface ClusterEndpoints { publicEndpoint: string; privateEndpoint: string }
+export interface ClusterEndpoints {
+  publicEndpoint: string;
+  privateEndpoint: string;
+}
 
 /**
  * The CreateKubeconfig answer (GetClusterKubeConfigResult): OKE's kubeconfig, token version 2.0.0, whose

@@ -59,7 +59,12 @@ export class OciMocks implements pulumi.runtime.Mocks {
   // without its message. An unset one is left for the program, which names the key to set.
   // `deployed` is what an earlier plan says exists (`--deployed`); without it nothing does.
   // `invoked`, when given, collects the token of every invoke the program calls (`--iam` reads it).
-  constructor(private readonly region: string, private readonly preview = false, private readonly deployed?: DeployedPlan, private readonly invoked?: Set<string>) {
+  constructor(
+    private readonly region: string,
+    private readonly preview = false,
+    private readonly deployed?: DeployedPlan,
+    private readonly invoked?: Set<string>,
+  ) {
     if (region) fixtures.regionFixture(region);
   }
 
@@ -131,14 +136,26 @@ export class OciMocks implements pulumi.runtime.Mocks {
     this.invoked?.add(args.token);
     switch (args.token) {
       // Names and ids the tenancy gave are in its state; an offline plan cannot know them otherwise.
-      case INVOKE.availabilityDomains: return fixtures.availabilityDomains(this.region, inputs.compartmentId, this.deployedHere?.tenancyAdPrefix());
-      case INVOKE.services: return fixtures.services(this.region, this.deployedHere?.allServicesId());
-      case INVOKE.clusterOption: return fixtures.clusterOption(inputs.compartmentId);
-      case INVOKE.nodePoolOption: return fixtures.nodePoolOption(this.region, inputs.compartmentId);
+      case INVOKE.availabilityDomains:
+        return fixtures.availabilityDomains(this.region, inputs.compartmentId, this.deployedHere?.tenancyAdPrefix());
+      case INVOKE.services:
+        return fixtures.services(this.region, this.deployedHere?.allServicesId());
+      case INVOKE.clusterOption:
+        return fixtures.clusterOption(inputs.compartmentId);
+      case INVOKE.nodePoolOption:
+        return fixtures.nodePoolOption(this.region, inputs.compartmentId);
       case INVOKE.vcns:
-        return { id: "CoreVcnsDataSource", compartmentId: inputs.compartmentId, virtualNetworks: this.deployedHere?.vcns(inputs.compartmentId, inputs.displayName) ?? [] };
+        return {
+          id: "CoreVcnsDataSource",
+          compartmentId: inputs.compartmentId,
+          virtualNetworks: this.deployedHere?.vcns(inputs.compartmentId, inputs.displayName) ?? [],
+        };
       case INVOKE.clusters:
-        return { id: "ContainerengineClustersDataSource", compartmentId: inputs.compartmentId, clusters: this.deployedHere?.clusters(inputs.compartmentId, inputs.name) ?? [] };
+        return {
+          id: "ContainerengineClustersDataSource",
+          compartmentId: inputs.compartmentId,
+          clusters: this.deployedHere?.clusters(inputs.compartmentId, inputs.name) ?? [],
+        };
       case INVOKE.nodePools:
         return {
           id: "ContainerengineNodePoolsDataSource",

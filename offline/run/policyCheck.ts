@@ -2,7 +2,6 @@ import * as path from "path";
 import { PolicyPackConfigFile, AnalyzedResource, startPolicyPack, PolicyPackSession, StartOptions } from "../analyzer";
 import type { PolicyResults, RegisteredResource } from "../records/shapes";
 
-
 /** The analyzer's records from runProgram's, with each resource's provider resolved as the CLI sends it. */
 export function toAnalyzerRecords(records: readonly RegisteredResource[]): AnalyzedResource[] {
   const byUrn = new Map(records.map((r) => [r.urn, r]));
@@ -41,7 +40,15 @@ const LAZY_PULUMI_DEPS = path.resolve(__dirname, "..", "..", "scripts", "lazyPul
 
 /** The pack a plan starts, as `pulumi preview --policy-pack` starts it (a preview is always a dry run). */
 export function packStartOptions(start: PackStart): StartOptions {
-  return { packDir: start.packDir, project: start.project, stack: start.stack, stackConfig: start.stackConfig, dryRun: true, preload: LAZY_PULUMI_DEPS, signal: start.signal };
+  return {
+    packDir: start.packDir,
+    project: start.project,
+    stack: start.stack,
+    stackConfig: start.stackConfig,
+    dryRun: true,
+    preload: LAZY_PULUMI_DEPS,
+    signal: start.signal,
+  };
 }
 
 export function startPack(start: PackStart): Promise<PolicyPackSession> {

@@ -37,7 +37,9 @@ function recordRegistrations(into: RegisteredResource[]): void {
     register(req, (err: unknown, resp: any) => {
       if (!err) {
         const deps: Record<string, string[]> = {};
-        req.getPropertydependenciesMap().forEach((value: any, key: string) => { deps[key] = value.getUrnsList(); });
+        req.getPropertydependenciesMap().forEach((value: any, key: string) => {
+          deps[key] = value.getUrnsList();
+        });
         const inputs = req.getObject()?.toJavaScript() ?? {};
         const state: Record<string, unknown> = resp.getObject()?.toJavaScript() ?? {};
         const outputs = Object.fromEntries(Object.entries(state).filter(([k]) => !(k in inputs)));
@@ -89,7 +91,12 @@ async function settle(value: unknown): Promise<unknown> {
 export async function runProgram(options: RunOptions): Promise<ProgramRun> {
   const region = options.config["oci:region"];
   const callbacks = internals.callbackServer();
-  await pulumi.runtime.setMocks(new OciMocks(region, options.preview, options.deployed, options.invoked), options.project, options.stack, options.preview ?? false);
+  await pulumi.runtime.setMocks(
+    new OciMocks(region, options.preview, options.deployed, options.invoked),
+    options.project,
+    options.stack,
+    options.preview ?? false,
+  );
   internals.keepCallbackServer(callbacks);
   pulumi.runtime.setAllConfig(options.config, options.secretKeys ?? []);
   const resources: RegisteredResource[] = options.record ?? [];

@@ -83,9 +83,7 @@ function escapeRegExp(text: string): string {
 }
 
 /** Roles whose display name carries the cluster name and the 9-hex id (the cluster and pool1 do not). */
-const SUFFIXED_ROLES = (Object.keys(quickCreateNames("c", "0")) as NameRole[]).filter(
-  (role) => role !== "cluster" && role !== "nodePool",
-);
+const SUFFIXED_ROLES = (Object.keys(quickCreateNames("c", "0")) as NameRole[]).filter((role) => role !== "cluster" && role !== "nodePool");
 
 const PATTERNS: { role: NameRole; pattern: RegExp }[] = SUFFIXED_ROLES.map((role) => {
   const template = quickCreateNames(CLUSTER_PLACEHOLDER, ID_PLACEHOLDER)[role];

@@ -136,7 +136,8 @@ export function isAllowed(rules: NormalizedRule[], required: RequiredRule): bool
 
 /** Renders a required rule the way the console lists it, e.g. `ingress from 10.0.10.0/24 TCP 6443`. */
 export function describeRequired(required: RequiredRule): string {
-  const peer = "osn" in required.peer ? "the Oracle Services Network (SERVICE_CIDR_BLOCK)" : "address" in required.peer ? required.peer.address : required.peer.cidr;
+  const peer =
+    "osn" in required.peer ? "the Oracle Services Network (SERVICE_CIDR_BLOCK)" : "address" in required.peer ? required.peer.address : required.peer.cidr;
   const direction = required.direction === "ingress" ? `ingress from ${peer}` : `egress to ${peer}`;
   const what =
     required.protocol === Protocol.ALL
@@ -150,9 +151,7 @@ export function describeRequired(required: RequiredRule): string {
 export function allowsFromAnywhere(rules: NormalizedRule[], port: number): NormalizedRule | undefined {
   return rules.find(
     (rule) =>
-      rule.direction === "ingress" &&
-      rule.peer === ANYWHERE &&
-      (rule.protocol === Protocol.ALL || (rule.protocol === Protocol.TCP && portCovers(rule, port))),
+      rule.direction === "ingress" && rule.peer === ANYWHERE && (rule.protocol === Protocol.ALL || (rule.protocol === Protocol.TCP && portCovers(rule, port))),
   );
 }
 

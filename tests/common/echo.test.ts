@@ -62,7 +62,9 @@ describe("key material is never echoed", () => {
   });
 
   it("does not take ordinary values for keys", () => {
-    expect(["ocid1.cluster.oc1.ap-tokyo-1.aaaa", "/home/me/.oci/oci_api_key.pem", "MIIsmall", "ssh-rsa AAAAB3NzaC1yc2E me@host"].filter(looksLikeKeyMaterial)).toEqual([]);
+    expect(
+      ["ocid1.cluster.oc1.ap-tokyo-1.aaaa", "/home/me/.oci/oci_api_key.pem", "MIIsmall", "ssh-rsa AAAAB3NzaC1yc2E me@host"].filter(looksLikeKeyMaterial),
+    ).toEqual([]);
   });
 });
 

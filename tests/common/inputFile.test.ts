@@ -33,25 +33,39 @@ function refusal(read: () => unknown): { reason: string; message: string } {
 describe("files that are not regular files", () => {
   it("refuses a FIFO at once, without waiting for a writer", () => {
     execFileSync("mkfifo", [at("fifo")]);
-    expect(refusal(() => readInputText(at("fifo"), OPTIONS))).toEqual({ reason: "not-regular", message: `--deployed ${at("fifo")} is a pipe, not a regular file: pass the plan's JSON.` });
+    expect(refusal(() => readInputText(at("fifo"), OPTIONS))).toEqual({
+      reason: "not-regular",
+      message: `--deployed ${at("fifo")} is a pipe, not a regular file: pass the plan's JSON.`,
+    });
   });
 
   it.each(["/dev/zero", "/dev/null", "/dev/urandom"])("refuses the device %s before reading it", (device) => {
-    expect(refusal(() => readInputBytes(device, OPTIONS))).toEqual({ reason: "not-regular", message: `--deployed ${device} is a device, not a regular file: pass the plan's JSON.` });
+    expect(refusal(() => readInputBytes(device, OPTIONS))).toEqual({
+      reason: "not-regular",
+      message: `--deployed ${device} is a device, not a regular file: pass the plan's JSON.`,
+    });
   });
 
   it("judges a symbolic link by what it points at: a link to /dev/zero is a device", () => {
     fs.symlinkSync("/dev/zero", at("zero-link"));
-    expect(refusal(() => readInputText(at("zero-link"), OPTIONS)).message).toBe(`--deployed ${at("zero-link")} is a device, not a regular file: pass the plan's JSON.`);
+    expect(refusal(() => readInputText(at("zero-link"), OPTIONS)).message).toBe(
+      `--deployed ${at("zero-link")} is a device, not a regular file: pass the plan's JSON.`,
+    );
   });
 
   it("refuses a directory", () => {
     fs.mkdirSync(at("a-directory"));
-    expect(refusal(() => readInputText(at("a-directory"), OPTIONS))).toEqual({ reason: "not-regular", message: `--deployed ${at("a-directory")} is a directory, not a regular file: pass the plan's JSON.` });
+    expect(refusal(() => readInputText(at("a-directory"), OPTIONS))).toEqual({
+      reason: "not-regular",
+      message: `--deployed ${at("a-directory")} is a directory, not a regular file: pass the plan's JSON.`,
+    });
   });
 
   it("names a file that does not exist, and a symbolic link loop", () => {
-    expect(refusal(() => readInputText(at("missing"), OPTIONS))).toEqual({ reason: "not-found", message: `--deployed ${at("missing")} does not exist: pass the plan's JSON.` });
+    expect(refusal(() => readInputText(at("missing"), OPTIONS))).toEqual({
+      reason: "not-found",
+      message: `--deployed ${at("missing")} does not exist: pass the plan's JSON.`,
+    });
     fs.symlinkSync(at("loop-b"), at("loop-a"));
     fs.symlinkSync(at("loop-a"), at("loop-b"));
     expect(refusal(() => readInputText(at("loop-a"), OPTIONS)).reason).toBe("unreadable");
@@ -76,36 +90,49 @@ describe("size", () => {
   (fs.existsSync("/proc/self/status") ? it : it.skip)("reads a file that reports no size (/proc) to its end, still within the cap", () => {
     expect(fs.statSync("/proc/self/status").size).toBe(0);
     expect(readInputText("/proc/self/status", { what: "f" })).toMatch(/^Name:[\s\S]*\nPid:/);
-    expect(refusal(() => readInputBytes("/proc/self/status", { what: "f", maxBytes: 16 })).message).toBe("f /proc/self/status is over the 16 bytes limit for this file.");
+    expect(refusal(() => readInputBytes("/proc/self/status", { what: "f", maxBytes: 16 })).message).toBe(
+      "f /proc/self/status is over the 16 bytes limit for this file.",
+    );
   });
 
   it("caps small files (profiles, keys) at 1 MiB unless told otherwise", () => {
     expect(SIZE_LIMITS.small).toBe(1024 * 1024);
     fs.writeFileSync(at("just-over"), "");
     fs.truncateSync(at("just-over"), SIZE_LIMITS.small + 1);
-    expect(refusal(() => readInputBytes(at("just-over"), { what: "key_file" })).message).toBe(`key_file ${at("just-over")} is 1 MiB, over the 1 MiB limit for this file.`);
+    expect(refusal(() => readInputBytes(at("just-over"), { what: "key_file" })).message).toBe(
+      `key_file ${at("just-over")} is 1 MiB, over the 1 MiB limit for this file.`,
+    );
   });
 });
 
 describe("content", () => {
   it("names a binary file as binary, not as text with settings missing", () => {
     fs.writeFileSync(at("binary"), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x00, 0x01]));
-    expect(refusal(() => readInputText(at("binary"), OPTIONS))).toEqual({ reason: "binary", message: `--deployed ${at("binary")} is a binary file, not text: pass the plan's JSON.` });
+    expect(refusal(() => readInputText(at("binary"), OPTIONS))).toEqual({
+      reason: "binary",
+      message: `--deployed ${at("binary")} is a binary file, not text: pass the plan's JSON.`,
+    });
   });
 
   it("names text that is not UTF-8", () => {
     fs.writeFileSync(at("latin1"), Buffer.from("name: caf\xe9\n", "latin1"));
-    expect(refusal(() => readInputText(at("latin1"), OPTIONS))).toEqual({ reason: "not-utf8", message: `--deployed ${at("latin1")} is not UTF-8 text: pass the plan's JSON.` });
+    expect(refusal(() => readInputText(at("latin1"), OPTIONS))).toEqual({
+      reason: "not-utf8",
+      message: `--deployed ${at("latin1")} is not UTF-8 text: pass the plan's JSON.`,
+    });
   });
 
   it("drops a leading byte-order mark, as editors on Windows write one", () => {
-    fs.writeFileSync(at("bom"), "\ufeff{\"a\":1}");
+    fs.writeFileSync(at("bom"), '\ufeff{"a":1}');
     expect(readInputJson(at("bom"), OPTIONS)).toEqual({ a: 1 });
   });
 
   it("refuses JSON nested deeper than the bound before parsing it (no stack overflow)", () => {
     fs.writeFileSync(at("deep.json"), "[".repeat(100_000) + "]".repeat(100_000));
-    expect(refusal(() => readInputJson(at("deep.json"), OPTIONS))).toEqual({ reason: "too-deep", message: `--deployed ${at("deep.json")} nests JSON deeper than ${MAX_JSON_DEPTH} levels: pass the plan's JSON.` });
+    expect(refusal(() => readInputJson(at("deep.json"), OPTIONS))).toEqual({
+      reason: "too-deep",
+      message: `--deployed ${at("deep.json")} nests JSON deeper than ${MAX_JSON_DEPTH} levels: pass the plan's JSON.`,
+    });
   });
 
   it("takes JSON exactly at the bound, and counts no bracket inside a string", () => {
@@ -117,7 +144,10 @@ describe("content", () => {
 
   it("names a file that is not JSON", () => {
     fs.writeFileSync(at("not.json"), "resources: []\n");
-    expect(refusal(() => readInputJson(at("not.json"), OPTIONS))).toEqual({ reason: "not-json", message: `--deployed ${at("not.json")} is not JSON: pass the plan's JSON.` });
+    expect(refusal(() => readInputJson(at("not.json"), OPTIONS))).toEqual({
+      reason: "not-json",
+      message: `--deployed ${at("not.json")} is not JSON: pass the plan's JSON.`,
+    });
   });
 });
 
@@ -139,6 +169,8 @@ describe("names that are not file names", () => {
 
   it("refuses an empty name and one with a NUL byte in one sentence", () => {
     expect(refusal(() => readInputText("", OPTIONS)).message).toBe('--deployed "" is empty, not a file name: pass the plan\'s JSON.');
-    expect(refusal(() => readInputText("a\0b", OPTIONS)).message).toBe("--deployed a\\u0000b contains a NUL byte, so it cannot be a file name: pass the plan's JSON.");
+    expect(refusal(() => readInputText("a\0b", OPTIONS)).message).toBe(
+      "--deployed a\\u0000b contains a NUL byte, so it cannot be a file name: pass the plan's JSON.",
+    );
   });
 });

@@ -43,10 +43,15 @@ export async function planInProcess(dir: string, argv: readonly string[]): Promi
 
 export function planProcess(dir: string, argv: readonly string[], timeoutMs: number): Promise<Outcome> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [PLAN, ...argv], { cwd: dir, timeout: timeoutMs, killSignal: "SIGKILL", env: { ...process.env, CI: "true", PLAN_DEBUG: "" } }, (err, stdout, stderr) => {
-      const e = err as (NodeJS.ErrnoException & { code?: unknown; killed?: boolean }) | null;
-      resolve({ status: e ? (typeof e.code === "number" ? e.code : null) : 0, stdout, stderr, timedOut: !!e?.killed });
-    });
+    execFile(
+      process.execPath,
+      [PLAN, ...argv],
+      { cwd: dir, timeout: timeoutMs, killSignal: "SIGKILL", env: { ...process.env, CI: "true", PLAN_DEBUG: "" } },
+      (err, stdout, stderr) => {
+        const e = err as (NodeJS.ErrnoException & { code?: unknown; killed?: boolean }) | null;
+        resolve({ status: e ? (typeof e.code === "number" ? e.code : null) : 0, stdout, stderr, timedOut: !!e?.killed });
+      },
+    );
   });
 }
 

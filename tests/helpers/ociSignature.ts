@@ -25,7 +25,14 @@ function parseAuthorization(header: string): Record<string, string> | undefined 
 }
 
 /** Undefined when the request is signed by `signer` as OCI requires; otherwise why not. */
-export function signatureProblem(method: string, path: string, headers: IncomingHttpHeaders, body: Buffer, signer: ExpectedSigner, now = Date.now()): string | undefined {
+export function signatureProblem(
+  method: string,
+  path: string,
+  headers: IncomingHttpHeaders,
+  body: Buffer,
+  signer: ExpectedSigner,
+  now = Date.now(),
+): string | undefined {
   const auth = parseAuthorization(String(headers.authorization ?? ""));
   if (!auth) return "no Signature authorization header";
   if (auth.version !== "1") return `version ${auth.version}`;

@@ -63,7 +63,10 @@ export async function startPackBroker(): Promise<PackBroker> {
     }
     const released = new Promise<void>((resolve) => socket.once("close", () => resolve()));
     const turn = pack.free.then(() => pack.started);
-    pack.free = turn.then(() => released, () => undefined);
+    pack.free = turn.then(
+      () => released,
+      () => undefined,
+    );
     turn.then(
       ({ process, startupMs }) => !socket.destroyed && socket.write(`${JSON.stringify({ port: process.port, startupMs } satisfies BrokerAnswer)}\n`),
       (e: Error) => socket.end(`${JSON.stringify({ error: e.message } satisfies BrokerAnswer)}\n`),

@@ -81,11 +81,7 @@ async function runShared(key: string, run: () => Promise<ProgramRun>): Promise<P
  * refusal) gets a run of its own. Within a whole `npm test`, a run one file made is also read by the
  * others (runsShared).
  */
-export async function runStack(
-  overrides: Record<string, string | number | boolean> = {},
-  preview = false,
-  record?: RegisteredResource[],
-): Promise<ProgramRun> {
+export async function runStack(overrides: Record<string, string | number | boolean> = {}, preview = false, record?: RegisteredResource[]): Promise<ProgramRun> {
   // Required only for a run made here: a file whose runs another file made loads neither the program
   // nor the Pulumi runtime for them.
   const run = () => {
@@ -96,7 +92,12 @@ export async function runStack(
     return withShortStacks(() => runProgram({ project: PROJECT, stack: "dev", config: stackConfig(overrides), preview, program, record }));
   };
   if (record) return run();
-  const key = JSON.stringify([Object.keys(overrides).sort().map((k) => [k, String(overrides[k])]), preview]);
+  const key = JSON.stringify([
+    Object.keys(overrides)
+      .sort()
+      .map((k) => [k, String(overrides[k])]),
+    preview,
+  ]);
   let pending = runs.get(key);
   if (!pending) {
     pending = runShared(key, run);
@@ -122,7 +123,9 @@ export function byDisplayName(run: ProgramRun, displayName: string): RegisteredR
 export async function expectRejection(overrides: Record<string, string | number | boolean>): Promise<QuickCreateConfigError> {
   const registered: RegisteredResource[] = [];
   const error = await runStack(overrides, false, registered).then(
-    () => { throw new Error("the stack accepted the configuration"); },
+    () => {
+      throw new Error("the stack accepted the configuration");
+    },
     (e: unknown) => e,
   );
   expect(registered).toHaveLength(0);

@@ -11,7 +11,9 @@ const cache = new Map<string, Promise<AnalyzedResource[]>>();
 let previous: Promise<unknown> = Promise.resolve();
 
 function cacheKey(overrides: StackOverrides, preview: boolean): string {
-  const sorted = Object.keys(overrides).sort().map((k) => [k, String(overrides[k])]);
+  const sorted = Object.keys(overrides)
+    .sort()
+    .map((k) => [k, String(overrides[k])]);
   return JSON.stringify([sorted, preview]);
 }
 

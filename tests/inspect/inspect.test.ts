@@ -103,9 +103,12 @@ test("a VCN-native cluster (today's console default) is as Quick Create builds",
 
 test("a kubeconfig whose user runs an exec plugin, as the stack's kubeconfig does, is used as it is", async () => {
   const execKubeconfig = path.join(dirs.root, "exec-kubeconfig");
-  fs.writeFileSync(execKubeconfig, kube.kubeconfig({
-    exec: { apiVersion: "client.authentication.k8s.io/v1beta1", command: process.execPath, args: [dirs.execPlugin], interactiveMode: "Never" },
-  }));
+  fs.writeFileSync(
+    execKubeconfig,
+    kube.kubeconfig({
+      exec: { apiVersion: "client.authentication.k8s.io/v1beta1", command: process.execPath, args: [dirs.execPlugin], interactiveMode: "Never" },
+    }),
+  );
   const { code, report } = await inspect(reportCluster(), ["--kubeconfig", execKubeconfig]);
   expect(statuses(report)).toEqual(allPass);
   expect(code).toBe(0);
@@ -119,7 +122,10 @@ test("a deleted node pool OCI still lists is no part of the cluster", async () =
   expect(statuses(report)).toEqual(allPass);
   expect(code).toBe(0);
   // Both pools were listed (two pages), and only the live one was read.
-  const read = oci.requests.slice(before).map((r) => r.url).filter((u) => u.startsWith("/20180222/nodePools"));
+  const read = oci.requests
+    .slice(before)
+    .map((r) => r.url)
+    .filter((u) => u.startsWith("/20180222/nodePools"));
   expect(read.filter((u) => u.startsWith("/20180222/nodePools?"))).toHaveLength(2);
   expect(read.filter((u) => u.startsWith("/20180222/nodePools/"))).toEqual([`/20180222/nodePools/${fixture.pool.id}`]);
 });
@@ -128,34 +134,69 @@ type Mutation = [string, (f: ClusterFixture) => void, string, (f: ClusterFixture
 const node = (i: number) => (f: ClusterFixture) => f.nodes[i].node.id;
 
 const differences: Mutation[] = [
-  ["a network security group attached by hand to one node's VNIC", (f) => {
-    f.nodes[1].vnics[0].nsgIds = ["ocid1.networksecuritygroup.oc1.ap-tokyo-1.aaaaaaaahandmade"];
-  }, "node-nsgs", node(1)],
-  ["two nodes in one fault domain", (f) => {
-    f.nodes[2].node.faultDomain = "FAULT-DOMAIN-1";
-  }, "node-fault-domains", node(2)],
-  ["a 100 GB boot volume on a pool that sets no size", (f) => {
-    f.nodes[1].bootVolume.sizeInGBs = 100;
-  }, "node-boot-volume", node(1)],
-  ["a node NotReady", (f) => {
-    f.kubernetes.nodes[0].status.conditions = [{ type: "Ready", status: "False", reason: "KubeletNotReady" }];
-  }, "nodes-registered", node(0)],
-  ["kube-proxy in ipvs mode", (f) => {
-    f.kubernetes.configMaps[0].data["config.conf"] = f.kubernetes.configMaps[0].data["config.conf"].replace('mode: ""', "mode: ipvs");
-  }, "kube-proxy-mode", () => "kube-system/kube-proxy"],
-  ["kube-dns at another address", (f) => {
-    f.kubernetes.services[1].spec.clusterIP = "10.96.0.10";
-  }, "cluster-dns", () => "kube-system/kube-dns"],
-  ["a node's VNIC in the load-balancer subnet", (f) => {
-    const n = f.nodes[2];
-    n.node.subnetId = SUBNETS.loadBalancers;
-    n.node.privateIp = "10.0.20.5";
-    n.vnics[0].subnetId = SUBNETS.loadBalancers;
-    n.vnics[0].privateIp = "10.0.20.5";
-    const k = f.kubernetes.nodes[2];
-    k.metadata.name = "10.0.20.5";
-    k.status.addresses = [{ type: "InternalIP", address: "10.0.20.5" }];
-  }, "node-subnet", node(2)],
+  [
+    "a network security group attached by hand to one node's VNIC",
+    (f) => {
+      f.nodes[1].vnics[0].nsgIds = ["ocid1.networksecuritygroup.oc1.ap-tokyo-1.aaaaaaaahandmade"];
+    },
+    "node-nsgs",
+    node(1),
+  ],
+  [
+    "two nodes in one fault domain",
+    (f) => {
+      f.nodes[2].node.faultDomain = "FAULT-DOMAIN-1";
+    },
+    "node-fault-domains",
+    node(2),
+  ],
+  [
+    "a 100 GB boot volume on a pool that sets no size",
+    (f) => {
+      f.nodes[1].bootVolume.sizeInGBs = 100;
+    },
+    "node-boot-volume",
+    node(1),
+  ],
+  [
+    "a node NotReady",
+    (f) => {
+      f.kubernetes.nodes[0].status.conditions = [{ type: "Ready", status: "False", reason: "KubeletNotReady" }];
+    },
+    "nodes-registered",
+    node(0),
+  ],
+  [
+    "kube-proxy in ipvs mode",
+    (f) => {
+      f.kubernetes.configMaps[0].data["config.conf"] = f.kubernetes.configMaps[0].data["config.conf"].replace('mode: ""', "mode: ipvs");
+    },
+    "kube-proxy-mode",
+    () => "kube-system/kube-proxy",
+  ],
+  [
+    "kube-dns at another address",
+    (f) => {
+      f.kubernetes.services[1].spec.clusterIP = "10.96.0.10";
+    },
+    "cluster-dns",
+    () => "kube-system/kube-dns",
+  ],
+  [
+    "a node's VNIC in the load-balancer subnet",
+    (f) => {
+      const n = f.nodes[2];
+      n.node.subnetId = SUBNETS.loadBalancers;
+      n.node.privateIp = "10.0.20.5";
+      n.vnics[0].subnetId = SUBNETS.loadBalancers;
+      n.vnics[0].privateIp = "10.0.20.5";
+      const k = f.kubernetes.nodes[2];
+      k.metadata.name = "10.0.20.5";
+      k.status.addresses = [{ type: "InternalIP", address: "10.0.20.5" }];
+    },
+    "node-subnet",
+    node(2),
+  ],
 ];
 
 test.each(differences)("%s fails exactly its check and names what it concerns", async (_name, mutate, id, subject) => {
@@ -178,7 +219,7 @@ test("the node a difference concerns is named by its private IP in the text", as
   const line = stdout.split("\n").find((l) => l.startsWith("✗ node-nsgs"));
   expect(line).toBe(
     "✗ node-nsgs: expected no network security group on node VNICs unless the pool sets them (pool1: none); " +
-    "found 10.0.10.3 (pool1) primary VNIC has NSG ocid1.networksecuritygroup.oc1.ap-tokyo-1.aaaaaaaahandmade; concerns 10.0.10.3",
+      "found 10.0.10.3 (pool1) primary VNIC has NSG ocid1.networksecuritygroup.oc1.ap-tokyo-1.aaaaaaaahandmade; concerns 10.0.10.3",
   );
 });
 
@@ -191,7 +232,7 @@ test("a cluster OCI does not know ends with exit 3 and one sentence naming it", 
   expect(report).toBeUndefined();
   expect(stderr).toBe(
     `oke-inspect: reading cluster ${CLUSTER_ID} failed with 404 NotAuthorizedOrNotFound: it does not exist in this region, or your user may not read it; ` +
-    "check --cluster-id, --region and the IAM policy (read cluster-family, instance-family, virtual-network-family, volume-family).\n",
+      "check --cluster-id, --region and the IAM policy (read cluster-family, instance-family, virtual-network-family, volume-family).\n",
   );
 });
 
@@ -244,10 +285,14 @@ test("--json - prints the JSON report on stdout and the text on stderr", async (
   kube.fixture = oci.fixture.kubernetes;
   let stdout = "";
   let stderr = "";
-  const code = await run(["--cluster-id", CLUSTER_ID, "--endpoint", oci.url, "--kubeconfig", kubeconfig, "--json", "-"], { HOME: dirs.home, PATH: "" }, {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-  });
+  const code = await run(
+    ["--cluster-id", CLUSTER_ID, "--endpoint", oci.url, "--kubeconfig", kubeconfig, "--json", "-"],
+    { HOME: dirs.home, PATH: "" },
+    {
+      stdout: { write: (s: string) => (stdout += s) },
+      stderr: { write: (s: string) => (stderr += s) },
+    },
+  );
   expect(code).toBe(0);
   const report = JSON.parse(stdout);
   expect(Object.keys(report)).toEqual(["clusterId", "region", "conformant", "checks"]);
@@ -271,8 +316,12 @@ test("credentials from OCI_CLI_* variables alone work; a key OCI does not accept
   const emptyHome = fs.mkdtempSync(path.join(dirs.root, "empty-home-"));
   oci.fixture = reportCluster();
   const env = (key: string) => ({
-    HOME: emptyHome, PATH: "", OCI_CLI_USER: TEST_PROFILE.user, OCI_CLI_TENANCY: TEST_PROFILE.tenancy,
-    OCI_CLI_FINGERPRINT: TEST_PROFILE.fingerprint, OCI_CLI_KEY_CONTENT: key,
+    HOME: emptyHome,
+    PATH: "",
+    OCI_CLI_USER: TEST_PROFILE.user,
+    OCI_CLI_TENANCY: TEST_PROFILE.tenancy,
+    OCI_CLI_FINGERPRINT: TEST_PROFILE.fingerprint,
+    OCI_CLI_KEY_CONTENT: key,
   });
   const args = ["--cluster-id", CLUSTER_ID, "--endpoint", oci.url, "--oci-only"];
   let stderr = "";
@@ -281,18 +330,26 @@ test("credentials from OCI_CLI_* variables alone work; a key OCI does not accept
   expect(stderr).toBe("");
   const other = OTHER_KEY.export({ type: "pkcs1", format: "pem" }) as string;
   expect(await run(args, env(other), io)).toBe(3);
-  expect(stderr).toBe(`oke-inspect: reading cluster ${CLUSTER_ID} failed with 401 NotAuthenticated: the API key was not accepted; check the profile's user, fingerprint and key_file.\n`);
+  expect(stderr).toBe(
+    `oke-inspect: reading cluster ${CLUSTER_ID} failed with 401 NotAuthenticated: the API key was not accepted; check the profile's user, fingerprint and key_file.\n`,
+  );
   oci.rejected.length = 0;
 });
 
 test.each([
   [["--timeout", "0"], 'oke-inspect: --timeout "0" is not a whole number of seconds from 1 to 600;'],
-  [["--cluster-id", "ocid1.instance.oc1.ap-tokyo-1.aaaa"], 'oke-inspect: --cluster-id "ocid1.instance.oc1.ap-tokyo-1.aaaa" is not a cluster OCID such as ocid1.cluster.oc1.<region>.<id>.'],
+  [
+    ["--cluster-id", "ocid1.instance.oc1.ap-tokyo-1.aaaa"],
+    'oke-inspect: --cluster-id "ocid1.instance.oc1.ap-tokyo-1.aaaa" is not a cluster OCID such as ocid1.cluster.oc1.<region>.<id>.',
+  ],
   [["--region", "Tokyo"], 'oke-inspect: --region "Tokyo" is not an OCI region identifier'],
   [["--endpoint", "127.0.0.1:8443"], 'oke-inspect: --endpoint "127.0.0.1:8443" is not a base URL'],
   [["--frobnicate"], 'oke-inspect: unknown argument "--frobnicate";'],
   [["--json"], "oke-inspect: --json needs a value;"],
-  [["--kubeconfig", "/nonexistent/kubeconfig"], "oke-inspect: --kubeconfig /nonexistent/kubeconfig does not exist: write it with `pulumi stack output kubeconfig --show-secrets > FILE`"],
+  [
+    ["--kubeconfig", "/nonexistent/kubeconfig"],
+    "oke-inspect: --kubeconfig /nonexistent/kubeconfig does not exist: write it with `pulumi stack output kubeconfig --show-secrets > FILE`",
+  ],
   [["--context", "elsewhere"], 'oke-inspect: --context "elsewhere" is not in --kubeconfig'],
 ])("bad command line %j: exit 2 with one sentence, before any API call", async (args, message) => {
   const before = oci.requests.length;
@@ -308,7 +365,9 @@ test("without --cluster-id and no pulumi on PATH, the command says to pass it (e
   let stderr = "";
   const code = await run([], { HOME: dirs.home, PATH: "" }, { stdout: { write: () => undefined }, stderr: { write: (s: string) => (stderr += s) } });
   expect(code).toBe(2);
-  expect(stderr).toBe("oke-inspect: --cluster-id is required: the pulumi CLI is not on PATH to read the stack output clusterId; pass --cluster-id ocid1.cluster.oc1.<region>.<id> (from `pulumi stack output clusterId`).\n");
+  expect(stderr).toBe(
+    "oke-inspect: --cluster-id is required: the pulumi CLI is not on PATH to read the stack output clusterId; pass --cluster-id ocid1.cluster.oc1.<region>.<id> (from `pulumi stack output clusterId`).\n",
+  );
 });
 
 // Last, over every request the tests above made: the command only ever reads.

@@ -10,7 +10,14 @@ import { ClusterFixture, reportCluster, SUBNETS, vcnNativeCluster } from "./clus
 function views(f: ClusterFixture) {
   const view = {
     cluster: f.cluster,
-    pools: [{ pool: f.pool, nodes: f.nodes.map((n) => ({ node: n.node, vnics: n.vnics, bootVolume: n.bootVolume })), image: f.image, imageProblem: f.image ? undefined : "reading image x failed with 404" }],
+    pools: [
+      {
+        pool: f.pool,
+        nodes: f.nodes.map((n) => ({ node: n.node, vnics: n.vnics, bootVolume: n.bootVolume })),
+        image: f.image,
+        imageProblem: f.image ? undefined : "reading image x failed with 404",
+      },
+    ],
     subnets: new Map(f.subnets.map((s) => [s.id, s])),
     region: "ap-tokyo-1",
     endpoint: "http://standin",
@@ -144,12 +151,19 @@ test("VCN-native: a pod IP outside the pool's pod subnets fails pod-network and 
 });
 
 test("CIDR arithmetic", () => {
-  expect([within("10.0.10.4", "10.0.10.0/24"), within("10.0.20.5", "10.0.10.0/24"), within("10.244.3.0/25", "10.244.0.0/16"), within("10.0.0.0/8", "10.0.0.0/16")]).toEqual([true, false, true, false]);
+  expect([
+    within("10.0.10.4", "10.0.10.0/24"),
+    within("10.0.20.5", "10.0.10.0/24"),
+    within("10.244.3.0/25", "10.244.0.0/16"),
+    within("10.0.0.0/8", "10.0.0.0/16"),
+  ]).toEqual([true, false, true, false]);
   expect([firstHost("10.96.0.0/16"), firstHost("172.16.0.0/12")]).toEqual(["10.96.0.1", "172.16.0.1"]);
 });
 
 test("two nodes in one fault domain: the spread found, and the nodes that share it", () => {
   const f = reportCluster();
   f.nodes[2].node.faultDomain = "FAULT-DOMAIN-1";
-  expect(judge(f).find("node-fault-domains").found).toBe("pool1 AP-TOKYO-1-AD-1: FD-1×2 FD-2×1 FD-3×0, 3 nodes over 2 of 3 fault domains; 10.0.10.2, 10.0.10.4 share FAULT-DOMAIN-1");
+  expect(judge(f).find("node-fault-domains").found).toBe(
+    "pool1 AP-TOKYO-1-AD-1: FD-1×2 FD-2×1 FD-3×0, 3 nodes over 2 of 3 fault domains; 10.0.10.2, 10.0.10.4 share FAULT-DOMAIN-1",
+  );
 });

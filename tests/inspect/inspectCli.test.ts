@@ -37,12 +37,16 @@ beforeAll(async () => {
   bin = path.join(dirs.root, "bin");
   fs.mkdirSync(bin);
   // `pulumi stack output clusterId --non-interactive` prints the id, as the project's stack does.
-  fs.writeFileSync(path.join(bin, "pulumi"), `#!${process.execPath}
+  fs.writeFileSync(
+    path.join(bin, "pulumi"),
+    `#!${process.execPath}
 const args = process.argv.slice(2).join(" ");
 if (args === "stack output clusterId --non-interactive") { process.stdout.write(${JSON.stringify(CLUSTER_ID)} + "\\n"); process.exit(0); }
 process.stderr.write("error: unexpected pulumi " + args + "\\n");
 process.exit(1);
-`, { mode: 0o755 });
+`,
+    { mode: 0o755 },
+  );
   // As `oke-bastion tunnel --to api` prints it: the certificate checked against the endpoint's IP.
   const tunnel = JSON.parse(kube.kubeconfig());
   tunnel.clusters[0].cluster["tls-server-name"] = "127.0.0.1";
@@ -81,7 +85,9 @@ test("the command finds the cluster through `pulumi stack output clusterId`, rea
 test("a Kubernetes API that never answers is given up after --timeout and the process ends (exit 3)", async () => {
   const { status, stdout, stderr } = await runCli(["--endpoint", oci.url, "--kubeconfig", path.join(dirs.root, "silent-kubeconfig"), "--timeout", "1"]);
   expect(stdout).toMatch(/– nodes-registered: skipped, listing nodes at https:\/\/127\.0\.0\.1:\d+ failed: listing nodes got no answer within 1 s\n/);
-  expect(stderr).toMatch(/^oke-inspect: 7 checks could not be made: listing nodes at .* got no answer within 1 s; pass --oci-only to check the OCI side alone\.\n$/);
+  expect(stderr).toMatch(
+    /^oke-inspect: 7 checks could not be made: listing nodes at .* got no answer within 1 s; pass --oci-only to check the OCI side alone\.\n$/,
+  );
   expect(status).toBe(3);
 });
 
@@ -90,7 +96,9 @@ test("an OCI API that never answers is given up after --timeout and the process 
   try {
     const { status, stdout, stderr } = await runCli(["--cluster-id", CLUSTER_ID, "--endpoint", oci.url, "--oci-only", "--timeout", "1"]);
     expect(stdout).toBe("");
-    expect(stderr).toBe(`oke-inspect: reading cluster ${CLUSTER_ID} got no answer within 1 s; check the network path to ${oci.url}, or allow longer with --timeout.\n`);
+    expect(stderr).toBe(
+      `oke-inspect: reading cluster ${CLUSTER_ID} got no answer within 1 s; check the network path to ${oci.url}, or allow longer with --timeout.\n`,
+    );
     expect(status).toBe(3);
   } finally {
     oci.hang = false;

@@ -20,7 +20,10 @@ export function makeHome(prefix: string): { root: string; home: string; execPlug
   const lines = Object.entries({ ...TEST_PROFILE, key_file: "~/.oci/oci_api_key.pem" }).map(([k, v]) => `${k}=${v}`);
   fs.writeFileSync(path.join(home, ".oci", "config"), `[DEFAULT]\n${lines.join("\n")}\n`);
   const execPlugin = path.join(root, "token-plugin.js");
-  fs.writeFileSync(execPlugin, `process.stdout.write(JSON.stringify({ apiVersion: "client.authentication.k8s.io/v1beta1", kind: "ExecCredential", status: { token: ${JSON.stringify(KUBE_TOKEN)} } }));\n`);
+  fs.writeFileSync(
+    execPlugin,
+    `process.stdout.write(JSON.stringify({ apiVersion: "client.authentication.k8s.io/v1beta1", kind: "ExecCredential", status: { token: ${JSON.stringify(KUBE_TOKEN)} } }));\n`,
+  );
   return { root, home, execPlugin };
 }
 
@@ -30,7 +33,18 @@ export function statuses(report: { checks: Array<{ id: string; status: string }>
 }
 
 export const CHECK_IDS = [
-  "cluster-active", "pool-nodes-active", "node-fault-domains", "node-subnet", "node-nsgs", "node-boot-volume",
-  "nodes-registered", "node-labels", "kubernetes-service", "cluster-dns", "pod-network", "kube-proxy-mode", "system-workloads",
+  "cluster-active",
+  "pool-nodes-active",
+  "node-fault-domains",
+  "node-subnet",
+  "node-nsgs",
+  "node-boot-volume",
+  "nodes-registered",
+  "node-labels",
+  "kubernetes-service",
+  "cluster-dns",
+  "pod-network",
+  "kube-proxy-mode",
+  "system-workloads",
 ];
 export const KUBERNETES_CHECK_IDS = CHECK_IDS.slice(6);

@@ -19,7 +19,15 @@ const CERT = fs.readFileSync(path.join(FIXTURES, "kube-standin-cert.pem"));
 const KEY = fs.readFileSync(path.join(FIXTURES, "kube-standin-key.pem"));
 const PAGE_SIZE = 2;
 
-const status = (code: number, reason: string, message: string) => ({ apiVersion: "v1", kind: "Status", metadata: {}, status: "Failure", message, reason, code });
+const status = (code: number, reason: string, message: string) => ({
+  apiVersion: "v1",
+  kind: "Status",
+  metadata: {},
+  status: "Failure",
+  message,
+  reason,
+  code,
+});
 
 export class KubernetesReadStandIn {
   fixture: KubernetesFixture | undefined;
@@ -67,7 +75,12 @@ export class KubernetesReadStandIn {
     const list = (kind: string, items: unknown[]) => {
       const start = Number(url.searchParams.get("continue") || "0");
       const next = start + PAGE_SIZE;
-      reply(200, { apiVersion: kind.startsWith("DaemonSet") || kind.startsWith("Deployment") ? "apps/v1" : "v1", kind, metadata: { resourceVersion: "1", ...(next < items.length ? { continue: String(next) } : {}) }, items: items.slice(start, next) });
+      reply(200, {
+        apiVersion: kind.startsWith("DaemonSet") || kind.startsWith("Deployment") ? "apps/v1" : "v1",
+        kind,
+        metadata: { resourceVersion: "1", ...(next < items.length ? { continue: String(next) } : {}) },
+        items: items.slice(start, next),
+      });
     };
     const one = (items: Array<Record<string, any>>, namespace: string, name: string, kind: string) => {
       const found = items.find((o) => o.metadata?.namespace === namespace && o.metadata?.name === name);
@@ -78,12 +91,23 @@ export class KubernetesReadStandIn {
     if (p === "/api/v1/nodes") return list("NodeList", f.nodes);
     if (p === "/api/v1/pods") {
       const phase = /^status\.phase=(\w+)$/.exec(url.searchParams.get("fieldSelector") ?? "")?.[1];
-      return list("PodList", f.pods.filter((pod) => !phase || pod.status?.phase === phase));
+      return list(
+        "PodList",
+        f.pods.filter((pod) => !phase || pod.status?.phase === phase),
+      );
     }
     if ((m = /^\/api\/v1\/namespaces\/([^/]+)\/services\/([^/]+)$/.exec(p))) return one(f.services, m[1], m[2], "services");
     if ((m = /^\/api\/v1\/namespaces\/([^/]+)\/configmaps\/([^/]+)$/.exec(p))) return one(f.configMaps, m[1], m[2], "configmaps");
-    if ((m = /^\/apis\/apps\/v1\/namespaces\/([^/]+)\/daemonsets$/.exec(p))) return list("DaemonSetList", f.daemonSets.filter((d) => d.metadata.namespace === m![1]));
-    if ((m = /^\/apis\/apps\/v1\/namespaces\/([^/]+)\/deployments$/.exec(p))) return list("DeploymentList", f.deployments.filter((d) => d.metadata.namespace === m![1]));
+    if ((m = /^\/apis\/apps\/v1\/namespaces\/([^/]+)\/daemonsets$/.exec(p)))
+      return list(
+        "DaemonSetList",
+        f.daemonSets.filter((d) => d.metadata.namespace === m![1]),
+      );
+    if ((m = /^\/apis\/apps\/v1\/namespaces\/([^/]+)\/deployments$/.exec(p)))
+      return list(
+        "DeploymentList",
+        f.deployments.filter((d) => d.metadata.namespace === m![1]),
+      );
     reply(404, status(404, "NotFound", "the server could not find the requested resource"));
   }
 }

@@ -32,7 +32,11 @@ export class OciReadStandIn {
   private readonly publicKey: KeyObject;
   private readonly server: http.Server;
 
-  constructor(private readonly keyId: string, privateKeyPem: string, tls?: { key: string; cert: string }) {
+  constructor(
+    private readonly keyId: string,
+    privateKeyPem: string,
+    tls?: { key: string; cert: string },
+  ) {
     this.publicKey = createPublicKey(privateKeyPem);
     const handler = (req: http.IncomingMessage, res: http.ServerResponse) => {
       const chunks: Buffer[] = [];
@@ -78,7 +82,10 @@ export class OciReadStandIn {
     const problem = signatureProblem(method, target, req.headers, body, { keyId: this.keyId, publicKey: this.publicKey });
     if (problem) {
       this.rejected.push(`${method} ${target}: ${problem}`);
-      return this.send(res, 401, { code: "NotAuthenticated", message: `The required information to complete authentication was not provided or was incorrect (${problem}).` });
+      return this.send(res, 401, {
+        code: "NotAuthenticated",
+        message: `The required information to complete authentication was not provided or was incorrect (${problem}).`,
+      });
     }
     if (method !== "GET") return this.send(res, 405, { code: "MethodNotAllowed", message: `${method} is not allowed here.` });
     const f = this.fixture;
@@ -101,7 +108,11 @@ export class OciReadStandIn {
       if (missing("compartmentId")) return;
       const pools = inCompartment && (!q.get("clusterId") || q.get("clusterId") === f.cluster.id) ? [f.pool, ...f.otherPools] : [];
       // NodePoolSummary: the pool without its nodes.
-      return this.page(res, pools.map(({ nodes: _nodes, ...summary }) => summary), q);
+      return this.page(
+        res,
+        pools.map(({ nodes: _nodes, ...summary }) => summary),
+        q,
+      );
     }
     if ((m = /^\/20180222\/nodePools\/([^/]+)$/.exec(path))) {
       if (m[1] === f.pool.id) return this.send(res, 200, { ...f.pool, nodes: f.nodes.map((n) => n.node) });
@@ -111,10 +122,21 @@ export class OciReadStandIn {
     if (path === "/20160918/vnicAttachments") {
       if (missing("compartmentId")) return;
       const nodes = inCompartment ? f.nodes.filter((n) => !q.get("instanceId") || n.node.id === q.get("instanceId")) : [];
-      const attachments = nodes.flatMap((n) => n.vnics.map((v, i) => ({
-        id: `ocid1.vnicattachment.oc1.ap-tokyo-1.${v.id.split(".").pop()}`, availabilityDomain: n.node.availabilityDomain, compartmentId: f.pool.compartmentId,
-        displayName: null, instanceId: n.node.id, lifecycleState: "ATTACHED", nicIndex: 0, subnetId: v.subnetId, vlanTag: i, timeCreated: v.timeCreated, vnicId: v.id,
-      })));
+      const attachments = nodes.flatMap((n) =>
+        n.vnics.map((v, i) => ({
+          id: `ocid1.vnicattachment.oc1.ap-tokyo-1.${v.id.split(".").pop()}`,
+          availabilityDomain: n.node.availabilityDomain,
+          compartmentId: f.pool.compartmentId,
+          displayName: null,
+          instanceId: n.node.id,
+          lifecycleState: "ATTACHED",
+          nicIndex: 0,
+          subnetId: v.subnetId,
+          vlanTag: i,
+          timeCreated: v.timeCreated,
+          vnicId: v.id,
+        })),
+      );
       return this.page(res, attachments, q);
     }
     if ((m = /^\/20160918\/vnics\/([^/]+)$/.exec(path))) {
@@ -128,11 +150,21 @@ export class OciReadStandIn {
     if (path === "/20160918/bootVolumeAttachments") {
       if (missing("availabilityDomain", "compartmentId")) return;
       const node = byInstance(q.get("instanceId"));
-      const attachments = inCompartment && node && node.node.availabilityDomain === q.get("availabilityDomain") ? [{
-        id: `ocid1.instance.bootvolumeattachment.${node.bootVolume.id.split(".").pop()}`, availabilityDomain: node.node.availabilityDomain,
-        bootVolumeId: node.bootVolume.id, compartmentId: f.pool.compartmentId, displayName: "Remote boot attachment for instance",
-        instanceId: node.node.id, lifecycleState: "ATTACHED", timeCreated: node.bootVolume.timeCreated,
-      }] : [];
+      const attachments =
+        inCompartment && node && node.node.availabilityDomain === q.get("availabilityDomain")
+          ? [
+              {
+                id: `ocid1.instance.bootvolumeattachment.${node.bootVolume.id.split(".").pop()}`,
+                availabilityDomain: node.node.availabilityDomain,
+                bootVolumeId: node.bootVolume.id,
+                compartmentId: f.pool.compartmentId,
+                displayName: "Remote boot attachment for instance",
+                instanceId: node.node.id,
+                lifecycleState: "ATTACHED",
+                timeCreated: node.bootVolume.timeCreated,
+              },
+            ]
+          : [];
       return this.page(res, attachments, q);
     }
     if ((m = /^\/20160918\/bootVolumes\/([^/]+)$/.exec(path))) {

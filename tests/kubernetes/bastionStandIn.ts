@@ -160,13 +160,19 @@ export class BastionStandIn {
   private create(body: any, res: ServerResponse): void {
     const details = body?.targetResourceDetails;
     const bad =
-      typeof body?.bastionId !== "string" ? "bastionId is required" :
-      details?.sessionType !== "PORT_FORWARDING" ? "targetResourceDetails.sessionType must be PORT_FORWARDING here" :
-      typeof details.targetResourcePrivateIpAddress !== "string" || !Number.isInteger(details.targetResourcePort) ? "a PORT_FORWARDING target needs targetResourcePrivateIpAddress and targetResourcePort" :
-      !/^(ssh-rsa|ssh-ed25519|ecdsa-sha2-nistp\d+) [A-Za-z0-9+/=]+/.test(body?.keyDetails?.publicKeyContent ?? "") ? "keyDetails.publicKeyContent must be an OpenSSH public key" :
-      body.keyType !== undefined && body.keyType !== "PUB" ? "keyType must be PUB" :
-      body.sessionTtlInSeconds !== undefined && !(body.sessionTtlInSeconds >= 1800 && body.sessionTtlInSeconds <= 10800) ? "sessionTtlInSeconds must be between 1800 and the bastion's maximum, 10800" :
-      undefined;
+      typeof body?.bastionId !== "string"
+        ? "bastionId is required"
+        : details?.sessionType !== "PORT_FORWARDING"
+          ? "targetResourceDetails.sessionType must be PORT_FORWARDING here"
+          : typeof details.targetResourcePrivateIpAddress !== "string" || !Number.isInteger(details.targetResourcePort)
+            ? "a PORT_FORWARDING target needs targetResourcePrivateIpAddress and targetResourcePort"
+            : !/^(ssh-rsa|ssh-ed25519|ecdsa-sha2-nistp\d+) [A-Za-z0-9+/=]+/.test(body?.keyDetails?.publicKeyContent ?? "")
+              ? "keyDetails.publicKeyContent must be an OpenSSH public key"
+              : body.keyType !== undefined && body.keyType !== "PUB"
+                ? "keyType must be PUB"
+                : body.sessionTtlInSeconds !== undefined && !(body.sessionTtlInSeconds >= 1800 && body.sessionTtlInSeconds <= 10800)
+                  ? "sessionTtlInSeconds must be between 1800 and the bastion's maximum, 10800"
+                  : undefined;
     if (bad) return this.error(res, 400, "InvalidParameter", bad);
     if (this.scenario.kind === "unknown-bastion" || body.bastionId !== this.bastionId) {
       return this.error(res, 404, "NotAuthorizedOrNotFound", "Authorization failed or requested resource not found.");
@@ -194,7 +200,11 @@ export class BastionStandIn {
       displayName: s.body.displayName,
       bastionId: s.body.bastionId,
       bastionName: "okebastionquickcluster1dee46d169",
-      targetResourceDetails: { sessionType: "PORT_FORWARDING", targetResourcePrivateIpAddress: t.targetResourcePrivateIpAddress, targetResourcePort: t.targetResourcePort },
+      targetResourceDetails: {
+        sessionType: "PORT_FORWARDING",
+        targetResourcePrivateIpAddress: t.targetResourcePrivateIpAddress,
+        targetResourcePort: t.targetResourcePort,
+      },
       sshMetadata: { command: `ssh -i <privateKey> -N -L <localPort>:${t.targetResourcePrivateIpAddress}:${t.targetResourcePort} -p 22 ${s.id}@${host}` },
       keyType: "PUB",
       keyDetails: { publicKeyContent: s.body.keyDetails.publicKeyContent },
@@ -216,7 +226,9 @@ export class BastionStandIn {
  */
 export function writeStandInSsh(dir: string): string {
   const file = path.join(dir, "ssh");
-  fs.writeFileSync(file, `#!${process.execPath}
+  fs.writeFileSync(
+    file,
+    `#!${process.execPath}
 const fs = require("fs");
 const argv = process.argv.slice(2);
 const keys = {};
@@ -245,6 +257,8 @@ if (waits) {
 } else {
   process.exit(Number(mode));
 }
-`, { mode: 0o755 });
+`,
+    { mode: 0o755 },
+  );
   return file;
 }

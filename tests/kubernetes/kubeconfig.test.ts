@@ -1,13 +1,6 @@
 import { existsSync } from "fs";
 import { parse } from "yaml";
-import {
-  buildOkeKubeconfig,
-  defaultTokenHelper,
-  EXEC_API_VERSION,
-  kubeconfigForAuth,
-  okeShortId,
-  readOkeKubeconfig,
-} from "../../components/kubeconfig";
+import { buildOkeKubeconfig, defaultTokenHelper, EXEC_API_VERSION, kubeconfigForAuth, okeShortId, readOkeKubeconfig } from "../../components/kubeconfig";
 
 const CLUSTER_ID = "ocid1.cluster.oc1.eu-frankfurt-1.aaaaaaaavvdknn5schlm6opun5ezxrnzf53ca4itf4ylui6vxcnkynrdwz4q";
 const CA = "LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSURpRENDQW5DZ0F3SUJBZ0lRQVoxUWlVSjZqZ0pxN09vazV3L3p4akFOQmdrcWhr0tCg==";
@@ -66,20 +59,14 @@ describe("buildOkeKubeconfig", () => {
   it("names cluster, user and context after the OCID's last 11 characters", () => {
     expect(okeShortId(CLUSTER_ID)).toBe("cnkynrdwz4q");
     const summary = readOkeKubeconfig(okeKubeconfig("https://10.0.0.5:6443"));
-    expect([summary.clusterName, summary.userName, summary.contextName]).toEqual([
-      "cluster-cnkynrdwz4q",
-      "user-cnkynrdwz4q",
-      "context-cnkynrdwz4q",
-    ]);
+    expect([summary.clusterName, summary.userName, summary.contextName]).toEqual(["cluster-cnkynrdwz4q", "user-cnkynrdwz4q", "context-cnkynrdwz4q"]);
   });
 
   it.each(ENDPOINTS)("round-trips a %s endpoint through readOkeKubeconfig and back", (_kind, server) => {
     const content = okeKubeconfig(server);
     const read = readOkeKubeconfig(content);
     expect(read.server).toBe(server);
-    expect(buildOkeKubeconfig({ clusterId: read.clusterId, endpoint: read.server, caData: read.caData, region: read.region })).toBe(
-      content,
-    );
+    expect(buildOkeKubeconfig({ clusterId: read.clusterId, endpoint: read.server, caData: read.caData, region: read.region })).toBe(content);
   });
 
   it("accepts an endpoint without scheme, as the cluster's endpoints attribute gives it", () => {
@@ -124,16 +111,17 @@ describe.each(ENDPOINTS)("kubeconfigForAuth with a %s endpoint", (_kind, server)
 
 describe("kubeconfigForAuth edge cases", () => {
   it("carries --profile and --config-file that a user added to OKE's exec", () => {
-    const edited = OKE_PUBLIC.replace("      - eu-frankfurt-1\n", "      - eu-frankfurt-1\n      - --config-file\n      - /home/me/oci.cfg\n      - --profile\n      - ADMIN\n");
+    const edited = OKE_PUBLIC.replace(
+      "      - eu-frankfurt-1\n",
+      "      - eu-frankfurt-1\n      - --config-file\n      - /home/me/oci.cfg\n      - --profile\n      - ADMIN\n",
+    );
     const exec = parse(kubeconfigForAuth(edited, "token-helper", HELPER)).users[0].user.exec;
     expect(exec.args.slice(-4)).toEqual(["--profile", "ADMIN", "--config-file", "/home/me/oci.cfg"]);
   });
 
   it("explains what it expected when the content has no generate-token user", () => {
     const tokenUser = OKE_PUBLIC.replace(/ {4}exec:[\s\S]*?env: \[\]\n/, "    token: abc\n");
-    expect(() => kubeconfigForAuth(tokenUser, "token-helper", HELPER)).toThrow(
-      "The kubeconfig has no user whose exec runs `oci ce cluster generate-token`",
-    );
+    expect(() => kubeconfigForAuth(tokenUser, "token-helper", HELPER)).toThrow("The kubeconfig has no user whose exec runs `oci ce cluster generate-token`");
   });
 
   it("points the default helper at this checkout's bin/oke-token.js", () => {

@@ -141,54 +141,229 @@ interface Row {
   abandoned?: string;
 }
 
-const ssh = (...rest: string[]) => (c: Context) => ["ssh", "10.0.10.3", "--bastion-id", BASTION_ID, "--endpoint", c.endpoint, ...rest];
-const tunnel = (...rest: string[]) => (c: Context) => ["tunnel", "--bastion-id", BASTION_ID, "--endpoint", c.endpoint, "--local-port", String(c.freePort), ...rest];
+const ssh =
+  (...rest: string[]) =>
+  (c: Context) => ["ssh", "10.0.10.3", "--bastion-id", BASTION_ID, "--endpoint", c.endpoint, ...rest];
+const tunnel =
+  (...rest: string[]) =>
+  (c: Context) => ["tunnel", "--bastion-id", BASTION_ID, "--endpoint", c.endpoint, "--local-port", String(c.freePort), ...rest];
 
 const ROWS: Row[] = [
   // Key material where a path or a value belongs.
-  { name: "OCI_CLI_KEY_FILE holding the key itself", argv: ssh(), env: () => ({ OCI_CLI_KEY_FILE: apiKeyPem }), status: 1, sentence: /OCI_CLI_KEY_FILE holds a private key's content, not its path/ },
-  { name: "OCI_CLI_CONFIG_FILE holding a key", argv: ssh(), env: () => ({ OCI_CLI_CONFIG_FILE: apiKeyPem }), status: 1, sentence: /OCI config file \[secret\] is the content of a private key, not a file name/ },
-  { name: "--bastion-id holding a key", argv: (c) => ["ssh", "10.0.10.3", "--endpoint", c.endpoint, `--bastion-id=${apiKeyPem}`], status: 2, sentence: /--bastion-id \[secret\] is not a bastion OCID/ },
-  { name: "the passphrase pasted as the fingerprint", argv: ssh(), env: () => ({ OCI_CLI_FINGERPRINT: PASSPHRASE, OCI_CLI_PASSPHRASE: PASSPHRASE }), status: 1, sentence: /fingerprint "\[secret\]" \(from OCI_CLI_FINGERPRINT\) is not 16 colon-separated hex pairs/ },
-  { name: "an API key of 1024 bits", argv: ssh(), env: () => ({ OCI_CLI_KEY_FILE: files.tinyKey }), status: 1, sentence: /is a 1024-bit RSA key; OCI API signing keys have at least 2048 bits/ },
+  {
+    name: "OCI_CLI_KEY_FILE holding the key itself",
+    argv: ssh(),
+    env: () => ({ OCI_CLI_KEY_FILE: apiKeyPem }),
+    status: 1,
+    sentence: /OCI_CLI_KEY_FILE holds a private key's content, not its path/,
+  },
+  {
+    name: "OCI_CLI_CONFIG_FILE holding a key",
+    argv: ssh(),
+    env: () => ({ OCI_CLI_CONFIG_FILE: apiKeyPem }),
+    status: 1,
+    sentence: /OCI config file \[secret\] is the content of a private key, not a file name/,
+  },
+  {
+    name: "--bastion-id holding a key",
+    argv: (c) => ["ssh", "10.0.10.3", "--endpoint", c.endpoint, `--bastion-id=${apiKeyPem}`],
+    status: 2,
+    sentence: /--bastion-id \[secret\] is not a bastion OCID/,
+  },
+  {
+    name: "the passphrase pasted as the fingerprint",
+    argv: ssh(),
+    env: () => ({ OCI_CLI_FINGERPRINT: PASSPHRASE, OCI_CLI_PASSPHRASE: PASSPHRASE }),
+    status: 1,
+    sentence: /fingerprint "\[secret\]" \(from OCI_CLI_FINGERPRINT\) is not 16 colon-separated hex pairs/,
+  },
+  {
+    name: "an API key of 1024 bits",
+    argv: ssh(),
+    env: () => ({ OCI_CLI_KEY_FILE: files.tinyKey }),
+    status: 1,
+    sentence: /is a 1024-bit RSA key; OCI API signing keys have at least 2048 bits/,
+  },
   // Files that are not regular, or not what they claim.
   { name: "--identity a FIFO", argv: ssh("--identity", "FIFO"), status: 2, sentence: /--identity \S+fifo is a pipe, not a regular file/ },
   { name: "--identity a link to /dev/zero", argv: ssh("--identity", "ZERO"), status: 2, sentence: /--identity \S+zero-link is a device, not a regular file/ },
   { name: "--identity a directory", argv: ssh("--identity", "DIR"), status: 2, sentence: /--identity \S+a-directory is a directory, not a regular file/ },
-  { name: "--identity whose .pub is a FIFO", argv: ssh("--identity", "PUBFIFO"), status: 2, sentence: /the public key of --identity, \S+id_pubfifo\.pub is a pipe, not a regular file/ },
+  {
+    name: "--identity whose .pub is a FIFO",
+    argv: ssh("--identity", "PUBFIFO"),
+    status: 2,
+    sentence: /the public key of --identity, \S+id_pubfifo\.pub is a pipe, not a regular file/,
+  },
   { name: "--identity an RSA key of 1024 bits", argv: ssh("--identity", "TINY"), status: 2, sentence: /--identity \S+tiny\.pem is a 1024-bit RSA key/ },
-  { name: "--identity with %h, which ssh expands", argv: ssh("--identity", "/tmp/keys/%h"), status: 2, sentence: /--identity \/tmp\/keys\/%h contains %, \$\{ or a control character/ },
+  {
+    name: "--identity with %h, which ssh expands",
+    argv: ssh("--identity", "/tmp/keys/%h"),
+    status: 2,
+    sentence: /--identity \/tmp\/keys\/%h contains %, \$\{ or a control character/,
+  },
   { name: "--identity with ${HOME}, which ssh expands", argv: ssh("--identity", "${HOME}/k"), status: 2, sentence: /contains %, \$\{ or a control character/ },
-  { name: "--kubeconfig a FIFO", argv: tunnel("--to", "api", "--kubeconfig", "FIFO"), status: 2, sentence: /--kubeconfig \S+fifo is a pipe, not a regular file/ },
-  { name: "--kubeconfig a link to /dev/zero", argv: tunnel("--to", "api", "--kubeconfig", "ZERO"), status: 2, sentence: /--kubeconfig \S+zero-link is a device, not a regular file/ },
-  { name: "--kubeconfig of 5 MiB", argv: tunnel("--to", "api", "--kubeconfig", "HUGE"), status: 2, sentence: /--kubeconfig \S+huge is 5 MiB, over the 4 MiB limit for this file/ },
-  { name: "--kubeconfig a binary file", argv: tunnel("--to", "api", "--kubeconfig", "BINARY"), status: 2, sentence: /--kubeconfig \S+binary is a binary file, not text/ },
-  { name: "--kubeconfig nested 100 000 deep", argv: tunnel("--to", "api", "--kubeconfig", "DEEP"), status: 2, sentence: /--kubeconfig \S+deep-kubeconfig nests deeper than 64 levels, so it is not a kubeconfig/ },
-  { name: "--kubeconfig of aliases that multiply", argv: tunnel("--to", "api", "--kubeconfig", "ALIASES"), status: 2, sentence: /--kubeconfig \S+alias-bomb-kubeconfig is not a kubeconfig/ },
+  {
+    name: "--kubeconfig a FIFO",
+    argv: tunnel("--to", "api", "--kubeconfig", "FIFO"),
+    status: 2,
+    sentence: /--kubeconfig \S+fifo is a pipe, not a regular file/,
+  },
+  {
+    name: "--kubeconfig a link to /dev/zero",
+    argv: tunnel("--to", "api", "--kubeconfig", "ZERO"),
+    status: 2,
+    sentence: /--kubeconfig \S+zero-link is a device, not a regular file/,
+  },
+  {
+    name: "--kubeconfig of 5 MiB",
+    argv: tunnel("--to", "api", "--kubeconfig", "HUGE"),
+    status: 2,
+    sentence: /--kubeconfig \S+huge is 5 MiB, over the 4 MiB limit for this file/,
+  },
+  {
+    name: "--kubeconfig a binary file",
+    argv: tunnel("--to", "api", "--kubeconfig", "BINARY"),
+    status: 2,
+    sentence: /--kubeconfig \S+binary is a binary file, not text/,
+  },
+  {
+    name: "--kubeconfig nested 100 000 deep",
+    argv: tunnel("--to", "api", "--kubeconfig", "DEEP"),
+    status: 2,
+    sentence: /--kubeconfig \S+deep-kubeconfig nests deeper than 64 levels, so it is not a kubeconfig/,
+  },
+  {
+    name: "--kubeconfig of aliases that multiply",
+    argv: tunnel("--to", "api", "--kubeconfig", "ALIASES"),
+    status: 2,
+    sentence: /--kubeconfig \S+alias-bomb-kubeconfig is not a kubeconfig/,
+  },
   { name: "--kubeconfig not UTF-8", argv: tunnel("--to", "api", "--kubeconfig", "LATIN1"), status: 2, sentence: /--kubeconfig \S+latin1 is not UTF-8 text/ },
   // Addresses and names ssh or OCI would read otherwise.
-  { name: "a node address with a leading zero (ssh reads octal)", argv: (c) => ["ssh", "010.0.10.3", "--bastion-id", BASTION_ID, "--endpoint", c.endpoint], status: 2, sentence: /node address "010\.0\.10\.3" has a leading zero, which ssh reads as octal/ },
+  {
+    name: "a node address with a leading zero (ssh reads octal)",
+    argv: (c) => ["ssh", "010.0.10.3", "--bastion-id", BASTION_ID, "--endpoint", c.endpoint],
+    status: 2,
+    sentence: /node address "010\.0\.10\.3" has a leading zero, which ssh reads as octal/,
+  },
   { name: "--to with a leading zero", argv: tunnel("--to", "10.0.0.02:6443"), status: 2, sentence: /--to "10\.0\.0\.02:6443" has a leading zero/ },
-  { name: "a kubeconfig server with a leading zero", argv: tunnel("--to", "api", "--kubeconfig", "OCTAL"), status: 2, sentence: /names the server "https:\/\/010\.0\.0\.2:6443", whose address has a leading zero/ },
-  { name: "a kubeconfig server over http", argv: tunnel("--to", "api", "--kubeconfig", "HTTP"), status: 2, sentence: /has no usable server URL \("http:\/\/10\.0\.0\.2:6443"\)/ },
-  { name: "a node address with a newline and a terminal escape", argv: (c) => ["ssh", "10.0.10.3\n\u001b[2J", "--bastion-id", BASTION_ID, "--endpoint", c.endpoint], status: 2, sentence: /"10\.0\.10\.3\\n\\u001b\[2J" is not a node's private IPv4 address/ },
-  { name: "a 100 000-character node address", argv: (c) => ["ssh", "1".repeat(100_000), "--bastion-id", BASTION_ID, "--endpoint", c.endpoint], status: 2, sentence: /"1{80}"… \(100000 characters\) is not a node's private IPv4 address/ },
-  { name: "a login that ssh would read as an option", argv: ssh("--user", "-oProxyCommand=sh"), status: 2, sentence: /--user "-oProxyCommand=sh" is not a login name/ },
-  { name: "a VCN's OCID as --bastion-id", argv: (c) => ["ssh", "10.0.10.3", "--endpoint", c.endpoint, "--bastion-id", "ocid1.vcn.oc1.ap-tokyo-1.aaaaaaaavcn"], status: 2, sentence: /--bastion-id "ocid1\.vcn\.oc1\.ap-tokyo-1\.aaaaaaaavcn" is a vcn OCID, not a bastion OCID/ },
+  {
+    name: "a kubeconfig server with a leading zero",
+    argv: tunnel("--to", "api", "--kubeconfig", "OCTAL"),
+    status: 2,
+    sentence: /names the server "https:\/\/010\.0\.0\.2:6443", whose address has a leading zero/,
+  },
+  {
+    name: "a kubeconfig server over http",
+    argv: tunnel("--to", "api", "--kubeconfig", "HTTP"),
+    status: 2,
+    sentence: /has no usable server URL \("http:\/\/10\.0\.0\.2:6443"\)/,
+  },
+  {
+    name: "a node address with a newline and a terminal escape",
+    argv: (c) => ["ssh", "10.0.10.3\n\u001b[2J", "--bastion-id", BASTION_ID, "--endpoint", c.endpoint],
+    status: 2,
+    sentence: /"10\.0\.10\.3\\n\\u001b\[2J" is not a node's private IPv4 address/,
+  },
+  {
+    name: "a 100 000-character node address",
+    argv: (c) => ["ssh", "1".repeat(100_000), "--bastion-id", BASTION_ID, "--endpoint", c.endpoint],
+    status: 2,
+    sentence: /"1{80}"… \(100000 characters\) is not a node's private IPv4 address/,
+  },
+  {
+    name: "a login that ssh would read as an option",
+    argv: ssh("--user", "-oProxyCommand=sh"),
+    status: 2,
+    sentence: /--user "-oProxyCommand=sh" is not a login name/,
+  },
+  {
+    name: "a VCN's OCID as --bastion-id",
+    argv: (c) => ["ssh", "10.0.10.3", "--endpoint", c.endpoint, "--bastion-id", "ocid1.vcn.oc1.ap-tokyo-1.aaaaaaaavcn"],
+    status: 2,
+    sentence: /--bastion-id "ocid1\.vcn\.oc1\.ap-tokyo-1\.aaaaaaaavcn" is a vcn OCID, not a bastion OCID/,
+  },
   { name: "--region that is no region", argv: ssh("--region=---"), status: 2, sentence: /--region "---" is not an OCI region identifier/ },
-  { name: "OCI_CLI_REGION that is no region", argv: ssh(), env: () => ({ OCI_CLI_REGION: "---" }), status: 1, sentence: /region "---" \(from OCI_CLI_REGION\) is not a region identifier/ },
-  { name: "--endpoint over http", argv: (c) => ["ssh", "10.0.10.3", "--bastion-id", BASTION_ID, "--endpoint", c.endpoint.replace("https:", "http:")], status: 2, sentence: /--endpoint "http:\/\/127\.0\.0\.1:\d+" is not an https URL/ },
-  { name: "a local port already in use", argv: (c) => ["tunnel", "--to", "10.0.0.2:6443", "--bastion-id", BASTION_ID, "--endpoint", c.endpoint, "--local-port", String(c.busyPort)], status: 2, sentence: /local port 127\.0\.0\.1:\d+ is already in use; pass --local-port/ },
+  {
+    name: "OCI_CLI_REGION that is no region",
+    argv: ssh(),
+    env: () => ({ OCI_CLI_REGION: "---" }),
+    status: 1,
+    sentence: /region "---" \(from OCI_CLI_REGION\) is not a region identifier/,
+  },
+  {
+    name: "--endpoint over http",
+    argv: (c) => ["ssh", "10.0.10.3", "--bastion-id", BASTION_ID, "--endpoint", c.endpoint.replace("https:", "http:")],
+    status: 2,
+    sentence: /--endpoint "http:\/\/127\.0\.0\.1:\d+" is not an https URL/,
+  },
+  {
+    name: "a local port already in use",
+    argv: (c) => ["tunnel", "--to", "10.0.0.2:6443", "--bastion-id", BASTION_ID, "--endpoint", c.endpoint, "--local-port", String(c.busyPort)],
+    status: 2,
+    sentence: /local port 127\.0\.0\.1:\d+ is already in use; pass --local-port/,
+  },
   // The API hangs or answers what it never answers: bounded, aborted, and named as such.
-  { name: "CreateSession never answered", argv: ssh(), scenario: { kind: "hangs", on: "POST" }, status: 1, sentence: /creating a session on bastion \S+ got no answer within 5 s, so the request was abandoned/, abandoned: "POST" },
-  { name: "GetSession never answered", argv: ssh(), scenario: { kind: "hangs", on: "GET" }, status: 1, sentence: /reading session \S+ got no answer within 5 s/, abandoned: "GET" },
-  { name: "DeleteSession never answered (ssh ran and ended)", argv: ssh(), scenario: { kind: "hangs", on: "DELETE" }, ssh: "0", status: 0, sentence: /deleting session \S+ got no answer within 5 s, so the request was abandoned; .*; the session ends by itself after its time to live/, abandoned: "DELETE" },
-  { name: "CreateSession answered 200 {}", argv: ssh(), scenario: { kind: "answers", status: 200, body: "{}" }, status: 1, sentence: /creating a session on bastion \S+ got an answer the Bastion API does not give from \S+ \(200 with a session without an id\)/ },
-  { name: "CreateSession answered with an HTML page", argv: ssh(), scenario: { kind: "answers", status: 200, body: "<html>proxy login</html>" }, status: 1, sentence: /got an answer the Bastion API does not give/ },
-  { name: "an endpoint where nothing listens", argv: (c) => ["ssh", "10.0.10.3", "--bastion-id", BASTION_ID, "--endpoint", `https://127.0.0.1:${c.freePort}`], status: 1, sentence: /could not reach the Bastion API at https:\/\/127\.0\.0\.1:\d+ \(ECONNREFUSED/ },
+  {
+    name: "CreateSession never answered",
+    argv: ssh(),
+    scenario: { kind: "hangs", on: "POST" },
+    status: 1,
+    sentence: /creating a session on bastion \S+ got no answer within 5 s, so the request was abandoned/,
+    abandoned: "POST",
+  },
+  {
+    name: "GetSession never answered",
+    argv: ssh(),
+    scenario: { kind: "hangs", on: "GET" },
+    status: 1,
+    sentence: /reading session \S+ got no answer within 5 s/,
+    abandoned: "GET",
+  },
+  {
+    name: "DeleteSession never answered (ssh ran and ended)",
+    argv: ssh(),
+    scenario: { kind: "hangs", on: "DELETE" },
+    ssh: "0",
+    status: 0,
+    sentence: /deleting session \S+ got no answer within 5 s, so the request was abandoned; .*; the session ends by itself after its time to live/,
+    abandoned: "DELETE",
+  },
+  {
+    name: "CreateSession answered 200 {}",
+    argv: ssh(),
+    scenario: { kind: "answers", status: 200, body: "{}" },
+    status: 1,
+    sentence: /creating a session on bastion \S+ got an answer the Bastion API does not give from \S+ \(200 with a session without an id\)/,
+  },
+  {
+    name: "CreateSession answered with an HTML page",
+    argv: ssh(),
+    scenario: { kind: "answers", status: 200, body: "<html>proxy login</html>" },
+    status: 1,
+    sentence: /got an answer the Bastion API does not give/,
+  },
+  {
+    name: "an endpoint where nothing listens",
+    argv: (c) => ["ssh", "10.0.10.3", "--bastion-id", BASTION_ID, "--endpoint", `https://127.0.0.1:${c.freePort}`],
+    status: 1,
+    sentence: /could not reach the Bastion API at https:\/\/127\.0\.0\.1:\d+ \(ECONNREFUSED/,
+  },
   // The tunnel's forward never comes up: no kubeconfig pointing at a dead port.
-  { name: "ssh exits before its forward listens", argv: tunnel("--to", "10.0.0.2:6443"), ssh: "255", status: 255, sentence: /ssh exited \(status 255\) before its forward on 127\.0\.0\.1:\d+ was listening, so no kubeconfig was printed/ },
-  { name: "ssh's forward never listens", argv: tunnel("--to", "10.0.0.2:6443", "--wait-timeout", "1"), ssh: "wait-unbound", status: 1, sentence: /ssh's forward on 127\.0\.0\.1:\d+ was not listening after 1 s, so no kubeconfig was printed/ },
+  {
+    name: "ssh exits before its forward listens",
+    argv: tunnel("--to", "10.0.0.2:6443"),
+    ssh: "255",
+    status: 255,
+    sentence: /ssh exited \(status 255\) before its forward on 127\.0\.0\.1:\d+ was listening, so no kubeconfig was printed/,
+  },
+  {
+    name: "ssh's forward never listens",
+    argv: tunnel("--to", "10.0.0.2:6443", "--wait-timeout", "1"),
+    ssh: "wait-unbound",
+    status: 1,
+    sentence: /ssh's forward on 127\.0\.0\.1:\d+ was not listening after 1 s, so no kubeconfig was printed/,
+  },
 ];
 
 const PLACEHOLDERS = (): Record<string, string> => ({
@@ -233,50 +408,54 @@ function runBounded(argv: string[], env: Record<string, string>, cwd: string): P
 }
 
 describe("oke-bastion, given what a hostile or careless user gives it", () => {
-  it.concurrent.each(ROWS.map((row) => [row.name, row] as const))("%s", async (_name, row) => {
-    const api = new BastionStandIn(tls, `${TEST_PROFILE.tenancy}/${TEST_PROFILE.user}/${TEST_PROFILE.fingerprint}`, apiKeyPem, BASTION_ID);
-    standIns.push(api);
-    await api.start();
-    api.reset(row.scenario ?? { kind: "active-after", polls: 1 });
-    const context: Context = { endpoint: api.endpoint, freePort: await freePort(), busyPort: await busyPort() };
-    const temp = fs.mkdtempSync(path.join(root, "tmp-"));
-    const cwd = fs.mkdtempSync(path.join(root, "cwd-"));
-    const placeholders = PLACEHOLDERS();
-    const argv = row.argv(context).map((a) => placeholders[a] ?? a);
-    const env = {
-      HOME: home,
-      PATH: bin,
-      TMPDIR: temp,
-      NODE_EXTRA_CA_CERTS: tls.certFile,
-      OKE_BASTION_POLL_MS: "20",
-      // Only the rows about a call that never ends shorten its bound: every other call must get its answer.
-      ...(row.abandoned ? { OKE_BASTION_REQUEST_TIMEOUT_MS: String(HANG_BOUND_MS) } : {}),
-      STANDIN_SSH_LOG: path.join(temp, "ssh.log"),
-      STANDIN_SSH_EXIT: row.ssh ?? "0",
-      ...row.env?.(context),
-    };
+  it.concurrent.each(ROWS.map((row) => [row.name, row] as const))(
+    "%s",
+    async (_name, row) => {
+      const api = new BastionStandIn(tls, `${TEST_PROFILE.tenancy}/${TEST_PROFILE.user}/${TEST_PROFILE.fingerprint}`, apiKeyPem, BASTION_ID);
+      standIns.push(api);
+      await api.start();
+      api.reset(row.scenario ?? { kind: "active-after", polls: 1 });
+      const context: Context = { endpoint: api.endpoint, freePort: await freePort(), busyPort: await busyPort() };
+      const temp = fs.mkdtempSync(path.join(root, "tmp-"));
+      const cwd = fs.mkdtempSync(path.join(root, "cwd-"));
+      const placeholders = PLACEHOLDERS();
+      const argv = row.argv(context).map((a) => placeholders[a] ?? a);
+      const env = {
+        HOME: home,
+        PATH: bin,
+        TMPDIR: temp,
+        NODE_EXTRA_CA_CERTS: tls.certFile,
+        OKE_BASTION_POLL_MS: "20",
+        // Only the rows about a call that never ends shorten its bound: every other call must get its answer.
+        ...(row.abandoned ? { OKE_BASTION_REQUEST_TIMEOUT_MS: String(HANG_BOUND_MS) } : {}),
+        STANDIN_SSH_LOG: path.join(temp, "ssh.log"),
+        STANDIN_SSH_EXIT: row.ssh ?? "0",
+        ...row.env?.(context),
+      };
 
-    const r = await runBounded(argv, env, cwd);
+      const r = await runBounded(argv, env, cwd);
 
-    expect({ killed: r.killed, bound: RUN_BOUND_MS }).toEqual({ killed: false, bound: RUN_BOUND_MS });
-    const sentences = r.stderr.split("\n").filter((l) => l !== "" && !PROGRESS.some((p) => p.test(l)));
-    expect(sentences).toEqual([expect.stringMatching(row.sentence)]);
-    expect(sentences[0]).toMatch(/^oke-bastion: [^\n]+\.$/);
-    expect(r.status).toBe(row.status);
-    expect(r.stdout).toBe("");
-    for (const secret of SECRETS) {
-      expect(r.stdout.includes(secret) || r.stderr.includes(secret) ? `output holds ${secret.slice(0, 12)}…` : "no secret").toBe("no secret");
-    }
-    // Nothing written: the throwaway key's directory is gone, the working directory untouched.
-    expect(fs.readdirSync(temp).filter((f) => f !== "ssh.log")).toEqual([]);
-    expect(fs.readdirSync(cwd)).toEqual([]);
-    if (row.abandoned) {
-      // The stand-in sees the connection close as an event of its own, shortly after the command ends.
-      for (let i = 0; i < 200 && !api.abandoned.some((a) => a.startsWith(`${row.abandoned} `)); i++) await new Promise((r) => setTimeout(r, 25));
-      expect(api.abandoned.map((a) => a.split(" ")[0])).toContain(row.abandoned);
-    }
-    if (row.abandoned !== "DELETE") expect(api.liveSessions()).toEqual([]);
-  }, RUN_BOUND_MS + 30_000);
+      expect({ killed: r.killed, bound: RUN_BOUND_MS }).toEqual({ killed: false, bound: RUN_BOUND_MS });
+      const sentences = r.stderr.split("\n").filter((l) => l !== "" && !PROGRESS.some((p) => p.test(l)));
+      expect(sentences).toEqual([expect.stringMatching(row.sentence)]);
+      expect(sentences[0]).toMatch(/^oke-bastion: [^\n]+\.$/);
+      expect(r.status).toBe(row.status);
+      expect(r.stdout).toBe("");
+      for (const secret of SECRETS) {
+        expect(r.stdout.includes(secret) || r.stderr.includes(secret) ? `output holds ${secret.slice(0, 12)}…` : "no secret").toBe("no secret");
+      }
+      // Nothing written: the throwaway key's directory is gone, the working directory untouched.
+      expect(fs.readdirSync(temp).filter((f) => f !== "ssh.log")).toEqual([]);
+      expect(fs.readdirSync(cwd)).toEqual([]);
+      if (row.abandoned) {
+        // The stand-in sees the connection close as an event of its own, shortly after the command ends.
+        for (let i = 0; i < 200 && !api.abandoned.some((a) => a.startsWith(`${row.abandoned} `)); i++) await new Promise((r) => setTimeout(r, 25));
+        expect(api.abandoned.map((a) => a.split(" ")[0])).toContain(row.abandoned);
+      }
+      if (row.abandoned !== "DELETE") expect(api.liveSessions()).toEqual([]);
+    },
+    RUN_BOUND_MS + 30_000,
+  );
 });
 
 describe("the endpoint a tunnel's kubeconfig names", () => {

@@ -97,7 +97,14 @@ async function bastion(scenario: SessionScenario = { kind: "active-after", polls
     run: (args: string[], env: Record<string, string> = {}) => start(args, env).done,
     withEndpoint: (args: string[]) => [...args, "--bastion-id", BASTION_ID, "--endpoint", api.endpoint],
     // Whole lines only: the stand-in may be appending one while a test reads.
-    sshCalls: (): SshCall[] => (fs.existsSync(sshLog) ? fs.readFileSync(sshLog, "utf8").split("\n").slice(0, -1).map((l) => JSON.parse(l)) : []),
+    sshCalls: (): SshCall[] =>
+      fs.existsSync(sshLog)
+        ? fs
+            .readFileSync(sshLog, "utf8")
+            .split("\n")
+            .slice(0, -1)
+            .map((l) => JSON.parse(l))
+        : [],
     methods: () => api.requests.map((r) => r.method),
     /** What the run left in its TMPDIR besides the files the test put there: a throwaway key must not be. */
     leftovers: (...own: string[]) => fs.readdirSync(temp).filter((f) => ![path.basename(sshLog), ...own].includes(f)),
@@ -152,7 +159,11 @@ describe("oke-bastion ssh", () => {
     const [call] = sshCalls();
     const sessionId = api.requests[4].path.split("/").pop();
     const proxy = call.argv[call.argv.indexOf("-o") + 1];
-    expect(proxy).toMatch(new RegExp(`^ProxyCommand=ssh -i \\S+ -o IdentitiesOnly=yes -o BatchMode=yes -o StrictHostKeyChecking=accept-new -o ServerAliveInterval=30 -W %h:%p -p 22 ${sessionId!.replace(/\./g, "\\.")}@127\\.0\\.0\\.1$`));
+    expect(proxy).toMatch(
+      new RegExp(
+        `^ProxyCommand=ssh -i \\S+ -o IdentitiesOnly=yes -o BatchMode=yes -o StrictHostKeyChecking=accept-new -o ServerAliveInterval=30 -W %h:%p -p 22 ${sessionId!.replace(/\./g, "\\.")}@127\\.0\\.0\\.1$`,
+      ),
+    );
     expect(call.argv.slice(-3)).toEqual(["-p", "22", "opc@10.0.10.3"]);
     expect(call.argv).toContain("StrictHostKeyChecking=accept-new");
     // The throwaway key existed only for the session: 0600 in a 0700 directory (in TMPDIR), gone afterwards.
@@ -187,10 +198,17 @@ describe("oke-bastion ssh", () => {
   });
 
   it.concurrent("a FAILED session is one sentence, exit 1, no ssh, and the session is still deleted", async () => {
-    const { api, run, withEndpoint, sshCalls, methods, leftovers } = await bastion({ kind: "fails-after", polls: 2, details: "Target 10.0.10.3 is not reachable from the bastion's subnet." });
+    const { api, run, withEndpoint, sshCalls, methods, leftovers } = await bastion({
+      kind: "fails-after",
+      polls: 2,
+      details: "Target 10.0.10.3 is not reachable from the bastion's subnet.",
+    });
     const r = await run(withEndpoint(["ssh", "10.0.10.3"]));
     expect(r.status).toBe(1);
-    expectOneSentence(r.stderr.replace(/\noke-bastion: session \S+ deleted\.\n?$/, "\n"), /session \S+ is FAILED \(Target 10\.0\.10\.3 is not reachable from the bastion's subnet\)/);
+    expectOneSentence(
+      r.stderr.replace(/\noke-bastion: session \S+ deleted\.\n?$/, "\n"),
+      /session \S+ is FAILED \(Target 10\.0\.10\.3 is not reachable from the bastion's subnet\)/,
+    );
     expect(sshCalls()).toEqual([]);
     expect(methods().pop()).toBe("DELETE");
     expect(api.liveSessions()).toEqual([]);
@@ -218,7 +236,10 @@ describe("oke-bastion ssh", () => {
     const { run, withEndpoint, sshCalls, leftovers } = await bastion({ kind: "unknown-bastion" });
     const r = await run(withEndpoint(["ssh", "10.0.10.3"]));
     expect(r.status).toBe(1);
-    expectOneSentence(r.stderr, /creating a session on bastion ocid1\.bastion\.oc1\.ap-tokyo-1\.aaaaaaaastandinbastion failed with 404 NotAuthorizedOrNotFound: .*check --bastion-id, --region/);
+    expectOneSentence(
+      r.stderr,
+      /creating a session on bastion ocid1\.bastion\.oc1\.ap-tokyo-1\.aaaaaaaastandinbastion failed with 404 NotAuthorizedOrNotFound: .*check --bastion-id, --region/,
+    );
     expect(sshCalls()).toEqual([]);
     expect(leftovers()).toEqual([]);
   });
@@ -236,7 +257,11 @@ describe("oke-bastion ssh", () => {
     const pulumiBin = path.join(temp, "pulumi-bin");
     fs.mkdirSync(pulumiBin);
     fs.copyFileSync(path.join(bin, "ssh"), path.join(pulumiBin, "ssh"));
-    fs.writeFileSync(path.join(pulumiBin, "pulumi"), `#!${process.execPath}\nconst a = process.argv.slice(2).join(" ");\nif (a === "stack output bastionId --non-interactive") { console.log("${BASTION_ID}"); } else { console.error("error: unexpected " + a); process.exit(1); }\n`, { mode: 0o755 });
+    fs.writeFileSync(
+      path.join(pulumiBin, "pulumi"),
+      `#!${process.execPath}\nconst a = process.argv.slice(2).join(" ");\nif (a === "stack output bastionId --non-interactive") { console.log("${BASTION_ID}"); } else { console.error("error: unexpected " + a); process.exit(1); }\n`,
+      { mode: 0o755 },
+    );
     const r = await run(["ssh", "10.0.10.3", "--endpoint", api.endpoint], { PATH: pulumiBin });
     expect(r.stderr).not.toMatch(/required/);
     expect(r.status).toBe(0);
@@ -297,32 +322,43 @@ describe("oke-bastion tunnel", () => {
     "",
   ].join("\n");
 
-  it.concurrent("--to api with --kubeconfig: forwards 127.0.0.1:<--local-port> to the private endpoint and prints the kubeconfig with tls-server-name; Ctrl-C deletes the session", async () => {
-    const { api, temp, start, withEndpoint, sshCalls, methods, leftovers } = await bastion();
-    const file = path.join(temp, "kubeconfig");
-    fs.writeFileSync(file, KUBECONFIG);
-    const port = await freePort();
-    const { child, done } = start(withEndpoint(["tunnel", "--to", "api", "--kubeconfig", file, "--local-port", String(port)]), { STANDIN_SSH_EXIT: "wait" });
-    let stdout = "";
-    child.stdout!.on("data", (d) => (stdout += d));
-    await waitFor(() => sshCalls().length === 1 && stdout.includes("current-context"), "the tunnel to start");
-    expect(api.liveSessions()).toHaveLength(1);
-    child.kill("SIGINT");
-    const r = await done;
-    expect(r.status).toBe(130);
-    expect(api.rejected).toEqual([]);
-    expect(api.liveSessions()).toEqual([]);
-    expect(methods().pop()).toBe("DELETE");
-    expect(api.requests[0].body.targetResourceDetails).toEqual({ sessionType: "PORT_FORWARDING", targetResourcePrivateIpAddress: "10.0.0.2", targetResourcePort: 6443 });
+  it.concurrent(
+    "--to api with --kubeconfig: forwards 127.0.0.1:<--local-port> to the private endpoint and prints the kubeconfig with tls-server-name; Ctrl-C deletes the session",
+    async () => {
+      const { api, temp, start, withEndpoint, sshCalls, methods, leftovers } = await bastion();
+      const file = path.join(temp, "kubeconfig");
+      fs.writeFileSync(file, KUBECONFIG);
+      const port = await freePort();
+      const { child, done } = start(withEndpoint(["tunnel", "--to", "api", "--kubeconfig", file, "--local-port", String(port)]), { STANDIN_SSH_EXIT: "wait" });
+      let stdout = "";
+      child.stdout!.on("data", (d) => (stdout += d));
+      await waitFor(() => sshCalls().length === 1 && stdout.includes("current-context"), "the tunnel to start");
+      expect(api.liveSessions()).toHaveLength(1);
+      child.kill("SIGINT");
+      const r = await done;
+      expect(r.status).toBe(130);
+      expect(api.rejected).toEqual([]);
+      expect(api.liveSessions()).toEqual([]);
+      expect(methods().pop()).toBe("DELETE");
+      expect(api.requests[0].body.targetResourceDetails).toEqual({
+        sessionType: "PORT_FORWARDING",
+        targetResourcePrivateIpAddress: "10.0.0.2",
+        targetResourcePort: 6443,
+      });
 
-    const calls = sshCalls();
-    expect(calls[0].argv).toEqual(expect.arrayContaining(["-N", "-L", `127.0.0.1:${port}:10.0.0.2:6443`, "ExitOnForwardFailure=yes", "BatchMode=yes"]));
-    expect(calls[calls.length - 1].signal).toBe("SIGTERM");
-    const printed = parseYaml(r.stdout);
-    expect(printed.clusters[0].cluster).toEqual({ server: `https://127.0.0.1:${port}`, "tls-server-name": "10.0.0.2", "certificate-authority-data": "LS0tQ0E=" });
-    expect(printed.users[0].user.exec.command).toBe("oci");
-    expect(leftovers("kubeconfig")).toEqual([]);
-  });
+      const calls = sshCalls();
+      expect(calls[0].argv).toEqual(expect.arrayContaining(["-N", "-L", `127.0.0.1:${port}:10.0.0.2:6443`, "ExitOnForwardFailure=yes", "BatchMode=yes"]));
+      expect(calls[calls.length - 1].signal).toBe("SIGTERM");
+      const printed = parseYaml(r.stdout);
+      expect(printed.clusters[0].cluster).toEqual({
+        server: `https://127.0.0.1:${port}`,
+        "tls-server-name": "10.0.0.2",
+        "certificate-authority-data": "LS0tQ0E=",
+      });
+      expect(printed.users[0].user.exec.command).toBe("oci");
+      expect(leftovers("kubeconfig")).toEqual([]);
+    },
+  );
 
   it.concurrent("--to ip:port --local-port: a skeleton kubeconfig names what to add, printed once the forward listens; the session ends with ssh", async () => {
     const { api, start, withEndpoint, sshCalls, leftovers } = await bastion();
@@ -342,16 +378,19 @@ describe("oke-bastion tunnel", () => {
     expect(leftovers()).toEqual([]);
   });
 
-  it.concurrent("prints no kubeconfig when ssh exits before its forward listens (a port it cannot bind), with ssh's status, and deletes the session", async () => {
-    const { api, run, withEndpoint, leftovers } = await bastion();
-    const port = await freePort();
-    const r = await run(withEndpoint(["tunnel", "--to", "10.0.0.2:6443", "--local-port", String(port)]), { STANDIN_SSH_EXIT: "255" });
-    expect(r.status).toBe(255);
-    expect(r.stdout).toBe("");
-    expect(r.stderr).toContain(`ssh exited (status 255) before its forward on 127.0.0.1:${port} was listening, so no kubeconfig was printed`);
-    expect(api.liveSessions()).toEqual([]);
-    expect(leftovers()).toEqual([]);
-  });
+  it.concurrent(
+    "prints no kubeconfig when ssh exits before its forward listens (a port it cannot bind), with ssh's status, and deletes the session",
+    async () => {
+      const { api, run, withEndpoint, leftovers } = await bastion();
+      const port = await freePort();
+      const r = await run(withEndpoint(["tunnel", "--to", "10.0.0.2:6443", "--local-port", String(port)]), { STANDIN_SSH_EXIT: "255" });
+      expect(r.status).toBe(255);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toContain(`ssh exited (status 255) before its forward on 127.0.0.1:${port} was listening, so no kubeconfig was printed`);
+      expect(api.liveSessions()).toEqual([]);
+      expect(leftovers()).toEqual([]);
+    },
+  );
 
   it.concurrent("--to api without a kubeconfig or the pulumi CLI says what to pass (exit 2)", async () => {
     const { api, run, withEndpoint } = await bastion();

@@ -22,7 +22,12 @@ const haveKeygen = spawnSync("ssh-keygen", ["-?"]).error === undefined;
 /** `ssh -G` resolves a command line into its effective configuration without connecting. */
 function resolved(args: string[]): Record<string, string> {
   const out = execFileSync("ssh", ["-F", "/dev/null", "-G", ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
-  return Object.fromEntries(out.split("\n").filter(Boolean).map((l) => [l.slice(0, l.indexOf(" ")), l.slice(l.indexOf(" ") + 1)]));
+  return Object.fromEntries(
+    out
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => [l.slice(0, l.indexOf(" ")), l.slice(l.indexOf(" ") + 1)]),
+  );
 }
 
 (haveSsh ? describe : describe.skip)("the ssh command lines, as the system OpenSSH reads them", () => {
@@ -31,17 +36,30 @@ function resolved(args: string[]): Record<string, string> {
     expect(c.hostname).toBe("10.0.10.3");
     expect(c.user).toBe("opc");
     expect(c.stricthostkeychecking).toBe("accept-new");
-    expect(c.proxycommand).toBe(`ssh -i '/tmp/a dir/key' -o IdentitiesOnly=yes -o BatchMode=yes -o StrictHostKeyChecking=accept-new -o ServerAliveInterval=30 -W %h:%p -p 22 ${SESSION}@${HOST}`);
+    expect(c.proxycommand).toBe(
+      `ssh -i '/tmp/a dir/key' -o IdentitiesOnly=yes -o BatchMode=yes -o StrictHostKeyChecking=accept-new -o ServerAliveInterval=30 -W %h:%p -p 22 ${SESSION}@${HOST}`,
+    );
   });
 
   it("tunnel: the session is the destination, with a local forward on 127.0.0.1 and no prompts", () => {
-    const c = resolved(ssh.tunnelThroughSession({ sessionId: SESSION, host: HOST, port: 22, keyFile: "/tmp/k", localPort: 16443, target: { ip: "10.0.0.2", port: 6443 } }));
-    expect(c).toMatchObject({ hostname: HOST, user: SESSION, port: "22", batchmode: "yes", identitiesonly: "yes", exitonforwardfailure: "yes", localforward: "[127.0.0.1]:16443 [10.0.0.2]:6443" });
+    const c = resolved(
+      ssh.tunnelThroughSession({ sessionId: SESSION, host: HOST, port: 22, keyFile: "/tmp/k", localPort: 16443, target: { ip: "10.0.0.2", port: 6443 } }),
+    );
+    expect(c).toMatchObject({
+      hostname: HOST,
+      user: SESSION,
+      port: "22",
+      batchmode: "yes",
+      identitiesonly: "yes",
+      exitonforwardfailure: "yes",
+      localforward: "[127.0.0.1]:16443 [10.0.0.2]:6443",
+    });
   });
 });
 
 describe("finding the private endpoint in a kubeconfig", () => {
-  const kubeconfig = (server: string) => `apiVersion: v1\nclusters:\n- name: c\n  cluster:\n    server: ${server}\ncontexts:\n- name: x\n  context: {cluster: c, user: u}\ncurrent-context: x\n`;
+  const kubeconfig = (server: string) =>
+    `apiVersion: v1\nclusters:\n- name: c\n  cluster:\n    server: ${server}\ncontexts:\n- name: x\n  context: {cluster: c, user: u}\ncurrent-context: x\n`;
 
   it("reads OKE's private endpoint", () => {
     expect(apiEndpoint(kubeconfig("https://10.0.0.2:6443"), "f")).toEqual({ ip: "10.0.0.2", port: 6443 });
@@ -57,7 +75,10 @@ describe("finding the private endpoint in a kubeconfig", () => {
 describe("the session host", () => {
   it("comes from sshMetadata.command, as OCI writes it", () => {
     const command = `ssh -i <privateKey> -N -L <localPort>:10.0.10.3:22 -p 22 ${SESSION}@host.bastion.eu-frankfurt-1.oci.oraclecloud.com`;
-    expect(sessionHost({ id: SESSION, lifecycleState: "ACTIVE", sshMetadata: { command } }, "ap-tokyo-1")).toEqual({ host: "host.bastion.eu-frankfurt-1.oci.oraclecloud.com", port: 22 });
+    expect(sessionHost({ id: SESSION, lifecycleState: "ACTIVE", sshMetadata: { command } }, "ap-tokyo-1")).toEqual({
+      host: "host.bastion.eu-frankfurt-1.oci.oraclecloud.com",
+      port: 22,
+    });
   });
 
   it("falls back to the region's commercial-realm name", () => {
@@ -87,7 +108,9 @@ describe("the session host", () => {
     execFileSync("ssh-keygen", ["-q", "-p", "-a", "1", "-P", "", "-N", "secret", "-f", key]);
     expect(fs.readFileSync(key, "utf8")).toMatch(/^-----BEGIN OPENSSH PRIVATE KEY-----\n/);
     expect([`${key}.pub`].filter(fs.existsSync)).toEqual([]);
-    expect(() => sessionKey(key)).toThrow(expect.objectContaining({ exitCode: 2, message: expect.stringMatching(/is encrypted and has no .*\.pub next to it; write one with `ssh-keygen -y -f/) }));
+    expect(() => sessionKey(key)).toThrow(
+      expect.objectContaining({ exitCode: 2, message: expect.stringMatching(/is encrypted and has no .*\.pub next to it; write one with `ssh-keygen -y -f/) }),
+    );
   });
 });
 
@@ -117,6 +140,12 @@ describe("the command line", () => {
   });
 
   it("takes --flag=value and defaults the user to opc and the wait to 300 s", () => {
-    expect(parseArgs(["ssh", "10.0.10.3", "--bastion-id=ocid1.bastion.oc1.x.y"])).toMatchObject({ command: "ssh", node: "10.0.10.3", user: "opc", bastionId: "ocid1.bastion.oc1.x.y", waitTimeoutSeconds: 300 });
+    expect(parseArgs(["ssh", "10.0.10.3", "--bastion-id=ocid1.bastion.oc1.x.y"])).toMatchObject({
+      command: "ssh",
+      node: "10.0.10.3",
+      user: "opc",
+      bastionId: "ocid1.bastion.oc1.x.y",
+      waitTimeoutSeconds: 300,
+    });
   });
 });

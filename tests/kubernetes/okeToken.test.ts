@@ -37,15 +37,11 @@ function fixture(opts: { config?: (keyPath: string) => string; passphrase?: stri
   dirs.push(home);
   const { privateKey, publicKey } = KEY_PAIR;
   const pem = privateKey.export(
-    opts.passphrase
-      ? { type: "pkcs8", format: "pem", cipher: "aes-256-cbc", passphrase: opts.passphrase }
-      : { type: "pkcs1", format: "pem" },
+    opts.passphrase ? { type: "pkcs8", format: "pem", cipher: "aes-256-cbc", passphrase: opts.passphrase } : { type: "pkcs1", format: "pem" },
   );
   const keyPath = join(home, "oci_api_key.pem");
   writeFileSync(keyPath, pem);
-  const config =
-    opts.config?.(keyPath) ??
-    `[DEFAULT]\nuser=${USER}\nfingerprint=${FINGERPRINT}\ntenancy=${TENANCY}\nregion=ap-tokyo-1\nkey_file=${keyPath}\n`;
+  const config = opts.config?.(keyPath) ?? `[DEFAULT]\nuser=${USER}\nfingerprint=${FINGERPRINT}\ntenancy=${TENANCY}\nregion=ap-tokyo-1\nkey_file=${keyPath}\n`;
   writeFileSync(join(home, "config"), config);
   return { home, publicKey, env: { HOME: home, OCI_CLI_CONFIG_FILE: join(home, "config") } };
 }
@@ -77,9 +73,7 @@ describe("oke-token token", () => {
     const { env } = fixture();
     const { url, credential } = tokenFor(["--cluster-id", CLUSTER_ID], env);
 
-    expect(`${url.origin}${url.pathname}`).toBe(
-      `https://containerengine.ap-tokyo-1.oraclecloud.com/cluster_request/${CLUSTER_ID}`,
-    );
+    expect(`${url.origin}${url.pathname}`).toBe(`https://containerengine.ap-tokyo-1.oraclecloud.com/cluster_request/${CLUSTER_ID}`);
     expect([...url.searchParams.keys()]).toEqual(["authorization", "date"]);
     expect(url.searchParams.get("date")).toBe(RFC1123_NOW);
     // Python's urlsafe_b64encode keeps "=" padding; kubectl passes the token through verbatim.
@@ -123,13 +117,9 @@ describe("oke-token token", () => {
 
   it("reports expiry four minutes after the token's date, in the CLI's isoformat", () => {
     const { env } = fixture();
-    expect(tokenFor(["--cluster-id", CLUSTER_ID], env).credential.status.expirationTimestamp).toBe(
-      "2025-06-03T09:09:07.250000Z",
-    );
+    expect(tokenFor(["--cluster-id", CLUSTER_ID], env).credential.status.expirationTimestamp).toBe("2025-06-03T09:09:07.250000Z");
     const onTheSecond = new Date("2025-06-03T09:05:07.000Z");
-    expect(tokenFor(["--cluster-id", CLUSTER_ID], env, onTheSecond).credential.status.expirationTimestamp).toBe(
-      "2025-06-03T09:09:07Z",
-    );
+    expect(tokenFor(["--cluster-id", CLUSTER_ID], env, onTheSecond).credential.status.expirationTimestamp).toBe("2025-06-03T09:09:07Z");
   });
 
   it("prints an ExecCredential in the client.authentication.k8s.io/v1beta1 shape", () => {
@@ -146,12 +136,10 @@ describe("oke-token credential sources", () => {
   it("puts --region in the host, over OCI_CLI_REGION, over the profile's region", () => {
     const { env } = fixture();
     expect(tokenFor(["--cluster-id", CLUSTER_ID], env).url.host).toBe("containerengine.ap-tokyo-1.oraclecloud.com");
-    expect(tokenFor(["--cluster-id", CLUSTER_ID], { ...env, OCI_CLI_REGION: "ap-osaka-1" }).url.host).toBe(
-      "containerengine.ap-osaka-1.oraclecloud.com",
+    expect(tokenFor(["--cluster-id", CLUSTER_ID], { ...env, OCI_CLI_REGION: "ap-osaka-1" }).url.host).toBe("containerengine.ap-osaka-1.oraclecloud.com");
+    expect(tokenFor(["--cluster-id", CLUSTER_ID, "--region", "us-ashburn-1"], { ...env, OCI_CLI_REGION: "ap-osaka-1" }).url.host).toBe(
+      "containerengine.us-ashburn-1.oraclecloud.com",
     );
-    expect(
-      tokenFor(["--cluster-id", CLUSTER_ID, "--region", "us-ashburn-1"], { ...env, OCI_CLI_REGION: "ap-osaka-1" }).url.host,
-    ).toBe("containerengine.us-ashburn-1.oraclecloud.com");
   });
 
   it("reads --profile, inheriting what the profile leaves out from [DEFAULT]", () => {
@@ -164,9 +152,7 @@ describe("oke-token credential sources", () => {
     expect(url.host).toBe("containerengine.eu-frankfurt-1.oraclecloud.com");
     const keyId = Object.fromEntries(signatureParams(url.searchParams.get("authorization")!)).keyId;
     expect(keyId).toBe(`${TENANCY}/ocid1.user.oc1..admin/${FINGERPRINT}`);
-    expect(tokenFor(["--cluster-id", CLUSTER_ID], { ...env, OCI_CLI_PROFILE: "ADMIN" }).url.host).toBe(
-      "containerengine.eu-frankfurt-1.oraclecloud.com",
-    );
+    expect(tokenFor(["--cluster-id", CLUSTER_ID], { ...env, OCI_CLI_PROFILE: "ADMIN" }).url.host).toBe("containerengine.eu-frankfurt-1.oraclecloud.com");
   });
 
   it("lets OCI_CLI_USER, OCI_CLI_TENANCY and OCI_CLI_FINGERPRINT override the profile", () => {

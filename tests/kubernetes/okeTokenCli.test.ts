@@ -100,7 +100,10 @@ describe("oke-token command", () => {
   it.concurrent("accepts --flag=value and --config-file", async () => {
     const { home, keyPath, okeToken } = withHome();
     const elsewhere = join(home, "other-config");
-    writeFileSync(elsewhere, `[DEFAULT]\nuser=${PROFILE_KEYS.user}\nfingerprint=${PROFILE_KEYS.fingerprint}\ntenancy=${PROFILE_KEYS.tenancy}\nregion=uk-london-1\nkey_file=${keyPath}\n`);
+    writeFileSync(
+      elsewhere,
+      `[DEFAULT]\nuser=${PROFILE_KEYS.user}\nfingerprint=${PROFILE_KEYS.fingerprint}\ntenancy=${PROFILE_KEYS.tenancy}\nregion=uk-london-1\nkey_file=${keyPath}\n`,
+    );
     const r = await okeToken([`--cluster-id=${CLUSTER_ID}`, `--config-file=${elsewhere}`]);
     expect(r.status).toBe(0);
     const url = new URL(Buffer.from(JSON.parse(r.stdout).status.token, "base64url").toString());

@@ -22,7 +22,12 @@ afterEach(() => rmSync(home, { recursive: true, force: true }));
 function profile(overrides: Record<string, string> = {}): string {
   const file = join(home, "config");
   const values = { ...GOOD, key_file: join(home, "key.pem"), ...overrides };
-  writeFileSync(file, `[DEFAULT]\n${Object.entries(values).map(([k, v]) => `${k}=${v}`).join("\n")}\n`);
+  writeFileSync(
+    file,
+    `[DEFAULT]\n${Object.entries(values)
+      .map(([k, v]) => `${k}=${v}`)
+      .join("\n")}\n`,
+  );
   return file;
 }
 

@@ -11,10 +11,7 @@ beforeAll(async () => {
       newResource: (args) => {
         created.set(args.name, args);
         // The cloud controller manager fills in the Service's status once the load balancer exists.
-        const state =
-          args.type === "kubernetes:core/v1:Service"
-            ? { ...args.inputs, status: { loadBalancer: { ingress: [{ ip: LB_IP }] } } }
-            : args.inputs;
+        const state = args.type === "kubernetes:core/v1:Service" ? { ...args.inputs, status: { loadBalancer: { ingress: [{ ip: LB_IP }] } } } : args.inputs;
         return { id: `${args.name}-id`, state };
       },
       call: (args) => args.inputs,
@@ -58,9 +55,7 @@ describe("SampleWorkload", () => {
     expect(spec.template.spec.containers[0].image).toBe("nginx:1.27-alpine");
     expect(spec.template.spec.containers[0].resources.requests).toEqual({ cpu: "50m", memory: "32Mi" });
 
-    const faultDomain = spec.template.spec.topologySpreadConstraints.find(
-      (c: { topologyKey: string }) => c.topologyKey === FAULT_DOMAIN_LABEL,
-    );
+    const faultDomain = spec.template.spec.topologySpreadConstraints.find((c: { topologyKey: string }) => c.topologyKey === FAULT_DOMAIN_LABEL);
     expect(FAULT_DOMAIN_LABEL).toBe("oci.oraclecloud.com/fault-domain");
     expect(faultDomain).toMatchObject({ maxSkew: 1, whenUnsatisfiable: "DoNotSchedule", nodeTaintsPolicy: "Honor" });
     // The constraint counts this workload's own pods, so its selector must match the pod labels.
@@ -89,9 +84,7 @@ describe("SampleWorkload", () => {
 
   it("places the load balancer in lbSubnetId when given", async () => {
     const { service } = await build("pinned", { lbSubnetId: "ocid1.subnet.oc1.ap-tokyo-1.lbsubnet" });
-    expect(service.inputs.metadata.annotations["service.beta.kubernetes.io/oci-load-balancer-subnet1"]).toBe(
-      "ocid1.subnet.oc1.ap-tokyo-1.lbsubnet",
-    );
+    expect(service.inputs.metadata.annotations["service.beta.kubernetes.io/oci-load-balancer-subnet1"]).toBe("ocid1.subnet.oc1.ap-tokyo-1.lbsubnet");
   });
 
   it("creates every Kubernetes resource through the given provider", async () => {
@@ -127,6 +120,9 @@ describe("the smoke workload's load balancer annotations", () => {
       "service.beta.kubernetes.io/oci-load-balancer-shape-flex-max": "10",
     };
     expect(w.loadBalancerAnnotations()).toEqual(flexible10);
-    expect(w.loadBalancerAnnotations("ocid1.subnet.oc1..lb")).toEqual({ ...flexible10, "service.beta.kubernetes.io/oci-load-balancer-subnet1": "ocid1.subnet.oc1..lb" });
+    expect(w.loadBalancerAnnotations("ocid1.subnet.oc1..lb")).toEqual({
+      ...flexible10,
+      "service.beta.kubernetes.io/oci-load-balancer-subnet1": "ocid1.subnet.oc1..lb",
+    });
   });
 });

@@ -19,9 +19,26 @@ jest.setTimeout(120_000);
 const REPO = path.resolve(__dirname, "..", "..");
 
 /** The Quick Create contract's mandatory policies (the pack may serve more, e.g. for Kubernetes resources). */
-const QUICK_CREATE_MANDATORY = ["cluster-network-cidrs", "kubernetes-versions-match", "load-balancer-subnet-public", "no-network-security-groups", "node-pool-boot-volume-image-default", "node-pool-fault-domain-spread", "node-pool-minimum-size", "node-registration-security-rules", "quick-create-names", "worker-subnet-private"];
-const CATALOG_MANDATORY = allPolicies.filter((p) => p.enforcementLevel === "mandatory").map((p) => p.name).sort();
-const CATALOG_ADVISORY = allPolicies.filter((p) => p.enforcementLevel === "advisory").map((p) => p.name).sort();
+const QUICK_CREATE_MANDATORY = [
+  "cluster-network-cidrs",
+  "kubernetes-versions-match",
+  "load-balancer-subnet-public",
+  "no-network-security-groups",
+  "node-pool-boot-volume-image-default",
+  "node-pool-fault-domain-spread",
+  "node-pool-minimum-size",
+  "node-registration-security-rules",
+  "quick-create-names",
+  "worker-subnet-private",
+];
+const CATALOG_MANDATORY = allPolicies
+  .filter((p) => p.enforcementLevel === "mandatory")
+  .map((p) => p.name)
+  .sort();
+const CATALOG_ADVISORY = allPolicies
+  .filter((p) => p.enforcementLevel === "advisory")
+  .map((p) => p.name)
+  .sort();
 
 let session: PolicyPackSession;
 let deployed: AnalyzedResource[];
@@ -45,7 +62,11 @@ const advisoryOf = (report: AnalysisReport) => [...new Set(report.advisory.map((
 describe("the oke-quick-create pack, served", () => {
   it("describes its policies: exactly the catalog's, with the Quick Create contract's mandatory ones among them", () => {
     expect(session.info).toMatchObject({ name: "oke-quick-create", supportsConfig: true });
-    const served = (level: string) => session.info.policies.filter((p) => p.enforcementLevel === level).map((p) => p.name).sort();
+    const served = (level: string) =>
+      session.info.policies
+        .filter((p) => p.enforcementLevel === level)
+        .map((p) => p.name)
+        .sort();
     expect(served("mandatory")).toEqual(CATALOG_MANDATORY);
     expect(served("advisory")).toEqual(CATALOG_ADVISORY);
     expect(served("mandatory")).toEqual(expect.arrayContaining(QUICK_CREATE_MANDATORY));
@@ -53,7 +74,16 @@ describe("the oke-quick-create pack, served", () => {
 
   it("is sent every resource the program registers: components, OCI resources and the Kubernetes provider", () => {
     const types = new Set(deployed.map((r) => r.type));
-    for (const type of ["oke-quick-create:index:QuickCreate", "oci:Core/vcn:Vcn", "oci:Core/subnet:Subnet", "oci:Core/securityList:SecurityList", "oci:Core/defaultSecurityList:DefaultSecurityList", "oci:ContainerEngine/cluster:Cluster", "oci:ContainerEngine/nodePool:NodePool", "pulumi:providers:kubernetes"]) {
+    for (const type of [
+      "oke-quick-create:index:QuickCreate",
+      "oci:Core/vcn:Vcn",
+      "oci:Core/subnet:Subnet",
+      "oci:Core/securityList:SecurityList",
+      "oci:Core/defaultSecurityList:DefaultSecurityList",
+      "oci:ContainerEngine/cluster:Cluster",
+      "oci:ContainerEngine/nodePool:NodePool",
+      "pulumi:providers:kubernetes",
+    ]) {
       expect(types).toContain(type);
     }
     // A preview of a new stack registers the same resources, only with unknown ids.
@@ -98,8 +128,18 @@ describe("the oke-quick-create pack, served", () => {
     ["an NSG on the node pool", "oke-nodepool-pool1", (i) => (i.nodeConfigDetails.nsgIds = [UNKNOWN_VALUE]), "no-network-security-groups"],
     ["boot volume 100", "oke-nodepool-pool1", (i) => (i.nodeSourceDetails.bootVolumeSizeInGbs = "100"), "node-pool-boot-volume-image-default"],
     ["a public worker subnet", "oke-network-worker-subnet", (i) => (i.prohibitPublicIpOnVnic = false), "worker-subnet-private"],
-    ["a pool pinned to one fault domain", "oke-nodepool-pool1", (i) => (i.nodeConfigDetails.placementConfigs[0].faultDomains = ["FAULT-DOMAIN-2"]), "node-pool-fault-domain-spread"],
-    ["a worker list without 12250", "oke-network-worker-seclist", (i) => (i.egressSecurityRules = i.egressSecurityRules.filter((r: any) => r.tcpOptions?.min !== 12250)), "node-registration-security-rules"],
+    [
+      "a pool pinned to one fault domain",
+      "oke-nodepool-pool1",
+      (i) => (i.nodeConfigDetails.placementConfigs[0].faultDomains = ["FAULT-DOMAIN-2"]),
+      "node-pool-fault-domain-spread",
+    ],
+    [
+      "a worker list without 12250",
+      "oke-network-worker-seclist",
+      (i) => (i.egressSecurityRules = i.egressSecurityRules.filter((r: any) => r.tcpOptions?.min !== 12250)),
+      "node-registration-security-rules",
+    ],
     ["mismatched versions", "oke-nodepool-pool1", (i) => (i.kubernetesVersion = "v1.32.1"), "kubernetes-versions-match"],
     ["2 nodes", "oke-nodepool-pool1", (i) => (i.nodeConfigDetails.size = 2), "node-pool-minimum-size"],
   ];

@@ -35,7 +35,9 @@ test("stack outputs holding a secret are wrapped as runProgram wraps secrets", (
 });
 
 test("a secret JSON list counts by each item too", () => {
-  expect(secretTexts(['["203.0.113.0/24","198.51.100.0/24"]', ""]).sort()).toEqual(['["203.0.113.0/24","198.51.100.0/24"]', "198.51.100.0/24", "203.0.113.0/24"].sort());
+  expect(secretTexts(['["203.0.113.0/24","198.51.100.0/24"]', ""]).sort()).toEqual(
+    ['["203.0.113.0/24","198.51.100.0/24"]', "198.51.100.0/24", "203.0.113.0/24"].sort(),
+  );
 });
 
 test("the scrubber hides a secret in the forms an error shows it in, and any private key block", () => {

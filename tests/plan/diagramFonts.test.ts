@@ -15,17 +15,61 @@ const ARCH: Architecture = {
   vcn: { name: "oke-vcn-quick-cluster1-dee46d169", cidrs: ["10.0.0.0/16"] },
   gateways: [
     { name: "oke-igw-quick-cluster1-dee46d169", kind: "internet", enabled: true, serviceCount: 0 },
-    { name: "oke-sgw-quick-cluster1-dee46d169", kind: "service", enabled: true, serviceCount: 1, services: "Oracle Services Network (all-iad-services-in-oracle-services-network)" },
+    {
+      name: "oke-sgw-quick-cluster1-dee46d169",
+      kind: "service",
+      enabled: true,
+      serviceCount: 1,
+      services: "Oracle Services Network (all-iad-services-in-oracle-services-network)",
+    },
   ],
   subnets: [
-    { name: "oke-k8sApiEndpoint-subnet-quick-cluster1-dee46d169-regional", role: "endpoint", cidr: "10.0.0.0/28", isPublic: true, routeTable: "t", routes: [], securityLists: [] },
-    { name: "oke-nodesubnet-quick-cluster1-dee46d169-regional", role: "workers", cidr: "10.0.10.0/24", isPublic: false, routeTable: "t", routes: [], securityLists: [] },
-    { name: "oke-svclbsubnet-quick-cluster1-dee46d169-regional", role: "load balancers", cidr: "10.0.20.0/24", isPublic: true, routeTable: "t", routes: [], securityLists: [] },
+    {
+      name: "oke-k8sApiEndpoint-subnet-quick-cluster1-dee46d169-regional",
+      role: "endpoint",
+      cidr: "10.0.0.0/28",
+      isPublic: true,
+      routeTable: "t",
+      routes: [],
+      securityLists: [],
+    },
+    {
+      name: "oke-nodesubnet-quick-cluster1-dee46d169-regional",
+      role: "workers",
+      cidr: "10.0.10.0/24",
+      isPublic: false,
+      routeTable: "t",
+      routes: [],
+      securityLists: [],
+    },
+    {
+      name: "oke-svclbsubnet-quick-cluster1-dee46d169-regional",
+      role: "load balancers",
+      cidr: "10.0.20.0/24",
+      isPublic: true,
+      routeTable: "t",
+      routes: [],
+      securityLists: [],
+    },
   ],
   cluster: { name: "cluster1", version: "v1.33.1", type: "ENHANCED_CLUSTER", cni: "OCI_VCN_IP_NATIVE", endpointPublic: true },
-  nodePool: { name: "pool1", shape: "VM.Standard.E4.Flex", ocpus: 1, memoryGbs: 16, size: 5, kubernetesVersion: "v1.33.1", placementConfigs: [], placements: distributeNodes(["Uocm:US-ASHBURN-1-AD-1", "Uocm:US-ASHBURN-1-AD-2", "Uocm:US-ASHBURN-1-AD-3"], 5) },
+  nodePool: {
+    name: "pool1",
+    shape: "VM.Standard.E4.Flex",
+    ocpus: 1,
+    memoryGbs: 16,
+    size: 5,
+    kubernetesVersion: "v1.33.1",
+    placementConfigs: [],
+    placements: distributeNodes(["Uocm:US-ASHBURN-1-AD-1", "Uocm:US-ASHBURN-1-AD-2", "Uocm:US-ASHBURN-1-AD-3"], 5),
+  },
   // The bastion's box and its edge label are drawn too (bastion=true).
-  bastion: { name: "okebastionquickcluster1dee46d169", bastionType: "STANDARD", targetSubnet: "oke-nodesubnet-quick-cluster1-dee46d169-regional", clientCidrs: ["203.0.113.0/24", "198.51.100.0/24"] },
+  bastion: {
+    name: "okebastionquickcluster1dee46d169",
+    bastionType: "STANDARD",
+    targetSubnet: "oke-nodesubnet-quick-cluster1-dee46d169-regional",
+    clientCidrs: ["203.0.113.0/24", "198.51.100.0/24"],
+  },
 };
 
 // @hpcc-js/wasm-graphviz is ESM-only, which jest's registry cannot load: measure in a child node.
@@ -54,7 +98,11 @@ test("every label fits its Verdana-sized room in each fallback face the SVG name
   const input = path.join(dir, "labels.json");
   fs.writeFileSync(input, JSON.stringify([[...labels], faces]));
   const widths: number[][] = JSON.parse(
-    execFileSync(process.execPath, ["--input-type=module", "-e", MEASURE, input], { cwd: path.resolve(__dirname, "..", ".."), encoding: "utf8", timeout: 20000 }),
+    execFileSync(process.execPath, ["--input-type=module", "-e", MEASURE, input], {
+      cwd: path.resolve(__dirname, "..", ".."),
+      encoding: "utf8",
+      timeout: 20000,
+    }),
   );
   fs.rmSync(dir, { recursive: true, force: true });
   expect(labels.size).toBeGreaterThan(20);

@@ -8,9 +8,7 @@ import { ResourceType } from "../../policies/contract";
 test("every resource gets the engine's URN, with its parents' type chain", async () => {
   const run = await runStack();
   const vcn = run.resources.find((r) => r.type === ResourceType.Vcn)!;
-  expect(vcn.urn).toBe(
-    "urn:pulumi:dev::oke-quick-create::oke-quick-create:index:QuickCreate$oke-quick-create:index:Network$oci:Core/vcn:Vcn::oke-network-vcn",
-  );
+  expect(vcn.urn).toBe("urn:pulumi:dev::oke-quick-create::oke-quick-create:index:QuickCreate$oke-quick-create:index:Network$oci:Core/vcn:Vcn::oke-network-vcn");
   const byUrn = new Map(run.resources.map((r) => [r.urn, r]));
   for (const r of run.resources) {
     const parent = r.parent ? byUrn.get(r.parent) : undefined;

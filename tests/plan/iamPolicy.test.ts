@@ -66,12 +66,16 @@ describe("npm start -- --iam GROUP", () => {
     const { status, stdout } = await iam("--iam", "OKEAdmins", ...BASTION);
     expect(status).toBe(0);
     expect(statementsOf(stdout)).toEqual([...statementsOf(plain.stdout), `Allow group OKEAdmins to manage bastion-family in compartment id ${COMPARTMENT}`]);
-    expect(stdout).toContain("# bastion=true: the Bastion, and the sessions oke-bastion opens through it (https://docs.oracle.com/iaas/Content/Bastion/Reference/bastionpolicyreference.htm)\n");
+    expect(stdout).toContain(
+      "# bastion=true: the Bastion, and the sessions oke-bastion opens through it (https://docs.oracle.com/iaas/Content/Bastion/Reference/bastionpolicyreference.htm)\n",
+    );
   });
 
   it("names groups of identity domains, names with spaces and group OCIDs as policies write them, and the root compartment as tenancy", async () => {
     const first = async (...argv: string[]) => statementsOf((await iam(...argv)).stdout)[0];
-    expect(await first("--iam", "Default/OKE Admins")).toBe(`Allow group 'Default'/'OKE Admins' to manage virtual-network-family in compartment id ${COMPARTMENT}`);
+    expect(await first("--iam", "Default/OKE Admins")).toBe(
+      `Allow group 'Default'/'OKE Admins' to manage virtual-network-family in compartment id ${COMPARTMENT}`,
+    );
     expect(await first("--iam", "OKE Admins")).toBe(`Allow group 'OKE Admins' to manage virtual-network-family in compartment id ${COMPARTMENT}`);
     expect(await first("--iam", "ocid1.group.oc1..aaaaaaaagroup", "--config", "compartmentId=ocid1.tenancy.oc1..aaaaaaaatenancy")).toBe(
       "Allow group id ocid1.group.oc1..aaaaaaaagroup to manage virtual-network-family in tenancy",
@@ -80,7 +84,8 @@ describe("npm start -- --iam GROUP", () => {
 
   it("refuses a group name policies cannot hold, and flags that make no sense with it, in one sentence (exit 2)", async () => {
     expect(await iam("--iam", "it's")).toEqual({
-      status: 2, stdout: "",
+      status: 2,
+      stdout: "",
       stderr: `error: --iam "it's" is not a group name: give the group's name (OKEAdmins), its identity domain and name (Default/OKEAdmins) or its OCID (ocid1.group.oc1..…), without quotes.\n`,
     });
     expect(() => parseArgs(["--iam", "G", "--json", "plan.json", "--preview"])).toThrow(
@@ -95,13 +100,7 @@ describe("npm start -- --iam GROUP", () => {
 describe("the permission table keeps step with the calls", () => {
   // Every setting that changes what is registered or looked up: the network's shape, the bastion, the
   // smoke workload, a configured image.
-  const configurations: string[][] = [
-    [],
-    ["--config", "endpointPublic=false"],
-    ["--config", "workersPublic=true"],
-    BASTION,
-    ["--config", "deploySample=true"],
-  ];
+  const configurations: string[][] = [[], ["--config", "endpointPublic=false"], ["--config", "workersPublic=true"], BASTION, ["--config", "deploySample=true"]];
   let runs: Awaited<ReturnType<typeof collectIamCalls>>[];
 
   beforeAll(async () => {
@@ -157,9 +156,13 @@ describe("the destroy hooks' calls, made against the OCI stand-in", () => {
 
   /** The signed SDK clients, each method call recorded as `client.method` before it goes out. */
   function recordingClients(url: string, calls: Set<string>): CleanupClients {
-    const auth = resolveOciAuth({ providerConfig: { tenancyOcid: TENANCY, userOcid: USER, fingerprint: FINGERPRINT, privateKey: KEY_PEM, region: "ap-tokyo-1" }, env: {} });
+    const auth = resolveOciAuth({
+      providerConfig: { tenancyOcid: TENANCY, userOcid: USER, fingerprint: FINGERPRINT, privateKey: KEY_PEM, region: "ap-tokyo-1" },
+      env: {},
+    });
     const clients = cleanupClients(ociAuthenticationProvider(auth), {
-      region: "ap-tokyo-1", endpoints: { loadBalancer: url, networkLoadBalancer: url, blockstorage: url, virtualNetwork: url },
+      region: "ap-tokyo-1",
+      endpoints: { loadBalancer: url, networkLoadBalancer: url, blockstorage: url, virtualNetwork: url },
     });
     const record = <T extends object>(name: string, client: T): T =>
       new Proxy(client, {
@@ -189,9 +192,15 @@ describe("the destroy hooks' calls, made against the OCI stand-in", () => {
   it("are exactly the table's: the load balancer sweep, the occupants of a subnet that cannot go, and the kept volumes", async () => {
     // The hooks register with the runtime's callback server, as they do when the program runs.
     await runStack();
-    oci.loadBalancers = [{ id: "ocid1.loadbalancer.oc1.ap-tokyo-1.web", displayName: "web", subnetIds: [LB_SUBNET], freeformTags: TAGS, lifecycleState: "ACTIVE" }];
-    oci.networkLoadBalancers = [{ id: "ocid1.networkloadbalancer.oc1.ap-tokyo-1.tcp", displayName: "tcp", subnetId: LB_SUBNET, freeformTags: TAGS, lifecycleState: "ACTIVE" }];
-    oci.volumes = [{ id: "ocid1.volume.oc1.ap-tokyo-1.data", displayName: "csi-data", sizeInGBs: 50, sizeInMBs: 51200, freeformTags: TAGS, lifecycleState: "AVAILABLE" }];
+    oci.loadBalancers = [
+      { id: "ocid1.loadbalancer.oc1.ap-tokyo-1.web", displayName: "web", subnetIds: [LB_SUBNET], freeformTags: TAGS, lifecycleState: "ACTIVE" },
+    ];
+    oci.networkLoadBalancers = [
+      { id: "ocid1.networkloadbalancer.oc1.ap-tokyo-1.tcp", displayName: "tcp", subnetId: LB_SUBNET, freeformTags: TAGS, lifecycleState: "ACTIVE" },
+    ];
+    oci.volumes = [
+      { id: "ocid1.volume.oc1.ap-tokyo-1.data", displayName: "csi-data", sizeInGBs: 50, sizeInMBs: 51200, freeformTags: TAGS, lifecycleState: "AVAILABLE" },
+    ];
     const calls = new Set<string>();
     const instant = { timeoutMs: 0, pollMs: 1, now: () => 0, sleep: async () => undefined };
     const hooks = new DestroyHooks(
@@ -208,11 +217,16 @@ describe("the destroy hooks' calls, made against the OCI stand-in", () => {
       const base = { urn: "urn", type: "t", name: "n", newInputs: {}, oldInputs: {}, newOutputs: {} };
       await hooks.cluster.beforeDelete![0].callback({ ...base, id: "ocid1.cluster.oc1.ap-tokyo-1.c", oldOutputs: clusterOutputs });
       await hooks.subnets.onError![0].callback({
-        ...base, id: LB_SUBNET, failedOperation: "delete", oldOutputs: { compartmentId: COMPARTMENT, displayName: "lb" },
+        ...base,
+        id: LB_SUBNET,
+        failedOperation: "delete",
+        oldOutputs: { compartmentId: COMPARTMENT, displayName: "lb" },
         errors: ["409-Conflict, The Subnet references the VNIC ocid1.vnic.oc1.ap-tokyo-1.x"],
       } as never);
       await hooks.vcn.afterDelete![0].callback({ ...base, id: "ocid1.vcn.oc1.ap-tokyo-1.v", oldOutputs: { compartmentId: COMPARTMENT } });
-      expect(logged.mock.calls.map(([m]) => String(m).split("\n")[0])).toEqual(["Kept 1 block volume(s) created for PersistentVolumeClaims; they hold data and cost money until deleted:"]);
+      expect(logged.mock.calls.map(([m]) => String(m).split("\n")[0])).toEqual([
+        "Kept 1 block volume(s) created for PersistentVolumeClaims; they hold data and cost money until deleted:",
+      ]);
       expect(errors).toHaveBeenCalledTimes(1);
     } finally {
       logged.mockRestore();

@@ -40,7 +40,9 @@ describe("flags npm kept for itself", () => {
   });
 
   test("a flag npm kept with its value is named with it", () => {
-    expect(() => parseArgs([], { npm_config_stack: "prod" })).toThrow("npm took --stack (flags written before `--` go to npm, not the plan): put them after `--`, as in npm start -- --stack prod.");
+    expect(() => parseArgs([], { npm_config_stack: "prod" })).toThrow(
+      "npm took --stack (flags written before `--` go to npm, not the plan): put them after `--`, as in npm start -- --stack prod.",
+    );
   });
 
   test("npm's own settings in the environment are not plan flags", () => {

@@ -22,9 +22,6 @@ test("every session asking for the same pack gets the run's one process", async 
 
 test("a plan's Configure never lands inside another plan's run on the shared process", async () => {
   const records = await stackRecords({ nodeCount: 2 });
-  const [relaxed, strict] = await Promise.all([
-    sessions[0].run(records, { config: { "node-pool-minimum-size": "advisory" } }),
-    sessions[1].run(records),
-  ]);
+  const [relaxed, strict] = await Promise.all([sessions[0].run(records, { config: { "node-pool-minimum-size": "advisory" } }), sessions[1].run(records)]);
   expect([mandatoryOf(relaxed), mandatoryOf(strict)]).toEqual([[], ["node-pool-minimum-size"]]);
 });

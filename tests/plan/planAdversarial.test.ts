@@ -16,13 +16,15 @@ async function plan(...argv: string[]) {
   const stdout: string[] = [];
   const stderr: string[] = [];
   const steps: string[] = [];
-  const status = await withShortStacks(() => main(argv, {
-    stdout: (t) => stdout.push(t),
-    stderr: (t) => stderr.push(t),
-    progress: { step: (label, work) => (steps.push(label), work()) },
-    projectDir: REPO,
-    env: {},
-  }));
+  const status = await withShortStacks(() =>
+    main(argv, {
+      stdout: (t) => stdout.push(t),
+      stderr: (t) => stderr.push(t),
+      progress: { step: (label, work) => (steps.push(label), work()) },
+      projectDir: REPO,
+      env: {},
+    }),
+  );
   return { status, stdout: stdout.join(""), stderr: stderr.join(""), steps };
 }
 

@@ -24,7 +24,9 @@ beforeAll(async () => {
 describe("offline plan of a private-endpoint stack with a bastion", () => {
   test("the tree shows the bastion and what a reviewer checks", () => {
     const text = renderTree(run.resources).join("\n");
-    expect(text).toMatch(/oke-bastion \(Bastion\)\n.*oci:Bastion\/bastion:Bastion {2}oke-bastion-bastion\n.*okebastionquickcluster1[0-9a-f]{9} · STANDARD · target subnet oke-nodesubnet-quick-cluster1-[0-9a-f]{9}-regional · clients 203\.0\.113\.0\/24 · sessions up to 10800 s/);
+    expect(text).toMatch(
+      /oke-bastion \(Bastion\)\n.*oci:Bastion\/bastion:Bastion {2}oke-bastion-bastion\n.*okebastionquickcluster1[0-9a-f]{9} · STANDARD · target subnet oke-nodesubnet-quick-cluster1-[0-9a-f]{9}-regional · clients 203\.0\.113\.0\/24 · sessions up to 10800 s/,
+    );
   });
 
   test("both diagrams put the bastion in the worker subnet, reached from the internet", () => {
@@ -42,11 +44,14 @@ describe("offline plan of a private-endpoint stack with a bastion", () => {
     expect(dot).toContain('internet -> bastion [label="SSH sessions (OCI Bastion service)"');
     const mmd = toMermaid(architecture, "t");
     expect(mmd).toMatch(/bastion\["OCI Bastion \(private endpoint\)<br\/>okebastionquick\w+<br\/>sessions from 203\.0\.113\.0\/24"\]/);
-    expect(mmd).toContain("internet -.->|\"SSH sessions (OCI Bastion service)\"| bastion");
+    expect(mmd).toContain('internet -.->|"SSH sessions (OCI Bastion service)"| bastion');
   });
 
   test("without a bastion the diagrams draw none", () => {
-    const architecture = readArchitecture(run.resources.filter((r) => !r.type.startsWith("oci:Bastion")), "ap-tokyo-1");
+    const architecture = readArchitecture(
+      run.resources.filter((r) => !r.type.startsWith("oci:Bastion")),
+      "ap-tokyo-1",
+    );
     expect(toDot(architecture, "t")).not.toContain("bastion");
     expect(toMermaid(architecture, "t")).not.toContain("bastion");
   });
@@ -80,7 +85,10 @@ describe("array configuration, typed per Pulumi.yaml", () => {
   test("a stack file's YAML list is accepted", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-array-"));
     fs.copyFileSync(path.join(REPO, "Pulumi.yaml"), path.join(dir, "Pulumi.yaml"));
-    fs.writeFileSync(path.join(dir, "Pulumi.dev.yaml"), "config:\n  oci:region: ap-tokyo-1\n  oke-quick-create:compartmentId: ocid1.compartment.oc1..x\n  oke-quick-create:kubernetesVersion: v1.33.1\n  oke-quick-create:bastionClientCidrs:\n    - 203.0.113.0/24\n");
+    fs.writeFileSync(
+      path.join(dir, "Pulumi.dev.yaml"),
+      "config:\n  oci:region: ap-tokyo-1\n  oke-quick-create:compartmentId: ocid1.compartment.oc1..x\n  oke-quick-create:kubernetesVersion: v1.33.1\n  oke-quick-create:bastionClientCidrs:\n    - 203.0.113.0/24\n",
+    );
     const s = resolveStackSettings(dir, readProjectFile(dir), "dev", []);
     expect(s.config["oke-quick-create:bastionClientCidrs"]).toBe('["203.0.113.0/24"]');
     fs.rmSync(dir, { recursive: true, force: true });

@@ -71,10 +71,15 @@ describe("files the plan writes", () => {
     expect(JSON.stringify(json)).not.toContain("certificate-authority-data");
     // The engine's URNs, usable with `pulumi up --replace`, and the policies speak of the same ones.
     const urns = new Set(json.resources.map((r: { urn: string }) => r.urn));
-    expect(urns).toContain("urn:pulumi:dev::oke-quick-create::oke-quick-create:index:QuickCreate$oke-quick-create:index:Network$oci:Core/vcn:Vcn::oke-network-vcn");
-    const endpointSeclist = "urn:pulumi:dev::oke-quick-create::oke-quick-create:index:QuickCreate$oke-quick-create:index:Network$oci:Core/securityList:SecurityList::oke-network-endpoint-seclist";
+    expect(urns).toContain(
+      "urn:pulumi:dev::oke-quick-create::oke-quick-create:index:QuickCreate$oke-quick-create:index:Network$oci:Core/vcn:Vcn::oke-network-vcn",
+    );
+    const endpointSeclist =
+      "urn:pulumi:dev::oke-quick-create::oke-quick-create:index:QuickCreate$oke-quick-create:index:Network$oci:Core/securityList:SecurityList::oke-network-endpoint-seclist";
     expect(urns).toContain(endpointSeclist);
-    expect(json.policies.diagnostics.map((d: { policy: string; urn?: string }) => [d.policy, d.urn])).toEqual([["api-endpoint-open-to-internet", endpointSeclist]]);
+    expect(json.policies.diagnostics.map((d: { policy: string; urn?: string }) => [d.policy, d.urn])).toEqual([
+      ["api-endpoint-open-to-internet", endpointSeclist],
+    ]);
   });
 
   test("--diagram .svg draws every subnet and each node in its fault domain", () => {

@@ -78,8 +78,12 @@ describe("stack configuration, read as the CLI does", () => {
       "Stack 'dev' sets 'sshPublicKey' as a secure value (in Pulumi.dev.yaml), which cannot be decrypted without the stack's secrets provider: pass the value for this plan with --config sshPublicKey=<value> (it stays secret in the output), or run `pulumi preview` where the provider is available.",
     );
     expect(err.message).not.toContain("ZGVhZGJlZWY");
-    const region = projectWith("config:\n  oci:region:\n    secure: v1:abc:eHl6\n  oke-quick-create:compartmentId: ocid1.compartment.oc1..x\n  oke-quick-create:kubernetesVersion: v1.33.1\n");
-    expect(failure(() => settings(region)).message).toMatch(/^Stack 'dev' sets 'oci:region' as a secure value .*cannot be decrypted without the stack's secrets provider/);
+    const region = projectWith(
+      "config:\n  oci:region:\n    secure: v1:abc:eHl6\n  oke-quick-create:compartmentId: ocid1.compartment.oc1..x\n  oke-quick-create:kubernetesVersion: v1.33.1\n",
+    );
+    expect(failure(() => settings(region)).message).toMatch(
+      /^Stack 'dev' sets 'oci:region' as a secure value .*cannot be decrypted without the stack's secrets provider/,
+    );
   });
 
   test("a secure value given with --config reaches the program and stays secret; provider secrets are not needed offline", () => {
@@ -112,7 +116,10 @@ describe("command line", () => {
   test("flags take values separately or with =, --config repeats", () => {
     const a = parseArgs(["--stack=prod", "--config", "nodeCount=5", "--config", "oci:region=us-ashburn-1", "--preview", "--json", "p.json", "--diagram=p.svg"]);
     expect(a).toMatchObject({ stack: "prod", preview: true, json: "p.json", diagram: "p.svg" });
-    expect(a.config).toEqual([{ key: "nodeCount", value: "5" }, { key: "oci:region", value: "us-ashburn-1" }]);
+    expect(a.config).toEqual([
+      { key: "nodeCount", value: "5" },
+      { key: "oci:region", value: "us-ashburn-1" },
+    ]);
     expect(parseArgs([]).stack).toBe("dev");
   });
 

@@ -14,25 +14,32 @@ const REPO = path.resolve(__dirname, "..", "..");
 const OUT = fs.mkdtempSync(path.join(os.tmpdir(), "plan-deployed-"));
 const file = (name: string) => path.join(OUT, name);
 
-interface Result { status: number; stdout: string; stderr: string }
+interface Result {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
 
 // In-process `npm start -- ...` (planCli.test.ts covers the process boundary: exit statuses, stderr).
 
 async function plan(...args: string[]): Promise<Result> {
   const stdout: string[] = [];
   const stderr: string[] = [];
-  const status = await withShortStacks(() => main(args, {
-    stdout: (t) => stdout.push(t),
-    stderr: (t) => stderr.push(t),
-    progress: { step: (_label, work) => work() },
-    projectDir: REPO,
-    env: { CI: "true" },
-  }));
+  const status = await withShortStacks(() =>
+    main(args, {
+      stdout: (t) => stdout.push(t),
+      stderr: (t) => stderr.push(t),
+      progress: { step: (_label, work) => work() },
+      projectDir: REPO,
+      env: { CI: "true" },
+    }),
+  );
   return { status, stdout: stdout.join(""), stderr: stderr.join("") };
 }
 
 /** The "Changes against ..." block, up to and including its count line. */
-const changesOf = (r: Result) => r.stdout.slice(r.stdout.indexOf("Changes against"), r.stdout.search(/^\d+ to create.*$/m) + r.stdout.match(/^\d+ to create.*$/m)![0].length);
+const changesOf = (r: Result) =>
+  r.stdout.slice(r.stdout.indexOf("Changes against"), r.stdout.search(/^\d+ to create.*$/m) + r.stdout.match(/^\d+ to create.*$/m)![0].length);
 
 /** The pack `npm start -- ...args` starts: what runPlan hands startPolicyPack for those arguments. */
 function packOf(...args: string[]) {
@@ -68,16 +75,24 @@ describe("npm start -- --deployed plan.json", () => {
     expect(upgrade.status).toBe(0);
     const block = changesOf(upgrade);
     expect(block).toMatch(/~ update {3}oci:ContainerEngine\/cluster:Cluster {2}oke-cluster-cluster\n {10}kubernetesVersion: "v1\.33\.1" → "v1\.34\.1"\n/);
-    expect(block).toMatch(/~ update {3}oci:ContainerEngine\/nodePool:NodePool {2}oke-nodepool-pool1\n {10}kubernetesVersion: "v1\.33\.1" → "v1\.34\.1"\n {10}nodeSourceDetails\.imageId: /);
+    expect(block).toMatch(
+      /~ update {3}oci:ContainerEngine\/nodePool:NodePool {2}oke-nodepool-pool1\n {10}kubernetesVersion: "v1\.33\.1" → "v1\.34\.1"\n {10}nodeSourceDetails\.imageId: /,
+    );
     expect(block).toMatch(/\n0 to create, 2 to update, 0 to replace, 0 to delete$/);
   });
 
   test("cni=flannel replaces the cluster, naming the CNI input that forces it, in text and JSON", () => {
     expect(flannel.status).toBe(0);
-    expect(changesOf(flannel)).toMatch(/\+-replace {2}oci:ContainerEngine\/cluster:Cluster {2}oke-cluster-cluster {2}\(replaced: clusterPodNetworkOptions\[0\]\.cniType, options\.kubernetesNetworkConfig\.podsCidr cannot change in place\)/);
+    expect(changesOf(flannel)).toMatch(
+      /\+-replace {2}oci:ContainerEngine\/cluster:Cluster {2}oke-cluster-cluster {2}\(replaced: clusterPodNetworkOptions\[0\]\.cniType, options\.kubernetesNetworkConfig\.podsCidr cannot change in place\)/,
+    );
     const changes = JSON.parse(fs.readFileSync(file("flannel.json"), "utf8")).changes;
     const cluster = changes.find((c: { name: string }) => c.name === "oke-cluster-cluster");
-    expect(cluster).toMatchObject({ type: "oci:ContainerEngine/cluster:Cluster", action: "replace", replaceReasons: expect.arrayContaining(["clusterPodNetworkOptions[0].cniType"]) });
+    expect(cluster).toMatchObject({
+      type: "oci:ContainerEngine/cluster:Cluster",
+      action: "replace",
+      replaceReasons: expect.arrayContaining(["clusterPodNetworkOptions[0].cniType"]),
+    });
     expect(cluster.urn).toMatch(/^urn:pulumi:dev::oke-quick-create::.*oke-cluster-cluster$/);
     // The pool points at the new cluster, whose id only `pulumi up` knows: it is replaced too.
     expect(changes.find((c: { name: string }) => c.name === "oke-nodepool-pool1")).toMatchObject({ action: "replace", replaceReasons: ["clusterId"] });
@@ -85,7 +100,9 @@ describe("npm start -- --deployed plan.json", () => {
 
   test("a file that is not a plan, and --preview with --deployed, are one-sentence errors (exit 2)", () => {
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toContain(`error: --deployed ${file("bad.json")} is neither a stack export ({"version", "deployment"}) nor a plan ({"resources": [...]}): pass the file \`pulumi stack export --file FILE\` or an earlier \`npm start -- --json FILE\` wrote.`);
+    expect(bad.stderr).toContain(
+      `error: --deployed ${file("bad.json")} is neither a stack export ({"version", "deployment"}) nor a plan ({"resources": [...]}): pass the file \`pulumi stack export --file FILE\` or an earlier \`npm start -- --json FILE\` wrote.`,
+    );
     expect(preview.status).toBe(2);
     expect(preview.stderr).toContain("error: --preview plans a stack with nothing deployed, so it cannot be combined with --deployed: drop one of them.");
   });

@@ -8,7 +8,19 @@ function architecture(size: number, ads = 1): Architecture {
     region: "r",
     gateways: [],
     subnets: [{ name: "workers", role: "workers", cidr: "10.0.10.0/24", isPublic: false, routeTable: "t", routes: [], securityLists: [] }],
-    nodePool: { name: "pool1", shape: "VM.Standard.E4.Flex", ocpus: 1, memoryGbs: 16, size, kubernetesVersion: "v1.33.1", placementConfigs: [], placements: distributeNodes(Array.from({ length: ads }, (_, i) => `AD-${i + 1}`), size) },
+    nodePool: {
+      name: "pool1",
+      shape: "VM.Standard.E4.Flex",
+      ocpus: 1,
+      memoryGbs: 16,
+      size,
+      kubernetesVersion: "v1.33.1",
+      placementConfigs: [],
+      placements: distributeNodes(
+        Array.from({ length: ads }, (_, i) => `AD-${i + 1}`),
+        size,
+      ),
+    },
   };
 }
 
@@ -44,6 +56,8 @@ describe("placement, a prediction with a bound", () => {
   it("lays out with the font the SVG asks for first", () => {
     const dot = toDot(architecture(3), "t");
     expect([...new Set(dot.match(/fontname="([^"]+)"/g))]).toEqual([`fontname="${DIAGRAM_FONT}"`]);
-    expect(withFontFallbacks('<text font-family="Verdana">x</text>')).toBe('<text font-family="Verdana,DejaVu Sans,Bitstream Vera Sans,Arial,Helvetica,sans-serif">x</text>');
+    expect(withFontFallbacks('<text font-family="Verdana">x</text>')).toBe(
+      '<text font-family="Verdana,DejaVu Sans,Bitstream Vera Sans,Arial,Helvetica,sans-serif">x</text>',
+    );
   });
 });

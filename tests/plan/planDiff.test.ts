@@ -11,8 +11,14 @@ const resource = (name: string, type: string, inputs: Record<string, unknown>, i
 });
 
 const cluster = (extra: Record<string, unknown> = {}) =>
-  resource("oke-cluster-cluster", ResourceType.Cluster, { name: "cluster1", kubernetesVersion: "v1.33.1", clusterPodNetworkOptions: [{ cniType: "OCI_VCN_IP_NATIVE" }], ...extra });
-const pool = (size: number) => resource("oke-nodepool-pool1", ResourceType.NodePool, { name: "pool1", clusterId: "ocid1.cluster.oc1..a", nodeConfigDetails: { size } });
+  resource("oke-cluster-cluster", ResourceType.Cluster, {
+    name: "cluster1",
+    kubernetesVersion: "v1.33.1",
+    clusterPodNetworkOptions: [{ cniType: "OCI_VCN_IP_NATIVE" }],
+    ...extra,
+  });
+const pool = (size: number) =>
+  resource("oke-nodepool-pool1", ResourceType.NodePool, { name: "pool1", clusterId: "ocid1.cluster.oc1..a", nodeConfigDetails: { size } });
 
 describe("each diff action, resources matched by URN", () => {
   test("create: only in the new plan", () => {
@@ -31,7 +37,11 @@ describe("each diff action, resources matched by URN", () => {
 
   test("replace: an input UpdateClusterDetails cannot change, named as the reason", () => {
     const [change] = diffPlans([cluster()], [cluster({ clusterPodNetworkOptions: [{ cniType: "FLANNEL_OVERLAY" }] })]);
-    expect(change).toMatchObject({ action: "replace", paths: ["clusterPodNetworkOptions[0].cniType"], replaceReasons: ["clusterPodNetworkOptions[0].cniType"] });
+    expect(change).toMatchObject({
+      action: "replace",
+      paths: ["clusterPodNetworkOptions[0].cniType"],
+      replaceReasons: ["clusterPodNetworkOptions[0].cniType"],
+    });
   });
 
   test("no entry for an unchanged resource; a renamed one is a delete and a create", () => {
@@ -46,7 +56,10 @@ describe("each diff action, resources matched by URN", () => {
   });
 
   test("ignoreChanges paths are not diffed, as the engine does", () => {
-    const list = (rules: number) => resource("oke-network-worker-seclist", ResourceType.SecurityList, { ingressSecurityRules: Array(rules).fill({ protocol: "6" }) }, ["ingressSecurityRules"]);
+    const list = (rules: number) =>
+      resource("oke-network-worker-seclist", ResourceType.SecurityList, { ingressSecurityRules: Array(rules).fill({ protocol: "6" }) }, [
+        "ingressSecurityRules",
+      ]);
     expect(diffPlans([list(4)], [list(5)])).toEqual([]);
   });
 
@@ -101,9 +114,11 @@ describe("the Changes block", () => {
 
 describe("what the program reports instead of changing", () => {
   test("a newer node image (the nodeImageUpdate output) becomes a note under the changes; none without it", () => {
-    expect(planNotes({ nodeImageUpdate: "Oracle-Linux-X (ocid1.image.oc1..x) is newer than the image pool1 runs; set nodeImageRefresh to true to move pool1 to it." })).toEqual([
-      "note: not applied: Oracle-Linux-X (ocid1.image.oc1..x) is newer than the image pool1 runs; set nodeImageRefresh to true to move pool1 to it.",
-    ]);
+    expect(
+      planNotes({
+        nodeImageUpdate: "Oracle-Linux-X (ocid1.image.oc1..x) is newer than the image pool1 runs; set nodeImageRefresh to true to move pool1 to it.",
+      }),
+    ).toEqual(["note: not applied: Oracle-Linux-X (ocid1.image.oc1..x) is newer than the image pool1 runs; set nodeImageRefresh to true to move pool1 to it."]);
     expect(planNotes({ region: "ap-tokyo-1" })).toEqual([]);
   });
 });

@@ -60,7 +60,9 @@ describe("--policy-pack-config against the pack's own policies", () => {
     expect(failure(() => readPolicyPackConfig(file, PACK)).message).toBe(
       `--policy-pack-config ${file}: pack oke-quick-create has no policy "node-pool-minimum-sizes"; did you mean "node-pool-minimum-size" (the Pulumi CLI would silently ignore it).`,
     );
-    expect(failure(() => readPolicyPackConfig(configFile({ "no-such-thing-at-all": "advisory" }), PACK)).message).toContain("docs/policies.md lists the policies");
+    expect(failure(() => readPolicyPackConfig(configFile({ "no-such-thing-at-all": "advisory" }), PACK)).message).toContain(
+      "docs/policies.md lists the policies",
+    );
   });
 
   it("applies the schema's other rules with the CLI's wording", () => {

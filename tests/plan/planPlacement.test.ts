@@ -11,7 +11,11 @@ describe("node placement as OKE distributes it", () => {
 
   test("three ADs: nodes go round-robin over the ADs first, then over each AD's fault domains", () => {
     const ads = distributeNodes(["AD-1", "AD-2", "AD-3"], 5);
-    expect(ads.map((a) => a.faultDomains.map((f) => f.nodes.length))).toEqual([[1, 1, 0], [1, 1, 0], [1, 0, 0]]);
+    expect(ads.map((a) => a.faultDomains.map((f) => f.nodes.length))).toEqual([
+      [1, 1, 0],
+      [1, 1, 0],
+      [1, 0, 0],
+    ]);
   });
 
   test("a three-AD region in preview: three placement configs and nine fault-domain slots in the diagram", async () => {

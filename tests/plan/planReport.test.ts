@@ -36,7 +36,11 @@ describe("offline plan of the dev stack", () => {
     const views = [...describeResources(plan.records).values()];
     const workers = plan.architecture.subnets.find((s) => s.role === "workers");
     expect(views.find((v) => v.is === "subnet" && v.role === "workers")).toEqual({ is: "subnet", ...workers });
-    expect(workers).toMatchObject({ cidr: "10.0.10.0/24", isPublic: false, routes: [{ gatewayKind: "nat", destination: "0.0.0.0/0" }, { gatewayKind: "service" }] });
+    expect(workers).toMatchObject({
+      cidr: "10.0.10.0/24",
+      isPublic: false,
+      routes: [{ gatewayKind: "nat", destination: "0.0.0.0/0" }, { gatewayKind: "service" }],
+    });
     const pool = views.find((v) => v.is === "nodePool");
     expect(pool).toEqual({ is: "nodePool", ...plan.architecture.nodePool });
     expect(plan.architecture.nodePool).toMatchObject({ shape: "VM.Standard.E4.Flex", ocpus: 1, memoryGbs: 16, size: 3, kubernetesVersion: "v1.33.1" });
@@ -52,7 +56,11 @@ describe("offline plan of the dev stack", () => {
   });
 
   test("secret config keys are masked in the JSON", () => {
-    const settings = { ...plan.settings, config: { ...plan.settings.config, "oke-quick-create:sshPublicKey": "ssh-ed25519 AAAA" }, secretKeys: ["oke-quick-create:sshPublicKey"] };
+    const settings = {
+      ...plan.settings,
+      config: { ...plan.settings.config, "oke-quick-create:sshPublicKey": "ssh-ed25519 AAAA" },
+      secretKeys: ["oke-quick-create:sshPublicKey"],
+    };
     const json = planJson(settings, plan.records, plan.outputs, plan.policies);
     expect(json.config["oke-quick-create:sshPublicKey"]).toBe("[secret]");
     expect(JSON.stringify(json)).not.toContain("ssh-ed25519");
@@ -94,7 +102,11 @@ describe("offline plan of the dev stack", () => {
     const mmd = toMermaid(plan.architecture, "t");
     for (const cidr of ["10.0.0.0/28 · public", "10.0.10.0/24 · private", "10.0.20.0/24 · public"]) expect(mmd).toContain(cidr);
     expect(mmd).toContain('subgraph ad0["Uocm:AP-TOKYO-1-AD-1<br/>fault domains predicted; OCI places the nodes"]');
-    for (const [fd, node] of [[0, 1], [1, 2], [2, 3]]) {
+    for (const [fd, node] of [
+      [0, 1],
+      [1, 2],
+      [2, 3],
+    ]) {
       expect(mmd).toMatch(new RegExp(`subgraph ad0_fd${fd}\\["FAULT-DOMAIN-${fd + 1}"\\]\\n\\s+ad0_fd${fd}_n0\\["pool1 node ${node}`));
     }
     expect(mmd).toMatch(/subnet\d -->\|"OCI services \(SERVICE_CIDR_BLOCK\)"\| gw\d/);

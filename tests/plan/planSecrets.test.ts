@@ -67,7 +67,10 @@ test("every display name derived from the secret suffix is [secret], as Pulumi m
   expect(displayNames.length).toBeGreaterThan(10);
   expect(displayNames.filter((n: unknown) => n !== "[secret]")).toEqual([]);
   // The cluster's and the pool's names carry no suffix; every other name does.
-  expect(Object.entries(outputs.names).filter(([, name]) => name !== "[secret]")).toEqual([["cluster", "cluster1"], ["nodePool", "pool1"]]);
+  expect(Object.entries(outputs.names).filter(([, name]) => name !== "[secret]")).toEqual([
+    ["cluster", "cluster1"],
+    ["nodePool", "pool1"],
+  ]);
   // What does not derive from a secret is still shown.
   const vcn = resources.find((r: { type: string }) => r.type === "oci:Core/vcn:Vcn");
   expect(vcn.inputs.cidrBlocks).toEqual(["10.0.0.0/16"]);
@@ -76,5 +79,8 @@ test("every display name derived from the secret suffix is [secret], as Pulumi m
 test("an invalid secret value is refused without being quoted", async () => {
   const bad = "NOT-hex-secret-value\u001b[31m";
   const outcome = await planInProcess(DIR, ["--config", `nameSuffix=${bad}`]);
-  expectRefusal(outcome, { status: EXIT.invalid, sentence: /^error: Invalid value \[secret\] for nameSuffix: use 9 lowercase hexadecimal digits/ }, [...SECRETS, "NOT-hex-secret-value"]);
+  expectRefusal(outcome, { status: EXIT.invalid, sentence: /^error: Invalid value \[secret\] for nameSuffix: use 9 lowercase hexadecimal digits/ }, [
+    ...SECRETS,
+    "NOT-hex-secret-value",
+  ]);
 }, 30000);

@@ -16,18 +16,24 @@ afterAll(() => {
   fs.rmSync(OUT, { recursive: true, force: true });
 });
 
-interface Result { status: number; stdout: string; stderr: string }
+interface Result {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
 
 async function plan(args: string[], env: NodeJS.ProcessEnv = { CI: "true" }): Promise<Result> {
   const stdout: string[] = [];
   const stderr: string[] = [];
-  const status = await withShortStacks(() => main(args, {
-    stdout: (t) => stdout.push(t),
-    stderr: (t) => stderr.push(t),
-    progress: { step: (_label, work) => work() },
-    projectDir: REPO,
-    env,
-  }));
+  const status = await withShortStacks(() =>
+    main(args, {
+      stdout: (t) => stdout.push(t),
+      stderr: (t) => stderr.push(t),
+      progress: { step: (_label, work) => work() },
+      projectDir: REPO,
+      env,
+    }),
+  );
   return { status, stdout: stdout.join(""), stderr: stderr.join("") };
 }
 
@@ -40,7 +46,8 @@ function changesOf(r: Result): string {
 }
 
 const PLAINTEXT = "token: plaintext-of-a-show-secrets-export";
-const EXTRA_URN = "urn:pulumi:dev::oke-quick-create::oke-quick-create:index:QuickCreate$oke-quick-create:index:Network$oci:Core/subnet:Subnet::oke-network-extra-subnet";
+const EXTRA_URN =
+  "urn:pulumi:dev::oke-quick-create::oke-quick-create:index:QuickCreate$oke-quick-create:index:Network$oci:Core/subnet:Subnet::oke-network-extra-subnet";
 
 let base: Result, same: Result, shown: Result, scaled: Result, privateEndpoint: Result, moved: Result, extra: Result;
 beforeAll(async () => {
@@ -50,7 +57,10 @@ beforeAll(async () => {
   const planJson = JSON.parse(fs.readFileSync(file("plan.json"), "utf8"));
   const state = stackExportOf(planJson, { adPrefix: "Rzkq" });
   fs.writeFileSync(file("state.json"), JSON.stringify(state, null, 2));
-  fs.writeFileSync(file("state-show.json"), JSON.stringify(stackExportOf(planJson, { adPrefix: "Rzkq", showSecrets: true, secretPlaintext: PLAINTEXT }), null, 2));
+  fs.writeFileSync(
+    file("state-show.json"),
+    JSON.stringify(stackExportOf(planJson, { adPrefix: "Rzkq", showSecrets: true, secretPlaintext: PLAINTEXT }), null, 2),
+  );
   const subnet = state.deployment.resources.find((r: { type: string }) => r.type === "oci:Core/subnet:Subnet");
   state.deployment.resources.push({ ...subnet, urn: EXTRA_URN, id: "ocid1.subnet.oc1.ap-tokyo-1.aaaaaaaaextrasubnetnolongerbuilt" });
   fs.writeFileSync(file("state-extra.json"), JSON.stringify(state, null, 2));
@@ -76,7 +86,12 @@ describe("npm start -- --deployed <pulumi stack export>", () => {
   });
 
   test("--json prints a line naming what it wrote", () => {
-    expect(same.stderr).toMatch(new RegExp(`^Wrote the plan as JSON to ${file("same.json").replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} \\(19 resources, 0 changes, secrets masked\\)\\.$`, "m"));
+    expect(same.stderr).toMatch(
+      new RegExp(
+        `^Wrote the plan as JSON to ${file("same.json").replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} \\(19 resources, 0 changes, secrets masked\\)\\.$`,
+        "m",
+      ),
+    );
   });
 
   test("nodeCount=5 updates pool1's size in place, nothing else", () => {
@@ -106,7 +121,16 @@ describe("npm start -- --deployed <pulumi stack export>", () => {
       paths: ["ingressSecurityRules"],
       rules: {
         added: [],
-        removed: [{ description: "External access to Kubernetes API endpoint", protocol: "6", source: "0.0.0.0/0", sourceType: "CIDR_BLOCK", stateless: false, tcpOptions: { max: 6443, min: 6443 } }],
+        removed: [
+          {
+            description: "External access to Kubernetes API endpoint",
+            protocol: "6",
+            source: "0.0.0.0/0",
+            sourceType: "CIDR_BLOCK",
+            stateless: false,
+            tcpOptions: { max: 6443, min: 6443 },
+          },
+        ],
       },
     });
   });
@@ -117,7 +141,13 @@ describe("npm start -- --deployed <pulumi stack export>", () => {
     expect(block).toContain("    oci:region moves from ap-tokyo-1 to us-ashburn-1: OCI resources cannot move between regions, so every one is replaced.\n");
     const replaced = [...block.matchAll(/^ {4}\+-replace {2}(\S+) {2}(\S+)$/gm)].map((m) => m[1]);
     expect(replaced.filter((t) => !t.startsWith("oci:"))).toEqual([]);
-    expect(new Set(replaced)).toEqual(new Set(JSON.parse(fs.readFileSync(file("plan.json"), "utf8")).resources.map((r: { type: string }) => r.type).filter((t: string) => t.startsWith("oci:"))));
+    expect(new Set(replaced)).toEqual(
+      new Set(
+        JSON.parse(fs.readFileSync(file("plan.json"), "utf8"))
+          .resources.map((r: { type: string }) => r.type)
+          .filter((t: string) => t.startsWith("oci:")),
+      ),
+    );
     expect(block).toMatch(/\n0 to create, \d+ to update, 14 to replace, 0 to delete$/);
   });
 

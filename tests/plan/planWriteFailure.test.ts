@@ -19,18 +19,20 @@ test("a write failure after the run never hides a mandatory violation's exit 1",
   // stack's plans already share.
   const policyConfig = path.join(dir, "policy-config.json");
   fs.writeFileSync(policyConfig, JSON.stringify({ "api-endpoint-open-to-internet": "mandatory" }));
-  const status = await withShortStacks(() => main(["--policy-pack-config", policyConfig, "--json", path.join(out, "plan.json")], {
-    stdout: (t) => stdout.push(t),
-    stderr: (t) => stderr.push(t),
-    progress: {
-      step: (_label, work) => {
-        fs.rmSync(out, { recursive: true, force: true });
-        return work();
+  const status = await withShortStacks(() =>
+    main(["--policy-pack-config", policyConfig, "--json", path.join(out, "plan.json")], {
+      stdout: (t) => stdout.push(t),
+      stderr: (t) => stderr.push(t),
+      progress: {
+        step: (_label, work) => {
+          fs.rmSync(out, { recursive: true, force: true });
+          return work();
+        },
       },
-    },
-    projectDir: REPO,
-    env: {},
-  }));
+      projectDir: REPO,
+      env: {},
+    }),
+  );
   fs.rmSync(dir, { recursive: true, force: true });
   expect(stdout.join("")).toMatch(/, 1 mandatory violation, /);
   expect(stderr.join("")).toBe("error: the plan ran, but writing its files failed (ENOENT); the verdict above stands.\n");

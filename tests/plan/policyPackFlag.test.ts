@@ -48,7 +48,9 @@ describe("npm start -- --policy-pack DIR", () => {
     expect(parseArgs(["--policy-pack", "base/policies"]).policyPack).toBe("base/policies");
     expect(parseArgs(["--policy-pack=base/policies"]).policyPack).toBe("base/policies");
     expect(parseArgs([]).policyPack).toBeUndefined();
-    expect(USAGE.match(/^ {2}--policy-pack .*$/gm)).toEqual(["  --policy-pack DIR            run the policy pack in DIR instead of policies/, as `pulumi preview --policy-pack DIR`"]);
+    expect(USAGE.match(/^ {2}--policy-pack .*$/gm)).toEqual([
+      "  --policy-pack DIR            run the policy pack in DIR instead of policies/, as `pulumi preview --policy-pack DIR`",
+    ]);
   });
 
   describe("refuses, in one sentence, a folder that is not a pack", () => {
@@ -65,9 +67,17 @@ describe("npm start -- --policy-pack DIR", () => {
     };
 
     test.each([
-      ["a missing path", path.join(dir, "missing"), `--policy-pack "${path.join(dir, "missing")}" does not exist: pass the folder that holds a pack's PulumiPolicy.yaml, such as policies.`],
+      [
+        "a missing path",
+        path.join(dir, "missing"),
+        `--policy-pack "${path.join(dir, "missing")}" does not exist: pass the folder that holds a pack's PulumiPolicy.yaml, such as policies.`,
+      ],
       ["a file", file, `--policy-pack "${file}" is not a folder: pass the folder that holds a pack's PulumiPolicy.yaml, such as policies.`],
-      ["a folder without PulumiPolicy.yaml", dir, `--policy-pack "${dir}" has no PulumiPolicy.yaml, so it is not a policy pack: pass the folder that holds one, such as policies.`],
+      [
+        "a folder without PulumiPolicy.yaml",
+        dir,
+        `--policy-pack "${dir}" has no PulumiPolicy.yaml, so it is not a policy pack: pass the folder that holds one, such as policies.`,
+      ],
     ])("%s", (_what, value, message) => {
       expect(refusal(value)).toEqual({ name: "PlanInputError", message });
     });

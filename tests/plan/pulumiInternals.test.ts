@@ -25,7 +25,12 @@ function installedAs(name: string, version: string): string {
 
 /** Runs `code` in a fresh node in the repository, with `preload` required first. */
 function run(preload: string | undefined, args: string[]) {
-  const r = spawnSync(process.execPath, [...(preload ? ["-r", preload] : []), ...args], { cwd: REPO, encoding: "utf8", env: { ...process.env, CI: "true" }, timeout: 60000 });
+  const r = spawnSync(process.execPath, [...(preload ? ["-r", preload] : []), ...args], {
+    cwd: REPO,
+    encoding: "utf8",
+    env: { ...process.env, CI: "true" },
+    timeout: 60000,
+  });
   return { status: r.status, stderr: r.stderr };
 }
 
@@ -59,9 +64,14 @@ describe("offline/pulumiInternals.js", () => {
   });
 
   test("no other file names the private modules it wraps", () => {
-    const tracked = execFileSync("git", ["ls-files", "offline", "scripts", "tests/helpers", "tests/policies"], { cwd: REPO, encoding: "utf8" }).split("\n").filter((f) => /\.(ts|js)$/.test(f));
+    const tracked = execFileSync("git", ["ls-files", "offline", "scripts", "tests/helpers", "tests/policies"], { cwd: REPO, encoding: "utf8" })
+      .split("\n")
+      .filter((f) => /\.(ts|js)$/.test(f));
     const privateModule = /["'](@pulumi\/pulumi\/runtime\/(settings|state)|@pulumi\/policy\/server)["']|Module\._load|\._load\b/;
-    const users = tracked.filter((file) => file !== "offline/pulumiInternals.js" && file !== path.relative(REPO, __filename) && privateModule.test(fs.readFileSync(path.join(REPO, file), "utf8")));
+    const users = tracked.filter(
+      (file) =>
+        file !== "offline/pulumiInternals.js" && file !== path.relative(REPO, __filename) && privateModule.test(fs.readFileSync(path.join(REPO, file), "utf8")),
+    );
     expect(users).toEqual([]);
   });
 });

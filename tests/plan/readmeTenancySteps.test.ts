@@ -20,7 +20,7 @@ const SAMPLE_COMPARTMENT = "ocid1.compartment.oc1..aaaaaaaareadmereadmereadmerea
 function tenancyBlock(): string[] {
   const section = README.slice(README.indexOf("## Use it with a real tenancy"));
   const block = /```sh\n([\s\S]*?)```/.exec(section);
-  if (!block) throw new Error("no sh block under \"Use it with a real tenancy\"");
+  if (!block) throw new Error('no sh block under "Use it with a real tenancy"');
   return block[1].split("\n").filter((line) => line.trim() !== "");
 }
 
@@ -35,8 +35,15 @@ const at = (start: string) => {
 describe("the README's steps to a real tenancy", () => {
   it("come in the order that works", () => {
     const order = [
-      "npm ci", "pulumi version", "export PULUMI_CONFIG_PASSPHRASE=", "pulumi login --local", "pulumi stack init prod",
-      "pulumi config set compartmentId", "npm start --silent -- --stack prod --iam", "pulumi preview --policy-pack policies", "pulumi up --policy-pack policies",
+      "npm ci",
+      "pulumi version",
+      "export PULUMI_CONFIG_PASSPHRASE=",
+      "pulumi login --local",
+      "pulumi stack init prod",
+      "pulumi config set compartmentId",
+      "npm start --silent -- --stack prod --iam",
+      "pulumi preview --policy-pack policies",
+      "pulumi up --policy-pack policies",
       "pulumi stack output kubeconfig --show-secrets",
     ].map((start) => [start, at(start)] as const);
     expect(order.map(([start]) => start)).toEqual([...order].sort((a, b) => a[1] - b[1]).map(([start]) => start));
@@ -68,8 +75,15 @@ describe("the README's steps to a real tenancy", () => {
         main(argv, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), progress: quiet, projectDir: project, env: {} }),
       );
       expect({ status, stderr }).toEqual({ status: 0, stderr: "" });
-      expect(stdout.split("\n").filter((l) => l.startsWith("Allow "))[0]).toBe(`Allow group OKEAdmins to manage virtual-network-family in compartment id ${SAMPLE_COMPARTMENT}`);
-      expect(stdout.trimEnd().split("\n").filter((l) => !/^(#|Allow group OKEAdmins to )/.test(l))).toEqual([]);
+      expect(stdout.split("\n").filter((l) => l.startsWith("Allow "))[0]).toBe(
+        `Allow group OKEAdmins to manage virtual-network-family in compartment id ${SAMPLE_COMPARTMENT}`,
+      );
+      expect(
+        stdout
+          .trimEnd()
+          .split("\n")
+          .filter((l) => !/^(#|Allow group OKEAdmins to )/.test(l)),
+      ).toEqual([]);
     } finally {
       fs.rmSync(project, { recursive: true, force: true });
     }

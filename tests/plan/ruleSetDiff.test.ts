@@ -6,20 +6,39 @@ import { ResourceType } from "../../offline/architecture/references";
 
 const URN = "urn:pulumi:dev::oke-quick-create::oci:Core/securityList:SecurityList::oke-network-endpoint-seclist";
 const list = (inputs: Record<string, unknown>, ignoreChanges?: string[]): PlannedResource => ({
-  urn: URN, type: ResourceType.SecurityList, name: "oke-network-endpoint-seclist", inputs, ignoreChanges,
+  urn: URN,
+  type: ResourceType.SecurityList,
+  name: "oke-network-endpoint-seclist",
+  inputs,
+  ignoreChanges,
 });
 
 const rule = (source: string, port: number, description: string) => ({
-  description, protocol: "6", source, sourceType: "CIDR_BLOCK", stateless: false, tcpOptions: { max: port, min: port },
+  description,
+  protocol: "6",
+  source,
+  sourceType: "CIDR_BLOCK",
+  stateless: false,
+  tcpOptions: { max: port, min: port },
 });
 const external = rule("0.0.0.0/0", 6443, "External access to Kubernetes API endpoint");
 const workers = rule("10.0.10.0/24", 6443, "Kubernetes worker to Kubernetes API endpoint communication");
 const proxymux = rule("10.0.10.0/24", 12250, "Kubernetes worker to control plane communication");
-const pathDiscovery = { description: "Path discovery", icmpOptions: { code: 4, type: 3 }, protocol: "1", source: "10.0.10.0/24", sourceType: "CIDR_BLOCK", stateless: false };
+const pathDiscovery = {
+  description: "Path discovery",
+  icmpOptions: { code: 4, type: 3 },
+  protocol: "1",
+  source: "10.0.10.0/24",
+  sourceType: "CIDR_BLOCK",
+  stateless: false,
+};
 
 describe("security rules compare as sets", () => {
   test("removing the first rule is one removed rule, not every later rule shifting up", () => {
-    const changes = diffPlans([list({ ingressSecurityRules: [external, workers, proxymux, pathDiscovery] })], [list({ ingressSecurityRules: [workers, proxymux, pathDiscovery] })]);
+    const changes = diffPlans(
+      [list({ ingressSecurityRules: [external, workers, proxymux, pathDiscovery] })],
+      [list({ ingressSecurityRules: [workers, proxymux, pathDiscovery] })],
+    );
     expect(changes.map((c) => [c.action, c.paths, c.changes])).toEqual([["update", ["ingressSecurityRules"], []]]);
     expect(changes[0].ruleChanges).toEqual([{ path: "ingressSecurityRules", added: [], removed: [external] }]);
     expect(renderChanges(changes, "state.json")).toEqual([
@@ -42,7 +61,14 @@ describe("security rules compare as sets", () => {
   });
 
   test("egress rules read with their destination, ICMP with type and code", () => {
-    const egress = { description: "Path discovery", destination: "10.0.10.0/24", destinationType: "CIDR_BLOCK", icmpOptions: { code: 4, type: 3 }, protocol: "1", stateless: false };
+    const egress = {
+      description: "Path discovery",
+      destination: "10.0.10.0/24",
+      destinationType: "CIDR_BLOCK",
+      icmpOptions: { code: 4, type: 3 },
+      protocol: "1",
+      stateless: false,
+    };
     const [change] = diffPlans([list({ egressSecurityRules: [] })], [list({ egressSecurityRules: [egress] })]);
     expect(renderChanges([change], "state.json")[2]).toBe('          + egress 10.0.10.0/24 ICMP type 3 code 4 "Path discovery"');
   });
@@ -56,11 +82,18 @@ describe("the bridge's __defaults are never changes", () => {
   test("a property the provider defaulted, which the program still does not set, is no change", () => {
     const { stateless: _omitted, ...planned } = external;
     const deployed = { __defaults: ["stateless"], ...external, tcpOptions: { __defaults: [], ...external.tcpOptions } };
-    expect(diffPlans([list({ __defaults: [], displayName: "x", ingressSecurityRules: [deployed] })], [list({ displayName: "x", ingressSecurityRules: [planned] })])).toEqual([]);
+    expect(
+      diffPlans([list({ __defaults: [], displayName: "x", ingressSecurityRules: [deployed] })], [list({ displayName: "x", ingressSecurityRules: [planned] })]),
+    ).toEqual([]);
   });
 
   test("once the program sets it, a different value is a change; the same value is none", () => {
-    const vcn = (inputs: Record<string, unknown>): PlannedResource => ({ urn: "urn:pulumi:dev::oke-quick-create::oci:Core/vcn:Vcn::oke-network-vcn", type: ResourceType.Vcn, name: "oke-network-vcn", inputs });
+    const vcn = (inputs: Record<string, unknown>): PlannedResource => ({
+      urn: "urn:pulumi:dev::oke-quick-create::oci:Core/vcn:Vcn::oke-network-vcn",
+      type: ResourceType.Vcn,
+      name: "oke-network-vcn",
+      inputs,
+    });
     const deployed = vcn({ __defaults: ["isIpv6enabled"], isIpv6enabled: false, cidrBlocks: ["10.0.0.0/16"] });
     expect(diffPlans([deployed], [vcn({ cidrBlocks: ["10.0.0.0/16"] })])).toEqual([]);
     expect(diffPlans([deployed], [vcn({ isIpv6enabled: false, cidrBlocks: ["10.0.0.0/16"] })])).toEqual([]);
@@ -72,8 +105,18 @@ describe("the bridge's __defaults are never changes", () => {
 
 describe("a region move", () => {
   test("replaces every OCI resource for that one reason, stated once; other resources diff as usual", () => {
-    const vcn: PlannedResource = { urn: "urn:pulumi:dev::oke-quick-create::oci:Core/vcn:Vcn::oke-network-vcn", type: ResourceType.Vcn, name: "oke-network-vcn", inputs: { cidrBlocks: ["10.0.0.0/16"] } };
-    const component: PlannedResource = { urn: "urn:pulumi:dev::oke-quick-create::oke-quick-create:index:Network::oke-network", type: "oke-quick-create:index:Network", name: "oke-network", inputs: {} };
+    const vcn: PlannedResource = {
+      urn: "urn:pulumi:dev::oke-quick-create::oci:Core/vcn:Vcn::oke-network-vcn",
+      type: ResourceType.Vcn,
+      name: "oke-network-vcn",
+      inputs: { cidrBlocks: ["10.0.0.0/16"] },
+    };
+    const component: PlannedResource = {
+      urn: "urn:pulumi:dev::oke-quick-create::oke-quick-create:index:Network::oke-network",
+      type: "oke-quick-create:index:Network",
+      name: "oke-network",
+      inputs: {},
+    };
     const move = { from: "ap-tokyo-1", to: "us-ashburn-1" };
     const changes = diffPlans([component, vcn], [component, vcn], move);
     expect(changes.map((c) => [c.name, c.action, c.replaceReasons])).toEqual([["oke-network-vcn", "replace", ["oci:region"]]]);

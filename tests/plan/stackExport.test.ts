@@ -53,7 +53,11 @@ describe("a stack export as what is deployed", () => {
 
   test("a resource the stack only read (external) is not deployed by it", () => {
     const doc = fixture();
-    doc.deployment.resources.push({ ...doc.deployment.resources[4], urn: doc.deployment.resources[4].urn.replace("oke-network-vcn", "shared-vcn"), external: true });
+    doc.deployment.resources.push({
+      ...doc.deployment.resources[4],
+      urn: doc.deployment.resources[4].urn.replace("oke-network-vcn", "shared-vcn"),
+      external: true,
+    });
     expect(readDeployedFile(write("external.json", doc), DEV).find("oci:Core/vcn:Vcn", "shared-vcn")).toBeUndefined();
   });
 
@@ -87,12 +91,16 @@ describe("refused in one sentence naming --deployed and the file", () => {
 
   test("another project names it", () => {
     const file = write("other.json", JSON.parse(JSON.stringify(fixture()).replace(/::oke-quick-create::/g, "::web-shop::")));
-    expect(refusal(file)).toBe(`--deployed ${file} is stack dev of web-shop, not dev of oke-quick-create; write one of oke-quick-create (pulumi stack export --stack dev --file ${file}).`);
+    expect(refusal(file)).toBe(
+      `--deployed ${file} is stack dev of web-shop, not dev of oke-quick-create; write one of oke-quick-create (pulumi stack export --stack dev --file ${file}).`,
+    );
   });
 
   test("a version Pulumi does not write is named", () => {
     const file = write("v7.json", { ...fixture(), version: 7 });
-    expect(refusal(file)).toBe(`--deployed ${file} is a stack export of version 7, but Pulumi writes versions 3 and 4: export it again with a current Pulumi CLI (pulumi stack export --file ${file}).`);
+    expect(refusal(file)).toBe(
+      `--deployed ${file} is a stack export of version 7, but Pulumi writes versions 3 and 4: export it again with a current Pulumi CLI (pulumi stack export --file ${file}).`,
+    );
   });
 
   test("a file that is neither an export nor a plan", () => {
@@ -101,13 +109,46 @@ describe("refused in one sentence naming --deployed and the file", () => {
   });
 
   test.each([
-    ["a URN that is a number", (d: any) => { d.deployment.resources[4].urn = 5; }, "deployment.resources[4].urn must be a URN (urn:pulumi:STACK::PROJECT::TYPE::NAME), not a number (5)"],
-    ["inputs that are a list", (d: any) => { d.deployment.resources[4].inputs = []; }, "deployment.resources[4].inputs must be an object, not a list"],
-    ["a node pool's version that is a number", (d: any) => {
-      d.deployment.resources.push({ ...d.deployment.resources[4], urn: d.deployment.resources[4].urn.replace("oci:Core/vcn:Vcn::oke-network-vcn", "oci:ContainerEngine/nodePool:NodePool::oke-nodepool-pool1"), type: "oci:ContainerEngine/nodePool:NodePool", inputs: { kubernetesVersion: 1.33 } });
-    }, "deployment.resources[9].inputs.kubernetesVersion must be a string, not a number (1.33)"],
-    ["resources that are an object", (d: any) => { d.deployment.resources = {}; }, "deployment.resources must be a list of objects, not an object"],
-    ["a type that is not its URN's", (d: any) => { d.deployment.resources[4].type = "oci:Core/subnet:Subnet"; }, 'deployment.resources[4].type must be its URN\'s type oci:Core/vcn:Vcn, not a string ("oci:Core/subnet:Subnet")'],
+    [
+      "a URN that is a number",
+      (d: any) => {
+        d.deployment.resources[4].urn = 5;
+      },
+      "deployment.resources[4].urn must be a URN (urn:pulumi:STACK::PROJECT::TYPE::NAME), not a number (5)",
+    ],
+    [
+      "inputs that are a list",
+      (d: any) => {
+        d.deployment.resources[4].inputs = [];
+      },
+      "deployment.resources[4].inputs must be an object, not a list",
+    ],
+    [
+      "a node pool's version that is a number",
+      (d: any) => {
+        d.deployment.resources.push({
+          ...d.deployment.resources[4],
+          urn: d.deployment.resources[4].urn.replace("oci:Core/vcn:Vcn::oke-network-vcn", "oci:ContainerEngine/nodePool:NodePool::oke-nodepool-pool1"),
+          type: "oci:ContainerEngine/nodePool:NodePool",
+          inputs: { kubernetesVersion: 1.33 },
+        });
+      },
+      "deployment.resources[9].inputs.kubernetesVersion must be a string, not a number (1.33)",
+    ],
+    [
+      "resources that are an object",
+      (d: any) => {
+        d.deployment.resources = {};
+      },
+      "deployment.resources must be a list of objects, not an object",
+    ],
+    [
+      "a type that is not its URN's",
+      (d: any) => {
+        d.deployment.resources[4].type = "oci:Core/subnet:Subnet";
+      },
+      'deployment.resources[4].type must be its URN\'s type oci:Core/vcn:Vcn, not a string ("oci:Core/subnet:Subnet")',
+    ],
   ])("a wrongly typed field names the field: %s", (_what, edit, words) => {
     const doc = fixture();
     edit(doc);
@@ -126,7 +167,9 @@ describe("refused in one sentence naming --deployed and the file", () => {
 
   test("a directory, /dev/zero and a FIFO are refused without reading them", () => {
     expect(refusal(DIR)).toMatch(/^--deployed .* is a directory/);
-    expect(refusal("/dev/zero")).toBe("--deployed /dev/zero is a device, not a regular file: pass the file `pulumi stack export --file FILE` or an earlier `npm start -- --json FILE` wrote.");
+    expect(refusal("/dev/zero")).toBe(
+      "--deployed /dev/zero is a device, not a regular file: pass the file `pulumi stack export --file FILE` or an earlier `npm start -- --json FILE` wrote.",
+    );
     const fifo = path.join(DIR, "state.fifo");
     execFileSync("mkfifo", [fifo]);
     expect(refusal(fifo)).toMatch(/^--deployed .*state\.fifo is (a pipe|a socket or pipe), not a regular file/);
@@ -146,7 +189,13 @@ describe("refused in one sentence naming --deployed and the file", () => {
 
   test("a plan file with a wrongly typed field, of another stack, or with a URN twice, is refused the same way", () => {
     const planLike = (resources: unknown[]) => ({ stack: "dev", project: "oke-quick-create", config: { "oci:region": "ap-tokyo-1" }, resources });
-    const vcn = { urn: "urn:pulumi:dev::oke-quick-create::oci:Core/vcn:Vcn::oke-network-vcn", type: "oci:Core/vcn:Vcn", name: "oke-network-vcn", id: "ocid1.vcn.oc1.ap-tokyo-1.a", inputs: {} };
+    const vcn = {
+      urn: "urn:pulumi:dev::oke-quick-create::oci:Core/vcn:Vcn::oke-network-vcn",
+      type: "oci:Core/vcn:Vcn",
+      name: "oke-network-vcn",
+      id: "ocid1.vcn.oc1.ap-tokyo-1.a",
+      inputs: {},
+    };
     const typed = write("plan-typed.json", planLike([{ ...vcn, inputs: { cidrBlocks: "10.0.0.0/16" } }]));
     expect(refusal(typed)).toBe(
       `--deployed ${typed}: resources[0].inputs.cidrBlocks must be a list of strings, not a string ("10.0.0.0/16"): pass the file \`pulumi stack export --file FILE\` or an earlier \`npm start -- --json FILE\` wrote.`,
@@ -154,6 +203,8 @@ describe("refused in one sentence naming --deployed and the file", () => {
     const prod = write("plan-prod.json", { ...planLike([vcn]), stack: "prod" });
     expect(refusal(prod)).toBe(`--deployed ${prod} is stack prod of oke-quick-create, not dev; pass --stack prod.`);
     const twice = write("plan-twice.json", planLike([vcn, vcn]));
-    expect(refusal(twice)).toBe(`--deployed ${twice} lists ${vcn.urn} twice, so what is deployed there is ambiguous: write it again with \`npm start -- --json ${twice}\`.`);
+    expect(refusal(twice)).toBe(
+      `--deployed ${twice} lists ${vcn.urn} twice, so what is deployed there is ambiguous: write it again with \`npm start -- --json ${twice}\`.`,
+    );
   });
 });

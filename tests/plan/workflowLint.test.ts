@@ -40,7 +40,11 @@ describe("npm run lint:workflows", () => {
   });
 
   it("flags a stack that falls back to a default, and a gate that does not check the variable", () => {
-    expect(lintChanged(/(secrets\.OCI_PRIVATE_KEY != '') && vars\.PULUMI_STACK != '' \}\}/, "$1 }}").concat(lintChanged("stack-name: ${{ vars.PULUMI_STACK }}", "stack-name: ${{ vars.PULUMI_STACK || 'dev' }}"))).toEqual([
+    expect(
+      lintChanged(/(secrets\.OCI_PRIVATE_KEY != '') && vars\.PULUMI_STACK != '' \}\}/, "$1 }}").concat(
+        lintChanged("stack-name: ${{ vars.PULUMI_STACK }}", "stack-name: ${{ vars.PULUMI_STACK || 'dev' }}"),
+      ),
+    ).toEqual([
       "plan.yml: jobs.cloud-preview uses vars.PULUMI_STACK, which its gate HAS_OCI does not check: a repository without it would run the job instead of skipping it.",
       "plan.yml: jobs.cloud-preview: vars.PULUMI_STACK falls back to a default with ||; take it only from the repository, and skip the job when it is not set.",
     ]);
@@ -70,7 +74,9 @@ describe("npm run lint:workflows", () => {
 
   it("flags a step that handles a secret without the gate in a job that only reads the stack's state", () => {
     expect(lintChanged(/(- name: Export the deployed stack\n) {8}if: .*\n/, "$1")).toEqual([
-      expect.stringMatching(/^plan\.yml: jobs\.offline-plan\.steps\[\d+\] \(Export the deployed stack\) runs without checking HAS_STATE: add if: env\.HAS_STATE == 'true'\.$/),
+      expect.stringMatching(
+        /^plan\.yml: jobs\.offline-plan\.steps\[\d+\] \(Export the deployed stack\) runs without checking HAS_STATE: add if: env\.HAS_STATE == 'true'\.$/,
+      ),
     ]);
   });
 

@@ -37,12 +37,20 @@ describe("bastion-client-cidrs-open-to-internet", () => {
     expect(notApplicable).toEqual([]);
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0].enforcementLevel).toBe("advisory");
-    expect(diagnostics[0].message).toMatch(/\nBastion "okebastionquickcluster1[0-9a-f]{9}" \(Pulumi name "oke-bastion-bastion"\) allows sessions from "0\.0\.0\.0\/0"/);
+    expect(diagnostics[0].message).toMatch(
+      /\nBastion "okebastionquickcluster1[0-9a-f]{9}" \(Pulumi name "oke-bastion-bastion"\) allows sessions from "0\.0\.0\.0\/0"/,
+    );
   });
 
-  it("also flags the program's own output for --config bastionClientCidrs=[\"0.0.0.0/0\"]", async () => {
+  it('also flags the program\'s own output for --config bastionClientCidrs=["0.0.0.0/0"]', async () => {
     const open = await stackRecords({ ...ON, bastionClientCidrs: '["0.0.0.0/0"]' }, true);
-    expect(violations((await runResourcePolicy(bastionClientCidrsOpenToInternet, recordNamed(open, BASTION))).diagnostics)).toEqual([["bastion-client-cidrs-open-to-internet", "oke-bastion-bastion", expect.stringMatching(/\nBastion "okebastionquickcluster1[0-9a-f]{9}" \(Pulumi name "oke-bastion-bastion"\) allows sessions from "0\.0\.0\.0\/0"/)]]);
+    expect(violations((await runResourcePolicy(bastionClientCidrsOpenToInternet, recordNamed(open, BASTION))).diagnostics)).toEqual([
+      [
+        "bastion-client-cidrs-open-to-internet",
+        "oke-bastion-bastion",
+        expect.stringMatching(/\nBastion "okebastionquickcluster1[0-9a-f]{9}" \(Pulumi name "oke-bastion-bastion"\) allows sessions from "0\.0\.0\.0\/0"/),
+      ],
+    ]);
   });
 });
 
@@ -59,7 +67,9 @@ describe("bastion-targets-worker-subnet", () => {
     expect(notApplicable).toEqual([]);
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0].enforcementLevel).toBe("advisory");
-    expect(diagnostics[0].message).toMatch(/targets subnet "oke-svclbsubnet-quick-cluster1-[0-9a-f]{9}-regional" \(Pulumi name "oke-network-lb-subnet"\), not the worker subnet/);
+    expect(diagnostics[0].message).toMatch(
+      /targets subnet "oke-svclbsubnet-quick-cluster1-[0-9a-f]{9}-regional" \(Pulumi name "oke-network-lb-subnet"\), not the worker subnet/,
+    );
   });
 
   it("flags a literal subnet OCID that no resource of the stack produces", async () => {

@@ -30,7 +30,10 @@ describe("kubernetes-versions-match", () => {
   });
 
   it("rejects a node pool without a version", async () => {
-    const { diagnostics } = await runStackPolicy(kubernetesVersionsMatch, withInputs(preview, POOL, (i) => delete i.kubernetesVersion));
+    const { diagnostics } = await runStackPolicy(
+      kubernetesVersionsMatch,
+      withInputs(preview, POOL, (i) => delete i.kubernetesVersion),
+    );
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0].message).toMatch(/kubernetesVersion \(unset\)/);
   });
@@ -38,7 +41,13 @@ describe("kubernetes-versions-match", () => {
   it.each(["1.33.1", "v1.33", UNKNOWN_VALUE])("rejects the cluster version %s", async (version) => {
     const records = withInputs(preview, CLUSTER, (i) => (i.kubernetesVersion = version));
     const { diagnostics } = await runStackPolicy(kubernetesVersionsMatch, records);
-    expect(violations(diagnostics)).toEqual([["kubernetes-versions-match", "oke-cluster-cluster", expect.stringMatching(/Cluster "cluster1" \(Pulumi name "oke-cluster-cluster"\) has kubernetesVersion .*; it must be a literal "vX\.Y\.Z"/)]]);
+    expect(violations(diagnostics)).toEqual([
+      [
+        "kubernetes-versions-match",
+        "oke-cluster-cluster",
+        expect.stringMatching(/Cluster "cluster1" \(Pulumi name "oke-cluster-cluster"\) has kubernetesVersion .*; it must be a literal "vX\.Y\.Z"/),
+      ],
+    ]);
     expect(diagnostics[0].enforcementLevel).toBe("mandatory");
   });
 });
@@ -59,7 +68,15 @@ describe("cluster-network-cidrs", () => {
   it("accepts flannel (cni flannel) with its pod CIDR, and requires that CIDR", async () => {
     expect((await runResourcePolicy(clusterNetworkCidrs, recordNamed(flannel, CLUSTER))).diagnostics).toEqual([]);
     const withoutPodsCidr = cluster((i) => delete i.options.kubernetesNetworkConfig.podsCidr, flannel);
-    expect(violations((await runResourcePolicy(clusterNetworkCidrs, withoutPodsCidr)).diagnostics)).toEqual([["cluster-network-cidrs", "oke-cluster-cluster", expect.stringMatching(/uses flannel overlay networking with options\.kubernetesNetworkConfig\.podsCidr \(unset\); the configured pod CIDR is "10\.244\.0\.0\/16"/)]]);
+    expect(violations((await runResourcePolicy(clusterNetworkCidrs, withoutPodsCidr)).diagnostics)).toEqual([
+      [
+        "cluster-network-cidrs",
+        "oke-cluster-cluster",
+        expect.stringMatching(
+          /uses flannel overlay networking with options\.kubernetesNetworkConfig\.podsCidr \(unset\); the configured pod CIDR is "10\.244\.0\.0\/16"/,
+        ),
+      ],
+    ]);
   });
 
   it("treats a cluster without pod network options as flannel (the API default)", async () => {
@@ -68,7 +85,10 @@ describe("cluster-network-cidrs", () => {
   });
 
   it("rejects a pod CIDR with VCN-native pods", async () => {
-    const { diagnostics } = await runResourcePolicy(clusterNetworkCidrs, cluster((i) => (i.options.kubernetesNetworkConfig.podsCidr = "10.244.0.0/16")));
+    const { diagnostics } = await runResourcePolicy(
+      clusterNetworkCidrs,
+      cluster((i) => (i.options.kubernetesNetworkConfig.podsCidr = "10.244.0.0/16")),
+    );
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0].message).toMatch(/Fix: remove podsCidr/);
   });
@@ -89,10 +109,23 @@ describe("kubernetes-version-supported", () => {
   });
 
   it("advises on a version older than the default oldest minor (1.31), which no region here offers", async () => {
-    const { diagnostics } = await runResourcePolicy(kubernetesVersionSupported, cluster((i) => (i.kubernetesVersion = "v1.29.1")));
-    expect(violations(diagnostics)).toEqual([["kubernetes-version-supported", "oke-cluster-cluster", expect.stringMatching(/runs Kubernetes "v1\.29\.1", older than 1\.31/)]]);
+    const { diagnostics } = await runResourcePolicy(
+      kubernetesVersionSupported,
+      cluster((i) => (i.kubernetesVersion = "v1.29.1")),
+    );
+    expect(violations(diagnostics)).toEqual([
+      ["kubernetes-version-supported", "oke-cluster-cluster", expect.stringMatching(/runs Kubernetes "v1\.29\.1", older than 1\.31/)],
+    ]);
     const config = { "kubernetes-version-supported": { oldestSupportedMinor: "1.29" } };
-    expect((await runResourcePolicy(kubernetesVersionSupported, cluster((i) => (i.kubernetesVersion = "v1.29.1")), config)).diagnostics).toEqual([]);
+    expect(
+      (
+        await runResourcePolicy(
+          kubernetesVersionSupported,
+          cluster((i) => (i.kubernetesVersion = "v1.29.1")),
+          config,
+        )
+      ).diagnostics,
+    ).toEqual([]);
   });
 });
 
@@ -105,7 +138,13 @@ describe("pod-network-matches-node-pool", () => {
   it("advises when the pool's CNI differs", async () => {
     const records = withInputs(preview, POOL, (i) => (i.nodeConfigDetails.nodePoolPodNetworkOptionDetails = { cniType: "FLANNEL_OVERLAY" }));
     const { diagnostics } = await runStackPolicy(podNetworkMatchesNodePool, records);
-    expect(violations(diagnostics)).toEqual([["pod-network-matches-node-pool", "oke-nodepool-pool1", expect.stringMatching(/uses pod network "FLANNEL_OVERLAY" but cluster "cluster1" .* uses "OCI_VCN_IP_NATIVE"/)]]);
+    expect(violations(diagnostics)).toEqual([
+      [
+        "pod-network-matches-node-pool",
+        "oke-nodepool-pool1",
+        expect.stringMatching(/uses pod network "FLANNEL_OVERLAY" but cluster "cluster1" .* uses "OCI_VCN_IP_NATIVE"/),
+      ],
+    ]);
     expect(diagnostics[0].enforcementLevel).toBe("advisory");
   });
 });

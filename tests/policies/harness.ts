@@ -110,7 +110,11 @@ export function recordNamed(records: AnalyzedResource[], name: string): Analyzed
 }
 
 /** Runs a resource policy over every record, as the engine does during a preview. */
-export async function runResourcePolicyOverStack(policy: ResourceValidationPolicy, records: AnalyzedResource[], config?: PolicyPackConfigFile): Promise<Diagnostic[]> {
+export async function runResourcePolicyOverStack(
+  policy: ResourceValidationPolicy,
+  records: AnalyzedResource[],
+  config?: PolicyPackConfigFile,
+): Promise<Diagnostic[]> {
   const all: Diagnostic[] = [];
   for (const record of records) {
     all.push(...(await runResourcePolicy(policy, record, config)).diagnostics);

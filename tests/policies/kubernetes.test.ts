@@ -24,7 +24,12 @@ function service(annotations: Record<string, unknown> | string | undefined, spec
       apiVersion: "v1",
       kind: "Service",
       metadata: { namespace: "default", labels: { "app.kubernetes.io/name": "smoke" }, ...(annotations === undefined ? {} : { annotations }) },
-      spec: { type: "LoadBalancer", selector: { "app.kubernetes.io/name": "smoke" }, ports: [{ name: "http", port: 80, targetPort: "http", protocol: "TCP" }], ...spec },
+      spec: {
+        type: "LoadBalancer",
+        selector: { "app.kubernetes.io/name": "smoke" },
+        ports: [{ name: "http", port: 80, targetPort: "http", protocol: "TCP" }],
+        ...spec,
+      },
     },
     dependencies: [],
   };
@@ -71,7 +76,9 @@ describe("the Service policies", () => {
 
   it("check a Service whose spec.type is unknown as if it were a LoadBalancer", async () => {
     const record = service(without(smoke(), Annotation.flexMax), { type: UNKNOWN_VALUE });
-    expect(await messages(serviceLoadBalancerFlexBandwidthSet, record)).toEqual([expect.stringMatching(/^Service "smoke-service" sets .*oci-load-balancer-shape to "flexible" but .*oci-load-balancer-shape-flex-max is unset/)]);
+    expect(await messages(serviceLoadBalancerFlexBandwidthSet, record)).toEqual([
+      expect.stringMatching(/^Service "smoke-service" sets .*oci-load-balancer-shape to "flexible" but .*oci-load-balancer-shape-flex-max is unset/),
+    ]);
     expect(await messages(serviceLoadBalancerFlexBandwidthSet, service(smoke(), { type: UNKNOWN_VALUE }))).toEqual([]);
   });
 });
@@ -90,7 +97,9 @@ describe("service-load-balancer-flexible-shape", () => {
   });
 
   it("names a shape OCI does not offer", async () => {
-    expect(await messages(serviceLoadBalancerFlexibleShape, service({ [Annotation.shape]: "flex" }))).toEqual([expect.stringMatching(/"flex", which is none of the shapes OCI offers/)]);
+    expect(await messages(serviceLoadBalancerFlexibleShape, service({ [Annotation.shape]: "flex" }))).toEqual([
+      expect.stringMatching(/"flex", which is none of the shapes OCI offers/),
+    ]);
   });
 
   it("accepts the flexible shape in any case, as the CCM does", async () => {
@@ -110,7 +119,9 @@ describe("service-load-balancer-flex-bandwidth-set", () => {
   });
 
   it("rejects an empty bound, which the CCM treats as unset", async () => {
-    expect(await messages(serviceLoadBalancerFlexBandwidthSet, service(flexible("10", "")))).toEqual([expect.stringContaining(`${Annotation.flexMax} is empty`)]);
+    expect(await messages(serviceLoadBalancerFlexBandwidthSet, service(flexible("10", "")))).toEqual([
+      expect.stringContaining(`${Annotation.flexMax} is empty`),
+    ]);
   });
 
   it.each(["ten", "10.5", "-10", "10Mbps"])("rejects the non-numeric bound %p", async (value) => {
@@ -119,9 +130,15 @@ describe("service-load-balancer-flex-bandwidth-set", () => {
   });
 
   it("rejects an unknown bound, shape or annotations object as not literal (preview)", async () => {
-    expect(await messages(serviceLoadBalancerFlexBandwidthSet, service(flexible(UNKNOWN_VALUE, "10")))).toEqual([expect.stringMatching(/flex-min \(unknown .*\); it must be a literal/)]);
-    expect(await messages(serviceLoadBalancerFlexBandwidthSet, service({ ...smoke(), [Annotation.shape]: UNKNOWN_VALUE }))).toEqual([expect.stringMatching(/oci-load-balancer-shape \(unknown .*\); it must be a literal/)]);
-    expect(await messages(serviceLoadBalancerFlexBandwidthSet, service(UNKNOWN_VALUE))).toEqual([expect.stringMatching(/has metadata.annotations \(unknown .*\)/)]);
+    expect(await messages(serviceLoadBalancerFlexBandwidthSet, service(flexible(UNKNOWN_VALUE, "10")))).toEqual([
+      expect.stringMatching(/flex-min \(unknown .*\); it must be a literal/),
+    ]);
+    expect(await messages(serviceLoadBalancerFlexBandwidthSet, service({ ...smoke(), [Annotation.shape]: UNKNOWN_VALUE }))).toEqual([
+      expect.stringMatching(/oci-load-balancer-shape \(unknown .*\); it must be a literal/),
+    ]);
+    expect(await messages(serviceLoadBalancerFlexBandwidthSet, service(UNKNOWN_VALUE))).toEqual([
+      expect.stringMatching(/has metadata.annotations \(unknown .*\)/),
+    ]);
   });
 
   it("leaves fixed shapes alone (the advisory covers them)", async () => {
@@ -136,7 +153,11 @@ describe("service-load-balancer-flex-bandwidth-set", () => {
 
 describe("service-load-balancer-flex-bandwidth-bounds", () => {
   it.each([
-    ["flex-min below 10", flexible("5", "10"), /flex-min to "5"; OCI's flexible shape takes 10 to 8000 Mbps, and the cloud controller manager silently raises it to 10/],
+    [
+      "flex-min below 10",
+      flexible("5", "10"),
+      /flex-min to "5"; OCI's flexible shape takes 10 to 8000 Mbps, and the cloud controller manager silently raises it to 10/,
+    ],
     ["flex-max above 8000", flexible("10", "9000"), /flex-max to "9000"; .*up to 8192, beyond OCI's documented maximum/],
     ["flex-min above flex-max", flexible("50", "20"), /flex-min "50" above .*flex-max "20"; the cloud controller manager silently raises flex-max to 50/],
     ["flex-max above the default cap", flexible("10", "400"), /flex-max to "400", above the cap of 100 Mbps/],
@@ -147,7 +168,9 @@ describe("service-load-balancer-flex-bandwidth-bounds", () => {
   it("takes the cap from the policy config", async () => {
     const config = { "service-load-balancer-flex-bandwidth-bounds": { maximumFlexMbps: 400 } };
     expect(await messages(serviceLoadBalancerFlexBandwidthBounds, service(flexible("10", "400")), config)).toEqual([]);
-    expect(await messages(serviceLoadBalancerFlexBandwidthBounds, service(flexible("10", "401")), config)).toEqual([expect.stringContaining("above the cap of 400 Mbps")]);
+    expect(await messages(serviceLoadBalancerFlexBandwidthBounds, service(flexible("10", "401")), config)).toEqual([
+      expect.stringContaining("above the cap of 400 Mbps"),
+    ]);
   });
 
   it("accepts OCI's full range when the cap allows it", async () => {
@@ -172,7 +195,9 @@ describe("service-load-balancer-internal-annotation", () => {
   });
 
   it("rejects an unknown value as not literal (preview)", async () => {
-    expect(await messages(serviceLoadBalancerInternalAnnotation, service({ ...smoke(), [Annotation.internal]: UNKNOWN_VALUE }))).toEqual([expect.stringMatching(/must be a literal/)]);
+    expect(await messages(serviceLoadBalancerInternalAnnotation, service({ ...smoke(), [Annotation.internal]: UNKNOWN_VALUE }))).toEqual([
+      expect.stringMatching(/must be a literal/),
+    ]);
   });
 
   it("rejects the load balancer's internal key on a network load balancer, which would be public", async () => {
@@ -193,7 +218,9 @@ describe("service-load-balancer-internal-annotation", () => {
 
   it("rejects an unknown load-balancer type when an internal key is set", async () => {
     const record = service({ [Annotation.loadBalancerType]: UNKNOWN_VALUE, [Annotation.internal]: "true" });
-    expect(await messages(serviceLoadBalancerInternalAnnotation, record)).toEqual([expect.stringMatching(/load-balancer-type \(unknown .*\); it decides whether/)]);
+    expect(await messages(serviceLoadBalancerInternalAnnotation, record)).toEqual([
+      expect.stringMatching(/load-balancer-type \(unknown .*\); it decides whether/),
+    ]);
   });
 });
 

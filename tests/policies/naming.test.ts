@@ -54,8 +54,13 @@ describe("quick-create-names", () => {
   });
 
   it("rejects an unknown display name without being downgraded", async () => {
-    const { diagnostics } = await runStackPolicy(quickCreateNames, withInputs(preview, "oke-network-vcn", (i) => (i.displayName = UNKNOWN_VALUE)));
-    expect(violations(diagnostics)).toEqual([["quick-create-names", "oke-network-vcn", expect.stringMatching(/"oke-network-vcn" has displayName \(unknown until the resource it comes from exists\)/)]]);
+    const { diagnostics } = await runStackPolicy(
+      quickCreateNames,
+      withInputs(preview, "oke-network-vcn", (i) => (i.displayName = UNKNOWN_VALUE)),
+    );
+    expect(violations(diagnostics)).toEqual([
+      ["quick-create-names", "oke-network-vcn", expect.stringMatching(/"oke-network-vcn" has displayName \(unknown until the resource it comes from exists\)/)],
+    ]);
     expect(diagnostics[0].enforcementLevel).toBe("mandatory");
   });
 
@@ -73,8 +78,12 @@ describe("quick-create-names", () => {
     records = withInputs(records, "oke-network-vcn", (i) => (i.dnsLabel = "x"));
     const messages = (await runStackPolicy(quickCreateNames, records)).diagnostics.map((d) => d.message);
     expect(messages).toEqual([
-      expect.stringMatching(/\nVCN "oke-vcn-quick-cluster1-[0-9a-f]{9}" \(Pulumi name "oke-network-vcn"\) has dnsLabel "x"; .* Fix: set dnsLabel to "cluster1"\.$/),
-      expect.stringMatching(/\nCluster "other" \(Pulumi name "oke-cluster-cluster"\) has name "other", but the network resources are named for cluster "cluster1"/),
+      expect.stringMatching(
+        /\nVCN "oke-vcn-quick-cluster1-[0-9a-f]{9}" \(Pulumi name "oke-network-vcn"\) has dnsLabel "x"; .* Fix: set dnsLabel to "cluster1"\.$/,
+      ),
+      expect.stringMatching(
+        /\nCluster "other" \(Pulumi name "oke-cluster-cluster"\) has name "other", but the network resources are named for cluster "cluster1"/,
+      ),
       expect.stringMatching(/\nNode pool "oke-nodepool-pool1" has name "pool2"; Quick Create names its node pool "pool1"/),
     ]);
     for (const expected of [/has name "other"/, /has name "pool2"/, /has dnsLabel "x"/]) {

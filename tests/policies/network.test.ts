@@ -27,19 +27,38 @@ describe("no-network-security-groups", () => {
   });
 
   it("rejects nsgIds on the node pool even when the NSG id is unknown (preview)", async () => {
-    const { diagnostics } = await runResourcePolicy(noNetworkSecurityGroups, changed(POOL, (i) => (i.nodeConfigDetails.nsgIds = [UNKNOWN_VALUE])));
+    const { diagnostics } = await runResourcePolicy(
+      noNetworkSecurityGroups,
+      changed(POOL, (i) => (i.nodeConfigDetails.nsgIds = [UNKNOWN_VALUE])),
+    );
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0].enforcementLevel).toBe("mandatory");
     expect(diagnostics[0].message).toMatch(/"pool1" \(Pulumi name "oke-nodepool-pool1"\) sets nodeConfigDetails.nsgIds \(1 NSG id\(s\)\)/);
   });
 
   it("rejects a wholly unknown nsgIds list", async () => {
-    const { diagnostics } = await runResourcePolicy(noNetworkSecurityGroups, changed(POOL, (i) => (i.nodeConfigDetails.nsgIds = UNKNOWN_VALUE)));
-    expect(violations(diagnostics)).toEqual([["no-network-security-groups", "oke-nodepool-pool1", expect.stringMatching(/sets nodeConfigDetails\.nsgIds \(\(unknown until the resource it comes from exists\)\)/)]]);
+    const { diagnostics } = await runResourcePolicy(
+      noNetworkSecurityGroups,
+      changed(POOL, (i) => (i.nodeConfigDetails.nsgIds = UNKNOWN_VALUE)),
+    );
+    expect(violations(diagnostics)).toEqual([
+      [
+        "no-network-security-groups",
+        "oke-nodepool-pool1",
+        expect.stringMatching(/sets nodeConfigDetails\.nsgIds \(\(unknown until the resource it comes from exists\)\)/),
+      ],
+    ]);
   });
 
   it("accepts an empty nsgIds list", async () => {
-    expect((await runResourcePolicy(noNetworkSecurityGroups, changed(POOL, (i) => (i.nodeConfigDetails.nsgIds = [])))).diagnostics).toEqual([]);
+    expect(
+      (
+        await runResourcePolicy(
+          noNetworkSecurityGroups,
+          changed(POOL, (i) => (i.nodeConfigDetails.nsgIds = [])),
+        )
+      ).diagnostics,
+    ).toEqual([]);
   });
 
   it("rejects podNsgIds", async () => {
@@ -50,13 +69,22 @@ describe("no-network-security-groups", () => {
   });
 
   it("rejects NSGs on the cluster endpoint", async () => {
-    const { diagnostics } = await runResourcePolicy(noNetworkSecurityGroups, changed(CLUSTER, (i) => (i.endpointConfig.nsgIds = [UNKNOWN_VALUE])));
+    const { diagnostics } = await runResourcePolicy(
+      noNetworkSecurityGroups,
+      changed(CLUSTER, (i) => (i.endpointConfig.nsgIds = [UNKNOWN_VALUE])),
+    );
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0].message).toMatch(/Cluster "cluster1" \(Pulumi name "oke-cluster-cluster"\) sets endpointConfig.nsgIds/);
   });
 
   it("rejects NetworkSecurityGroup resources", async () => {
-    const nsg = { urn: "urn:pulumi:dev::p::oci:Core/networkSecurityGroup:NetworkSecurityGroup::extra", type: "oci:Core/networkSecurityGroup:NetworkSecurityGroup", name: "extra", inputs: { displayName: "extra-nsg", vcnId: UNKNOWN_VALUE, compartmentId: "c" }, dependencies: [] };
+    const nsg = {
+      urn: "urn:pulumi:dev::p::oci:Core/networkSecurityGroup:NetworkSecurityGroup::extra",
+      type: "oci:Core/networkSecurityGroup:NetworkSecurityGroup",
+      name: "extra",
+      inputs: { displayName: "extra-nsg", vcnId: UNKNOWN_VALUE, compartmentId: "c" },
+      dependencies: [],
+    };
     const { diagnostics } = await runResourcePolicy(noNetworkSecurityGroups, nsg);
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0].message).toMatch(/"extra-nsg" \(Pulumi name "extra"\)/);
@@ -76,8 +104,13 @@ describe("worker-subnet-private", () => {
   });
 
   it("rejects a worker subnet without prohibitInternetIngress", async () => {
-    const { diagnostics } = await runResourcePolicy(workerSubnetPrivate, changed(WORKER_SUBNET, (i) => delete i.prohibitInternetIngress));
-    expect(violations(diagnostics)).toEqual([["worker-subnet-private", "oke-network-worker-subnet", expect.stringMatching(/has prohibitPublicIpOnVnic true and prohibitInternetIngress \(unset\)/)]]);
+    const { diagnostics } = await runResourcePolicy(
+      workerSubnetPrivate,
+      changed(WORKER_SUBNET, (i) => delete i.prohibitInternetIngress),
+    );
+    expect(violations(diagnostics)).toEqual([
+      ["worker-subnet-private", "oke-network-worker-subnet", expect.stringMatching(/has prohibitPublicIpOnVnic true and prohibitInternetIngress \(unset\)/)],
+    ]);
   });
 
   it("accepts public workers when configured", async () => {
@@ -97,7 +130,10 @@ describe("load-balancer-subnet-public", () => {
   });
 
   it("rejects a private LB subnet", async () => {
-    const { diagnostics } = await runResourcePolicy(loadBalancerSubnetPublic, changed(LB_SUBNET, (i) => (i.prohibitPublicIpOnVnic = true)));
+    const { diagnostics } = await runResourcePolicy(
+      loadBalancerSubnetPublic,
+      changed(LB_SUBNET, (i) => (i.prohibitPublicIpOnVnic = true)),
+    );
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0].message).toContain(`oke-svclbsubnet-quick-cluster1-${nameId}-regional`);
   });

@@ -30,12 +30,27 @@ describe("node-pool-boot-volume-image-default", () => {
   it("accepts the one size allowed by config, and only that one", async () => {
     const config = { "node-pool-boot-volume-image-default": { allowedBootVolumeSizeInGbs: "100" } };
     expect((await runResourcePolicy(nodePoolBootVolumeImageDefault, await poolOf({ bootVolumeSizeGbs: 100 }), config)).diagnostics).toEqual([]);
-    expect(violations((await runResourcePolicy(nodePoolBootVolumeImageDefault, await poolOf({ bootVolumeSizeGbs: 200 }), config)).diagnostics)).toEqual([["node-pool-boot-volume-image-default", "oke-nodepool-pool1", expect.stringMatching(/sets nodeSourceDetails\.bootVolumeSizeInGbs to "200".*Fix: remove bootVolumeSizeInGbs or set it to the allowed "100"/)]]);
+    expect(violations((await runResourcePolicy(nodePoolBootVolumeImageDefault, await poolOf({ bootVolumeSizeGbs: 200 }), config)).diagnostics)).toEqual([
+      [
+        "node-pool-boot-volume-image-default",
+        "oke-nodepool-pool1",
+        expect.stringMatching(/sets nodeSourceDetails\.bootVolumeSizeInGbs to "200".*Fix: remove bootVolumeSizeInGbs or set it to the allowed "100"/),
+      ],
+    ]);
   });
 
   it("still decides when the size is unknown in a preview: a computed size is a set size", async () => {
-    const { diagnostics } = await runResourcePolicy(nodePoolBootVolumeImageDefault, pool((i) => (i.nodeSourceDetails.bootVolumeSizeInGbs = UNKNOWN_VALUE)));
-    expect(violations(diagnostics)).toEqual([["node-pool-boot-volume-image-default", "oke-nodepool-pool1", expect.stringMatching(/sets nodeSourceDetails\.bootVolumeSizeInGbs to \(unknown until the resource it comes from exists\)/)]]);
+    const { diagnostics } = await runResourcePolicy(
+      nodePoolBootVolumeImageDefault,
+      pool((i) => (i.nodeSourceDetails.bootVolumeSizeInGbs = UNKNOWN_VALUE)),
+    );
+    expect(violations(diagnostics)).toEqual([
+      [
+        "node-pool-boot-volume-image-default",
+        "oke-nodepool-pool1",
+        expect.stringMatching(/sets nodeSourceDetails\.bootVolumeSizeInGbs to \(unknown until the resource it comes from exists\)/),
+      ],
+    ]);
     expect(diagnostics[0].enforcementLevel).toBe("mandatory");
   });
 
@@ -61,7 +76,10 @@ describe("node-pool-minimum-size", () => {
   });
 
   it("rejects a pool without nodeConfigDetails (legacy subnetIds form)", async () => {
-    const { diagnostics } = await runResourcePolicy(nodePoolMinimumSize, pool((i) => delete i.nodeConfigDetails));
+    const { diagnostics } = await runResourcePolicy(
+      nodePoolMinimumSize,
+      pool((i) => delete i.nodeConfigDetails),
+    );
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0].message).toMatch(/size \(unset\)/);
   });
@@ -74,7 +92,10 @@ describe("node-pool-fault-domain-spread", () => {
   });
 
   it("rejects a placement pinned to one fault domain", async () => {
-    const { diagnostics } = await runResourcePolicy(nodePoolFaultDomainSpread, pool((i) => (i.nodeConfigDetails.placementConfigs[0].faultDomains = ["FAULT-DOMAIN-1"])));
+    const { diagnostics } = await runResourcePolicy(
+      nodePoolFaultDomainSpread,
+      pool((i) => (i.nodeConfigDetails.placementConfigs[0].faultDomains = ["FAULT-DOMAIN-1"])),
+    );
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0].message).toMatch(/placementConfigs\[0\] to faultDomains \["FAULT-DOMAIN-1"\]/);
   });
@@ -92,8 +113,13 @@ describe("node-pool-fault-domain-spread", () => {
   });
 
   it("rejects a pool without placement configs", async () => {
-    const { diagnostics } = await runResourcePolicy(nodePoolFaultDomainSpread, pool((i) => (i.nodeConfigDetails.placementConfigs = [])));
-    expect(violations(diagnostics)).toEqual([["node-pool-fault-domain-spread", "oke-nodepool-pool1", expect.stringMatching(/has nodeConfigDetails\.placementConfigs empty or unset/)]]);
+    const { diagnostics } = await runResourcePolicy(
+      nodePoolFaultDomainSpread,
+      pool((i) => (i.nodeConfigDetails.placementConfigs = [])),
+    );
+    expect(violations(diagnostics)).toEqual([
+      ["node-pool-fault-domain-spread", "oke-nodepool-pool1", expect.stringMatching(/has nodeConfigDetails\.placementConfigs empty or unset/)],
+    ]);
   });
 
   it("accepts three ADs, one placement each (us-ashburn-1)", async () => {
@@ -109,7 +135,10 @@ describe("node-pool-flex-shape-config", () => {
   });
 
   it("advises when a flex shape has no shape config", async () => {
-    const { diagnostics } = await runResourcePolicy(nodePoolFlexShapeConfig, pool((i) => delete i.nodeShapeConfig));
+    const { diagnostics } = await runResourcePolicy(
+      nodePoolFlexShapeConfig,
+      pool((i) => delete i.nodeShapeConfig),
+    );
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0].enforcementLevel).toBe("advisory");
     expect(diagnostics[0].message).toMatch(/"VM.Standard.E4.Flex"/);

@@ -24,7 +24,9 @@ describe("node-pool-cycling-enabled", () => {
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0].enforcementLevel).toBe("advisory");
     expect(diagnostics[0].urn).toBe(recordNamed(records, POOL).urn);
-    expect(diagnostics[0].message).toMatch(/"pool1" \(Pulumi name "oke-nodepool-pool1"\) on an enhanced cluster has nodePoolCyclingDetails\.isNodeCyclingEnabled \(unset\).*Fix: set nodePoolCyclingDetails/s);
+    expect(diagnostics[0].message).toMatch(
+      /"pool1" \(Pulumi name "oke-nodepool-pool1"\) on an enhanced cluster has nodePoolCyclingDetails\.isNodeCyclingEnabled \(unset\).*Fix: set nodePoolCyclingDetails/s,
+    );
   });
 
   it("is quiet on a basic cluster, where OKE has no node cycling (and the program sets none)", async () => {

@@ -33,10 +33,22 @@ describe("the policy pack's compiled start", () => {
     const states = [state()];
     execFileSync(process.execPath, [path.join(dir, "build.js")], { cwd: dir });
     const sources = (sub: string, ext: string): string[] =>
-      fs.readdirSync(path.join(dir, sub), { withFileTypes: true }).flatMap((e) =>
-        e.isDirectory() ? (["node_modules", "bin"].includes(e.name) ? [] : sources(path.join(sub, e.name), ext)) : e.name.endsWith(ext) ? [path.join(sub, e.name).replace(/\.(ts|js)$/, "")] : [],
-      );
-    expect(sources("bin", ".js").map((f) => path.relative("bin", f)).sort()).toEqual(sources("", ".ts").sort());
+      fs
+        .readdirSync(path.join(dir, sub), { withFileTypes: true })
+        .flatMap((e) =>
+          e.isDirectory()
+            ? ["node_modules", "bin"].includes(e.name)
+              ? []
+              : sources(path.join(sub, e.name), ext)
+            : e.name.endsWith(ext)
+              ? [path.join(sub, e.name).replace(/\.(ts|js)$/, "")]
+              : [],
+        );
+    expect(
+      sources("bin", ".js")
+        .map((f) => path.relative("bin", f))
+        .sort(),
+    ).toEqual(sources("", ".ts").sort());
     states.push(state());
     fs.appendFileSync(path.join(dir, "lib", "values.ts"), "\n// edited\n");
     states.push(state());

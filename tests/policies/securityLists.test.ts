@@ -88,15 +88,19 @@ describe("node-registration-security-rules", () => {
   });
 
   it("accepts a rule for the same peer that allows more (all protocols instead of all TCP)", async () => {
-    const records = withInputs(without(preview, WORKER_LIST, "ingress", (r) => r.protocol === "6" && !r.tcpOptions), WORKER_LIST, (i) =>
-      i.ingressSecurityRules.push({ source: "10.0.0.0/28", sourceType: "CIDR_BLOCK", protocol: "all", stateless: false }),
+    const records = withInputs(
+      without(preview, WORKER_LIST, "ingress", (r) => r.protocol === "6" && !r.tcpOptions),
+      WORKER_LIST,
+      (i) => i.ingressSecurityRules.push({ source: "10.0.0.0/28", sourceType: "CIDR_BLOCK", protocol: "all", stateless: false }),
     );
     expect((await runStackPolicy(nodeRegistrationSecurityRules, records)).diagnostics).toEqual([]);
   });
 
   it("does not accept a wider peer in place of the subnet", async () => {
-    const records = withInputs(without(preview, WORKER_LIST, "ingress", (r) => r.protocol === "6" && !r.tcpOptions), WORKER_LIST, (i) =>
-      i.ingressSecurityRules.push({ source: "10.0.0.0/16", sourceType: "CIDR_BLOCK", protocol: "all", stateless: false }),
+    const records = withInputs(
+      without(preview, WORKER_LIST, "ingress", (r) => r.protocol === "6" && !r.tcpOptions),
+      WORKER_LIST,
+      (i) => i.ingressSecurityRules.push({ source: "10.0.0.0/16", sourceType: "CIDR_BLOCK", protocol: "all", stateless: false }),
     );
     const { diagnostics } = await runStackPolicy(nodeRegistrationSecurityRules, records);
     expect(diagnostics).toHaveLength(1);
@@ -121,7 +125,13 @@ describe("node-registration-security-rules", () => {
 describe("api-endpoint-open-to-internet", () => {
   it("advises on the public endpoint's 0.0.0.0/0 6443 rule", async () => {
     const { diagnostics } = await runResourcePolicy(apiEndpointOpenToInternet, recordNamed(preview, ENDPOINT_LIST));
-    expect(violations(diagnostics)).toEqual([["api-endpoint-open-to-internet", "oke-network-endpoint-seclist", expect.stringMatching(/ingress rule #0 allows 0\.0\.0\.0\/0 to the Kubernetes API \(TCP 6443\)/)]]);
+    expect(violations(diagnostics)).toEqual([
+      [
+        "api-endpoint-open-to-internet",
+        "oke-network-endpoint-seclist",
+        expect.stringMatching(/ingress rule #0 allows 0\.0\.0\.0\/0 to the Kubernetes API \(TCP 6443\)/),
+      ],
+    ]);
     expect(diagnostics[0].enforcementLevel).toBe("advisory");
   });
 
@@ -152,7 +162,13 @@ describe("ssh-open-to-internet", () => {
 
   it("advises for private workers when configured", async () => {
     const { diagnostics } = await runStackPolicy(sshOpenToInternet, preview, { "ssh-open-to-internet": { flagPrivateWorkers: true } });
-    expect(violations(diagnostics)).toEqual([["ssh-open-to-internet", "oke-network-worker-seclist", expect.stringMatching(/ingress rule #3 allows SSH \(TCP 22\) from 0\.0\.0\.0\/0 and the workers are private/)]]);
+    expect(violations(diagnostics)).toEqual([
+      [
+        "ssh-open-to-internet",
+        "oke-network-worker-seclist",
+        expect.stringMatching(/ingress rule #3 allows SSH \(TCP 22\) from 0\.0\.0\.0\/0 and the workers are private/),
+      ],
+    ]);
   });
 });
 

@@ -28,7 +28,11 @@ describe("the policy pack can be published on its own", () => {
   it("imports nothing from outside policies/ but its declared dependencies", () => {
     const strays = files.flatMap((file) =>
       importsOf(file)
-        .filter((spec) => (spec.startsWith(".") ? !path.resolve(path.dirname(file), spec).startsWith(PACK + path.sep) : !dependencies.some((d) => spec === d || spec.startsWith(`${d}/`))))
+        .filter((spec) =>
+          spec.startsWith(".")
+            ? !path.resolve(path.dirname(file), spec).startsWith(PACK + path.sep)
+            : !dependencies.some((d) => spec === d || spec.startsWith(`${d}/`)),
+        )
         .map((spec) => `${path.relative(PACK, file)} imports ${spec}`),
     );
     expect(strays).toEqual([]);
@@ -37,13 +41,22 @@ describe("the policy pack can be published on its own", () => {
   it("keeps the Quick Create contract free of any package, so the program can load it too", () => {
     const contract = files.filter((file) => file.startsWith(path.join(PACK, "contract") + path.sep));
     expect(contract.map((file) => path.relative(PACK, file))).toContain(path.join("contract", "index.ts"));
-    const packages = contract.flatMap((file) => importsOf(file).filter((spec) => !spec.startsWith("./")).map((spec) => `${path.relative(PACK, file)} imports ${spec}`));
+    const packages = contract.flatMap((file) =>
+      importsOf(file)
+        .filter((spec) => !spec.startsWith("./"))
+        .map((spec) => `${path.relative(PACK, file)} imports ${spec}`),
+    );
     expect(packages).toEqual([]);
   });
 
   it("declares every file it needs in its package's files list", () => {
     const { files: listed } = JSON.parse(fs.readFileSync(path.join(PACK, "package.json"), "utf8")) as { files: string[] };
-    const covered = (rel: string) => listed.some((pattern) => (pattern.includes("/") ? path.dirname(rel) === path.dirname(pattern) : !rel.includes("/")) && (pattern.endsWith("*.ts") ? rel.endsWith(".ts") : rel === pattern));
+    const covered = (rel: string) =>
+      listed.some(
+        (pattern) =>
+          (pattern.includes("/") ? path.dirname(rel) === path.dirname(pattern) : !rel.includes("/")) &&
+          (pattern.endsWith("*.ts") ? rel.endsWith(".ts") : rel === pattern),
+      );
     const needed = [...files.map((file) => path.relative(PACK, file).split(path.sep).join("/")), "PulumiPolicy.yaml", "tsconfig.json"];
     expect(needed.filter((rel) => !covered(rel))).toEqual([]);
   });

@@ -12,7 +12,10 @@ beforeAll(async () => {
   preview = await stackRecords({}, true);
 });
 const clusterWith = (update: (options: Record<string, any>) => void) =>
-  recordNamed(withInputs(preview, CLUSTER, (i) => update(i.options)), CLUSTER);
+  recordNamed(
+    withInputs(preview, CLUSTER, (i) => update(i.options)),
+    CLUSTER,
+  );
 
 describe("cluster-created-resources-tagged", () => {
   it("is in the pack, mandatory", () => {
@@ -27,24 +30,36 @@ describe("cluster-created-resources-tagged", () => {
   });
 
   it("rejects load balancers without the tag, naming the field and the fix", async () => {
-    const { diagnostics } = await runResourcePolicy(clusterCreatedResourcesTagged, clusterWith((o) => delete o.serviceLbConfig.freeformTags[STACK_TAG_KEY]));
+    const { diagnostics } = await runResourcePolicy(
+      clusterCreatedResourcesTagged,
+      clusterWith((o) => delete o.serviceLbConfig.freeformTags[STACK_TAG_KEY]),
+    );
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0].message).toMatch(/options\.serviceLbConfig\.freeformTags\["oke-quick-create-stack"\] \(unset\).*literal "<project>\/<stack>"/);
   });
 
   it("rejects volumes tagged with a value that is not <project>/<stack>", async () => {
-    const { diagnostics } = await runResourcePolicy(clusterCreatedResourcesTagged, clusterWith((o) => (o.persistentVolumeConfig.freeformTags[STACK_TAG_KEY] = "dev")));
+    const { diagnostics } = await runResourcePolicy(
+      clusterCreatedResourcesTagged,
+      clusterWith((o) => (o.persistentVolumeConfig.freeformTags[STACK_TAG_KEY] = "dev")),
+    );
     expect(diagnostics.map((d) => d.message)).toEqual([expect.stringMatching(/persistentVolumeConfig.*"dev"/)]);
   });
 
   it("rejects an unknown value: the tag must be a literal", async () => {
-    const { diagnostics } = await runResourcePolicy(clusterCreatedResourcesTagged, clusterWith((o) => (o.serviceLbConfig.freeformTags[STACK_TAG_KEY] = UNKNOWN_VALUE)));
+    const { diagnostics } = await runResourcePolicy(
+      clusterCreatedResourcesTagged,
+      clusterWith((o) => (o.serviceLbConfig.freeformTags[STACK_TAG_KEY] = UNKNOWN_VALUE)),
+    );
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0].message).toMatch(/serviceLbConfig.*unknown/);
   });
 
   it("rejects load balancers and volumes tagged for different stacks", async () => {
-    const { diagnostics } = await runResourcePolicy(clusterCreatedResourcesTagged, clusterWith((o) => (o.persistentVolumeConfig.freeformTags[STACK_TAG_KEY] = "oke-quick-create/prod")));
+    const { diagnostics } = await runResourcePolicy(
+      clusterCreatedResourcesTagged,
+      clusterWith((o) => (o.persistentVolumeConfig.freeformTags[STACK_TAG_KEY] = "oke-quick-create/prod")),
+    );
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0].message).toMatch(/"oke-quick-create\/dev" but its volumes "oke-quick-create\/prod"/);
   });

@@ -53,7 +53,11 @@ describe("bastionClientCidrs is checked before anything is registered", () => {
     ["missing", { bastion: true }, /bastion is on, so list the address ranges.*pulumi config set --path 'bastionClientCidrs\[0\]' 203\.0\.113\.0\/24/],
     ["empty", { bastion: true, bastionClientCidrs: "[]" }, /Invalid value \[\] for bastionClientCidrs: bastion is on/],
     ["not a list", { bastion: true, bastionClientCidrs: '"203.0.113.0/24"' }, /Invalid value "203\.0\.113\.0\/24" for bastionClientCidrs: use a list of CIDRs/],
-    ["not JSON at all", { bastion: true, bastionClientCidrs: "203.0.113.0/24" }, /Invalid value for bastionClientCidrs: use a list, for example `pulumi config set --path 'bastionClientCidrs\[0\]' \.\.\.`/],
+    [
+      "not JSON at all",
+      { bastion: true, bastionClientCidrs: "203.0.113.0/24" },
+      /Invalid value for bastionClientCidrs: use a list, for example `pulumi config set --path 'bastionClientCidrs\[0\]' \.\.\.`/,
+    ],
     ["a bare address", { bastion: true, bastionClientCidrs: '["203.0.113.7"]' }, /"203\.0\.113\.7" is not an IPv4 network in CIDR notation/],
     ["host bits set", { bastion: true, bastionClientCidrs: '["203.0.113.7/24"]' }, /"203\.0\.113\.7\/24" is not an IPv4 network/],
     ["a number", { bastion: true, bastionClientCidrs: "[42]" }, /42 is not an IPv4 network/],
@@ -73,7 +77,12 @@ describe("bastionClientCidrs is checked before anything is registered", () => {
  * pack decides it: the sender's list must allow the egress and the receiver's list the ingress
  * (replies pass by state tracking).
  */
-function allowsTcp(list: { ingressSecurityRules: OciIngressRule[]; egressSecurityRules: OciEgressRule[] }, direction: "ingress" | "egress", address: string, port: number): boolean {
+function allowsTcp(
+  list: { ingressSecurityRules: OciIngressRule[]; egressSecurityRules: OciEgressRule[] },
+  direction: "ingress" | "egress",
+  address: string,
+  port: number,
+): boolean {
   const rules = rulesOf(list);
   if (rules === UNKNOWN) throw new Error("the program's rules are literal");
   return isAllowed(rules, { direction, peer: { address }, protocol: Protocol.TCP, port, description: `TCP ${port} with ${address}` });
@@ -82,8 +91,12 @@ const covers = (cidr: string, address: string) => contains(parseCidr(cidr)!, par
 
 describe("Quick Create's own security lists let the bastion's private endpoint (in the worker subnet) through", () => {
   const plan: AddressPlan = {
-    vcn: DEFAULTS.vcnCidr, endpointSubnet: DEFAULTS.endpointSubnetCidr, workerSubnet: DEFAULTS.workerSubnetCidr,
-    lbSubnet: DEFAULTS.lbSubnetCidr, pods: DEFAULTS.podsCidr, services: DEFAULTS.servicesCidr,
+    vcn: DEFAULTS.vcnCidr,
+    endpointSubnet: DEFAULTS.endpointSubnetCidr,
+    workerSubnet: DEFAULTS.workerSubnetCidr,
+    lbSubnet: DEFAULTS.lbSubnetCidr,
+    pods: DEFAULTS.podsCidr,
+    services: DEFAULTS.servicesCidr,
   };
   const addresses = { plan, oracleServicesCidr: "all-nrt-services-in-oracle-services-network" };
   const bastionIp = bastionPrivateEndpointIp(plan.workerSubnet);

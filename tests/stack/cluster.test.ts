@@ -60,12 +60,12 @@ describe("cluster and pool1 with Quick Create's defaults", () => {
     });
     expect(pool.clusterId).toBe(run.outputs.clusterId);
     expect(pool.nodeConfigDetails.size).toBe(3);
-    expect(pool.nodeConfigDetails.placementConfigs).toEqual([
-      { availabilityDomain: "Uocm:AP-TOKYO-1-AD-1", subnetId: run.outputs.workerSubnetId },
-    ]);
+    expect(pool.nodeConfigDetails.placementConfigs).toEqual([{ availabilityDomain: "Uocm:AP-TOKYO-1-AD-1", subnetId: run.outputs.workerSubnetId }]);
     expect(pool.nodeConfigDetails.nsgIds).toBeUndefined();
     expect(pool.nodeConfigDetails.nodePoolPodNetworkOptionDetails).toEqual({
-      cniType: "OCI_VCN_IP_NATIVE", maxPodsPerNode: 31, podSubnetIds: [run.outputs.workerSubnetId],
+      cniType: "OCI_VCN_IP_NATIVE",
+      maxPodsPerNode: 31,
+      podSubnetIds: [run.outputs.workerSubnetId],
     });
     expect(pool.nodeSourceDetails).toEqual({ sourceType: "IMAGE", imageId: expectedNodeImage("ap-tokyo-1", "v1.33.1").imageId });
     expect(pool.sshPublicKey).toBeUndefined();
@@ -77,7 +77,9 @@ describe("choices", () => {
     const run = await runStack({ "oci:region": "us-ashburn-1" });
     const pool = only(run, NODE_POOL);
     expect(pool.nodeConfigDetails.placementConfigs.map((p: any) => p.availabilityDomain)).toEqual([
-      "Uocm:US-ASHBURN-1-AD-1", "Uocm:US-ASHBURN-1-AD-2", "Uocm:US-ASHBURN-1-AD-3",
+      "Uocm:US-ASHBURN-1-AD-1",
+      "Uocm:US-ASHBURN-1-AD-2",
+      "Uocm:US-ASHBURN-1-AD-3",
     ]);
     expect(pool.nodeConfigDetails.placementConfigs.map((p: any) => p.faultDomains)).toEqual([undefined, undefined, undefined]);
     expect(run.outputs.names).toMatchObject({ vcn: expect.stringMatching(/^oke-vcn-quick-cluster1-/) });
@@ -85,8 +87,13 @@ describe("choices", () => {
 
   test("flannel, basic, fixed shape, 5 nodes, 100 GB boot volume, SSH key, older version", async () => {
     const run = await runStack({
-      cni: "flannel", clusterType: "basic", nodeShape: "VM.Standard2.1", nodeCount: 5,
-      bootVolumeSizeGbs: 100, sshPublicKey: SSH_KEY, kubernetesVersion: "v1.32.1",
+      cni: "flannel",
+      clusterType: "basic",
+      nodeShape: "VM.Standard2.1",
+      nodeCount: 5,
+      bootVolumeSizeGbs: 100,
+      sshPublicKey: SSH_KEY,
+      kubernetesVersion: "v1.32.1",
     });
     const cluster = only(run, CLUSTER);
     expect(cluster.type).toBe("BASIC_CLUSTER");

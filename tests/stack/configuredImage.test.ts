@@ -18,7 +18,10 @@ test("a configured OKE image of the running version is used as given", async () 
 test("an upgrade that keeps a configured image built for the old version stops with one sentence naming both versions", async () => {
   const deployed = deployedFrom(await runAgainst({ nodeImageId: image133.imageId }));
   const registered: RegisteredResource[] = [];
-  const error = await runAgainst({ nodeImageId: image133.imageId, kubernetesVersion: "v1.34.1" }, deployed, registered).then(() => undefined, (e: Error) => e);
+  const error = await runAgainst({ nodeImageId: image133.imageId, kubernetesVersion: "v1.34.1" }, deployed, registered).then(
+    () => undefined,
+    (e: Error) => e,
+  );
   expect(error).toBeInstanceOf(QuickCreateConfigError);
   expect(error!.message).toBe(
     `Invalid value "${image133.imageId}" for nodeImageId: it is the OKE image ${image133.sourceName}, built for Kubernetes v1.33.1, but kubernetesVersion is v1.34.1 and OKE refuses a node image of another version; choose the image for v1.34.1 or leave nodeImageId unset.`,
@@ -34,7 +37,10 @@ test("an image the region does not list (a custom image) is not version-checked:
 
 test("nodeImageRefresh with a configured nodeImageId stops before anything is registered", async () => {
   const registered: RegisteredResource[] = [];
-  const error = await runAgainst({ nodeImageId: image133.imageId, nodeImageRefresh: true }, undefined, registered).then(() => undefined, (e: Error) => e);
+  const error = await runAgainst({ nodeImageId: image133.imageId, nodeImageRefresh: true }, undefined, registered).then(
+    () => undefined,
+    (e: Error) => e,
+  );
   expect(error).toBeInstanceOf(QuickCreateConfigError);
   expect((error as QuickCreateConfigError).key).toBe("nodeImageRefresh");
   expect(registered).toEqual([]);

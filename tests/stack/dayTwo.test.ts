@@ -15,7 +15,8 @@ const VCN = "oke-network-vcn";
 const REGION = "ap-tokyo-1";
 
 const named = (run: ProgramRun, name: string) => run.resources.find((r) => r.name === name)!.inputs as Record<string, any>;
-const planned = (run: ProgramRun) => run.resources.map((r) => ({ urn: r.urn, type: r.type, name: r.name, inputs: maskInputs(r.inputs), ignoreChanges: r.options.ignoreChanges }));
+const planned = (run: ProgramRun) =>
+  run.resources.map((r) => ({ urn: r.urn, type: r.type, name: r.name, inputs: maskInputs(r.inputs), ignoreChanges: r.options.ignoreChanges }));
 /** The older OL8 build of the fixture images for a version (OCI has published a newer one since). */
 const olderImage = (version: string) => fakeOcid("image", REGION, nodeImageNames(version)[1]);
 
@@ -26,9 +27,15 @@ beforeAll(async () => {
   deployed = deployedFrom(first);
 });
 
-async function refusal(overrides: Record<string, string>, state: DeployedResource[] | DeployedPlan): Promise<{ message: string; registered: RegisteredResource[] }> {
+async function refusal(
+  overrides: Record<string, string>,
+  state: DeployedResource[] | DeployedPlan,
+): Promise<{ message: string; registered: RegisteredResource[] }> {
   const registered: RegisteredResource[] = [];
-  const error = await runAgainst(overrides, state, registered).then(() => undefined, (e: Error) => e);
+  const error = await runAgainst(overrides, state, registered).then(
+    () => undefined,
+    (e: Error) => e,
+  );
   if (!error) throw new Error("expected the run to be refused");
   return { message: error.message, registered };
 }
@@ -74,7 +81,10 @@ describe("upgrade with one config change", () => {
 
   test("both are updated in place, nothing is replaced", () => {
     const changes = diffPlans(deployed, planned(upgraded));
-    expect(changes.map((c) => [c.name, c.action])).toEqual([[CLUSTER, "update"], [POOL, "update"]]);
+    expect(changes.map((c) => [c.name, c.action])).toEqual([
+      [CLUSTER, "update"],
+      [POOL, "update"],
+    ]);
     expect(changes[0].paths).toEqual(["kubernetesVersion"]);
     expect(changes[1].paths.sort()).toEqual(["kubernetesVersion", "nodePoolCyclingDetails.maximumSurge", "nodeSourceDetails.imageId"]);
   });
@@ -90,7 +100,9 @@ describe("upgrade with one config change", () => {
 describe("only upgrades OKE accepts get through, before anything is registered", () => {
   test("a downgrade stops the run with one sentence and registers nothing", async () => {
     const { message, registered } = await refusal({ kubernetesVersion: "v1.32.1" }, deployed);
-    expect(message).toBe('Invalid value "v1.32.1" for kubernetesVersion: cluster cluster1 runs v1.33.1 and OKE cannot downgrade a cluster; it may go to v1.34.1 or stay on v1.33.1.');
+    expect(message).toBe(
+      'Invalid value "v1.32.1" for kubernetesVersion: cluster cluster1 runs v1.33.1 and OKE cannot downgrade a cluster; it may go to v1.34.1 or stay on v1.33.1.',
+    );
     expect(registered).toEqual([]);
   });
 
@@ -101,7 +113,9 @@ describe("only upgrades OKE accepts get through, before anything is registered",
     const clusters = plan.clusters.bind(plan);
     plan.clusters = (compartmentId: string, name?: string) => clusters(compartmentId, name).map((c) => ({ ...c, availableKubernetesUpgrades: ["v1.32.1"] }));
     const { message, registered } = await refusal({ kubernetesVersion: "v1.33.1" }, plan);
-    expect(message).toBe('Invalid value "v1.33.1" for kubernetesVersion: cluster cluster1 runs v1.31.10 and OKE does not offer v1.33.1 as its upgrade; it may go to v1.32.1 or stay on v1.31.10.');
+    expect(message).toBe(
+      'Invalid value "v1.33.1" for kubernetesVersion: cluster cluster1 runs v1.31.10 and OKE does not offer v1.33.1 as its upgrade; it may go to v1.32.1 or stay on v1.31.10.',
+    );
     expect(registered).toEqual([]);
   });
 
@@ -131,7 +145,9 @@ describe("no change by surprise", () => {
     expect(named(run, POOL).nodeSourceDetails.imageId).toBe(olderImage("v1.33.1"));
     expect(run.outputs.nodeImage).toBe(`${nodeImageNames("v1.33.1")[1]} (kept)`);
     const newest = expectedNodeImage(REGION, "v1.33.1");
-    expect(run.outputs.nodeImageUpdate).toBe(`${newest.sourceName} (${newest.imageId}) is newer than the image pool1 runs; set nodeImageRefresh to true to move pool1 to it.`);
+    expect(run.outputs.nodeImageUpdate).toBe(
+      `${newest.sourceName} (${newest.imageId}) is newer than the image pool1 runs; set nodeImageRefresh to true to move pool1 to it.`,
+    );
     expect(diffPlans(older(), planned(run))).toEqual([]);
   });
 
@@ -179,6 +195,8 @@ describe("a shape change to another architecture takes the image the new shape n
     expect(named(run, POOL).nodeSourceDetails.imageId).toBe(olderImage("v1.33.1"));
     expect(run.outputs.nodeImage).toBe(`${nodeImageNames("v1.33.1")[1]} (kept)`);
     const newest = expectedNodeImage(REGION, "v1.33.1");
-    expect(run.outputs.nodeImageUpdate).toBe(`${newest.sourceName} (${newest.imageId}) is newer than the image pool1 runs; set nodeImageRefresh to true to move pool1 to it.`);
+    expect(run.outputs.nodeImageUpdate).toBe(
+      `${newest.sourceName} (${newest.imageId}) is newer than the image pool1 runs; set nodeImageRefresh to true to move pool1 to it.`,
+    );
   });
 });

@@ -92,7 +92,11 @@ function input(overrides: Partial<ClusterCleanupInput> = {}): ClusterCleanupInpu
 }
 
 const lb = (id: string, tags: Record<string, string>, subnetIds = [LB_SUBNET]) => ({
-  id, displayName: id.split(".").pop()!, subnetIds, freeformTags: tags, lifecycleState: "ACTIVE",
+  id,
+  displayName: id.split(".").pop()!,
+  subnetIds,
+  freeformTags: tags,
+  lifecycleState: "ACTIVE",
 });
 const deletesOf = (what: string) => oci.requests.filter((r) => r.startsWith(`DELETE /${what}`));
 
@@ -132,9 +136,16 @@ describe("before the cluster is deleted", () => {
       lb("ocid1.loadbalancer.oc1.ap-tokyo-1.theirs", { team: "payments" }),
       lb("ocid1.loadbalancer.oc1.ap-tokyo-1.elsewhere", TAGS, [OTHER_SUBNET]),
     ];
-    oci.networkLoadBalancers = [{
-      id: "ocid1.networkloadbalancer.oc1.ap-tokyo-1.ours", displayName: "ours", subnetId: LB_SUBNET, freeformTags: TAGS, lifecycleState: "ACTIVE", deletePolls: 2,
-    }];
+    oci.networkLoadBalancers = [
+      {
+        id: "ocid1.networkloadbalancer.oc1.ap-tokyo-1.ours",
+        displayName: "ours",
+        subnetId: LB_SUBNET,
+        freeformTags: TAGS,
+        lifecycleState: "ACTIVE",
+        deletePolls: 2,
+      },
+    ];
     await expect(cleanUpBeforeClusterDelete(input())).rejects.toThrow(
       'The LB subnet still holds load balancer "theirs" (ocid1.loadbalancer.oc1.ap-tokyo-1.theirs), which does not carry the tag oke-quick-create-stack=oke-quick-create/dev and so is not this stack\'s to delete',
     );
@@ -164,20 +175,25 @@ describe("before the cluster is deleted", () => {
     await cleanUpBeforeClusterDelete(input({ replacedBy: "ocid1.cluster.oc1.ap-tokyo-1.new" }));
     expect(kube.requests).toContain("DELETE /api/v1/namespaces/shop/services/web");
     expect(oci.requests).toEqual([]);
-    expect(logs[1]).toBe("The cluster is being replaced by ocid1.cluster.oc1.ap-tokyo-1.new, whose load balancers share this stack's tag: left the LB subnet as it is.");
+    expect(logs[1]).toBe(
+      "The cluster is being replaced by ocid1.cluster.oc1.ap-tokyo-1.new, whose load balancers share this stack's tag: left the LB subnet as it is.",
+    );
   });
 
   it("sends nothing the stand-in accepts when the key is not the registered one", async () => {
     const privateKey = OTHER_KEY;
     const impostor = clientsFor(oci.url, privateKey.export({ type: "pkcs8", format: "pem" }).toString());
     await expect(impostor.loadBalancer.listLoadBalancers({ compartmentId: COMPARTMENT })).rejects.toMatchObject({ statusCode: 401 });
-    expect(oci.rejected).toEqual([expect.stringMatching(/^GET \/20170115\/loadBalancers\?compartmentId=.*: the signature does not verify with the API key's public key$/)]);
+    expect(oci.rejected).toEqual([
+      expect.stringMatching(/^GET \/20170115\/loadBalancers\?compartmentId=.*: the signature does not verify with the API key's public key$/),
+    ]);
   });
 });
 
 describe("subnet deletes blocked by a VNIC", () => {
   const conflict = {
-    status: 409, code: "Conflict",
+    status: 409,
+    code: "Conflict",
     message: `The Subnet ${LB_SUBNET} references the VNIC ocid1.vnic.oc1.ap-tokyo-1.abuxgljrvnic. You must remove the reference to proceed with this operation.`,
   };
 
@@ -194,7 +210,10 @@ describe("subnet deletes blocked by a VNIC", () => {
         errors.unshift(`deleting Subnet ${LB_SUBNET}: ${e.statusCode}-${e.serviceCode}, ${e.message}`);
         const retry = await hook({
           urn: "urn:pulumi:dev::oke-quick-create::oci:Core/subnet:Subnet::oke-network-lb-subnet",
-          id: LB_SUBNET, name: "oke-network-lb-subnet", failedOperation: "delete", errors,
+          id: LB_SUBNET,
+          name: "oke-network-lb-subnet",
+          failedOperation: "delete",
+          errors,
           oldOutputs: { displayName: "oke-svclbsubnet-quick-cluster1-dee46d169-regional" },
         });
         if (!retry) return { ok: false, attempts: attempt };
@@ -218,7 +237,10 @@ describe("subnet deletes blocked by a VNIC", () => {
     oci.subnetDeletes = Array(10).fill(conflict);
     let clock = 0;
     const errors: string[] = [];
-    const hook = subnetRetryHook({ maxWaitMs: 60_000, retryDelayMs: 20_000 }, { now: () => clock, sleep: async (ms) => void (clock += ms), error: (m) => errors.push(m) });
+    const hook = subnetRetryHook(
+      { maxWaitMs: 60_000, retryDelayMs: 20_000 },
+      { now: () => clock, sleep: async (ms) => void (clock += ms), error: (m) => errors.push(m) },
+    );
     expect(await engineDelete(hook)).toEqual({ ok: false, attempts: 4 });
     expect(errors).toEqual([
       "Subnet oke-svclbsubnet-quick-cluster1-dee46d169-regional (ocid1.subnet.oc1.ap-tokyo-1.aaaaaaaalbsubnet) still has VNIC ocid1.vnic.oc1.ap-tokyo-1.abuxgljrvnic attached after 1 min of retries: " +
@@ -231,16 +253,21 @@ describe("subnet deletes blocked by a VNIC", () => {
     oci.loadBalancers = [lb("ocid1.loadbalancer.oc1.ap-tokyo-1.theirs", { team: "payments" })];
     let clock = 0;
     const errors: string[] = [];
-    const hook = subnetRetryHook({ maxWaitMs: 60_000, retryDelayMs: 20_000 }, {
-      now: () => clock,
-      sleep: async (ms) => void (clock += ms),
-      error: (m) => errors.push(m),
-      occupants: async (args) => (await subnetLoadBalancers(clients, COMPARTMENT, [args.id], STACK)).map(describeLoadBalancer),
-    });
+    const hook = subnetRetryHook(
+      { maxWaitMs: 60_000, retryDelayMs: 20_000 },
+      {
+        now: () => clock,
+        sleep: async (ms) => void (clock += ms),
+        error: (m) => errors.push(m),
+        occupants: async (args) => (await subnetLoadBalancers(clients, COMPARTMENT, [args.id], STACK)).map(describeLoadBalancer),
+      },
+    );
     expect(await engineDelete(hook)).toEqual({ ok: false, attempts: 4 });
-    expect(errors).toEqual([expect.stringContaining(
-      'still has VNIC ocid1.vnic.oc1.ap-tokyo-1.abuxgljrvnic attached after 1 min of retries and holds load balancer "theirs" (ocid1.loadbalancer.oc1.ap-tokyo-1.theirs): find its owner',
-    )]);
+    expect(errors).toEqual([
+      expect.stringContaining(
+        'still has VNIC ocid1.vnic.oc1.ap-tokyo-1.abuxgljrvnic attached after 1 min of retries and holds load balancer "theirs" (ocid1.loadbalancer.oc1.ap-tokyo-1.theirs): find its owner',
+      ),
+    ]);
   });
 
   it("does not retry other failures", async () => {
@@ -253,7 +280,12 @@ describe("subnet deletes blocked by a VNIC", () => {
 describe("block volumes", () => {
   it("lists this stack's volumes with their claims and the command to delete them, and deletes none", async () => {
     const volume = (id: string, tags: Record<string, string>, lifecycleState = "AVAILABLE") => ({
-      id, displayName: `csi-${id.slice(-4)}`, sizeInGBs: 50, sizeInMBs: 51200, freeformTags: tags, lifecycleState,
+      id,
+      displayName: `csi-${id.slice(-4)}`,
+      sizeInGBs: 50,
+      sizeInMBs: 51200,
+      freeformTags: tags,
+      lifecycleState,
     });
     oci.volumes = [
       volume("ocid1.volume.oc1.ap-tokyo-1.data", TAGS),

@@ -21,7 +21,9 @@ function engine(answers: Record<string, boolean> | "unimplemented"): FeatureMoni
 
 describe("the minimum Pulumi CLI", () => {
   it("is the release that first reported every feature the hooks need", () => {
-    const newest = REQUIRED_ENGINE_FEATURES.map((f) => f.since).sort((a, b) => a.localeCompare(b, undefined, { numeric: true })).pop();
+    const newest = REQUIRED_ENGINE_FEATURES.map((f) => f.since)
+      .sort((a, b) => a.localeCompare(b, undefined, { numeric: true }))
+      .pop();
     expect(newest).toBe(MINIMUM_PULUMI_CLI);
   });
 
@@ -40,7 +42,9 @@ describe("the minimum Pulumi CLI", () => {
   });
 
   it("refuses an engine too old to be asked about features", async () => {
-    await expect(requireEngineFeatures(engine("unimplemented"))).rejects.toThrow(/^This program needs Pulumi CLI 3\.217\.1 or newer: .*resourceHooks .* or errorHooks /);
+    await expect(requireEngineFeatures(engine("unimplemented"))).rejects.toThrow(
+      /^This program needs Pulumi CLI 3\.217\.1 or newer: .*resourceHooks .* or errorHooks /,
+    );
   });
 
   it("passes honestly under the offline mocks: index.ts asks the mock monitor, which answers yes", async () => {

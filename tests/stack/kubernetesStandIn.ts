@@ -104,9 +104,13 @@ export class KubernetesStandIn {
     }
     if (method === "GET" && path === "/api/v1/persistentvolumes") {
       return reply(200, {
-        apiVersion: "v1", kind: "PersistentVolumeList", metadata: {},
+        apiVersion: "v1",
+        kind: "PersistentVolumeList",
+        metadata: {},
         items: this.persistentVolumes.map((pv) => ({
-          apiVersion: "v1", kind: "PersistentVolume", metadata: { name: pv.name },
+          apiVersion: "v1",
+          kind: "PersistentVolume",
+          metadata: { name: pv.name },
           spec: { csi: { driver: pv.driver, volumeHandle: pv.volumeHandle }, claimRef: { kind: "PersistentVolumeClaim", ...pv.claim } },
         })),
       });

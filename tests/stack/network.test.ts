@@ -30,23 +30,28 @@ describe("default stack (ap-tokyo-1, public endpoint, private workers)", () => {
   });
 
   test("builds every Quick Create network resource with its console name", () => {
-    const names = run.resources.filter((r) => r.type.startsWith("oci:")).map((r) => r.inputs.displayName ?? r.inputs.name).sort();
-    expect(names).toEqual([
-      "cluster1",
-      `oke-igw-quick-cluster1-${ID}`,
-      `oke-k8sApiEndpoint-quick-cluster1-${ID}`,
-      `oke-k8sApiEndpoint-subnet-quick-cluster1-${ID}-regional`,
-      `oke-ngw-quick-cluster1-${ID}`,
-      `oke-nodeseclist-quick-cluster1-${ID}`,
-      `oke-nodesubnet-quick-cluster1-${ID}-regional`,
-      `oke-private-routetable-cluster1-${ID}`,
-      `oke-public-routetable-cluster1-${ID}`,
-      `oke-sgw-quick-cluster1-${ID}`,
-      `oke-svclbseclist-quick-cluster1-${ID}`,
-      `oke-svclbsubnet-quick-cluster1-${ID}-regional`,
-      `oke-vcn-quick-cluster1-${ID}`,
-      "pool1",
-    ].sort());
+    const names = run.resources
+      .filter((r) => r.type.startsWith("oci:"))
+      .map((r) => r.inputs.displayName ?? r.inputs.name)
+      .sort();
+    expect(names).toEqual(
+      [
+        "cluster1",
+        `oke-igw-quick-cluster1-${ID}`,
+        `oke-k8sApiEndpoint-quick-cluster1-${ID}`,
+        `oke-k8sApiEndpoint-subnet-quick-cluster1-${ID}-regional`,
+        `oke-ngw-quick-cluster1-${ID}`,
+        `oke-nodeseclist-quick-cluster1-${ID}`,
+        `oke-nodesubnet-quick-cluster1-${ID}-regional`,
+        `oke-private-routetable-cluster1-${ID}`,
+        `oke-public-routetable-cluster1-${ID}`,
+        `oke-sgw-quick-cluster1-${ID}`,
+        `oke-svclbseclist-quick-cluster1-${ID}`,
+        `oke-svclbsubnet-quick-cluster1-${ID}-regional`,
+        `oke-vcn-quick-cluster1-${ID}`,
+        "pool1",
+      ].sort(),
+    );
   });
 
   test("the VCN is 10.0.0.0/16 with the cluster name as DNS label", () => {
@@ -70,15 +75,30 @@ describe("default stack (ap-tokyo-1, public endpoint, private workers)", () => {
     expect(igw.inputs).toMatchObject({ enabled: true });
     const rt = byDisplayName(run, `oke-public-routetable-cluster1-${ID}`);
     expect(rt.inputs.routeRules).toEqual([
-      { destination: "0.0.0.0/0", destinationType: "CIDR_BLOCK", networkEntityId: expect.stringMatching(/^ocid1\.internetgateway\./), description: "traffic to/from internet" },
+      {
+        destination: "0.0.0.0/0",
+        destinationType: "CIDR_BLOCK",
+        networkEntityId: expect.stringMatching(/^ocid1\.internetgateway\./),
+        description: "traffic to/from internet",
+      },
     ]);
   });
 
   test("private route table sends the internet to NAT and Oracle services to the service gateway", () => {
     const rt = byDisplayName(run, `oke-private-routetable-cluster1-${ID}`);
     expect(rt.inputs.routeRules).toEqual([
-      { destination: "0.0.0.0/0", destinationType: "CIDR_BLOCK", networkEntityId: expect.stringMatching(/^ocid1\.natgateway\./), description: "traffic to the internet" },
-      { destination: OSN, destinationType: "SERVICE_CIDR_BLOCK", networkEntityId: expect.stringMatching(/^ocid1\.servicegateway\./), description: "traffic to OCI services" },
+      {
+        destination: "0.0.0.0/0",
+        destinationType: "CIDR_BLOCK",
+        networkEntityId: expect.stringMatching(/^ocid1\.natgateway\./),
+        description: "traffic to the internet",
+      },
+      {
+        destination: OSN,
+        destinationType: "SERVICE_CIDR_BLOCK",
+        networkEntityId: expect.stringMatching(/^ocid1\.servicegateway\./),
+        description: "traffic to OCI services",
+      },
     ]);
     const sgw = byDisplayName(run, `oke-sgw-quick-cluster1-${ID}`);
     expect(sgw.inputs.services).toEqual([{ serviceId: expect.stringMatching(/^ocid1\.service\./) }]);
@@ -169,7 +189,10 @@ describe("custom address plan", () => {
     expect(byDisplayName(run, `oke-vcn-quick-prod-oke-${id}`).inputs).toMatchObject({ cidrBlocks: ["172.16.0.0/16"], dnsLabel: "prodoke" });
     expect(byDisplayName(run, `oke-nodesubnet-quick-prod-oke-${id}-regional`).inputs.cidrBlock).toBe("172.16.32.0/19");
     const worker = byDisplayName(run, `oke-nodeseclist-quick-prod-oke-${id}`);
-    const peers = new Set([...(worker.inputs.ingressSecurityRules as any[]).map((r) => r.source), ...(worker.inputs.egressSecurityRules as any[]).map((r) => r.destination)]);
+    const peers = new Set([
+      ...(worker.inputs.ingressSecurityRules as any[]).map((r) => r.source),
+      ...(worker.inputs.egressSecurityRules as any[]).map((r) => r.destination),
+    ]);
     expect([...peers].sort()).toEqual(["0.0.0.0/0", "172.16.1.0/28", "172.16.32.0/19", OSN].sort());
     const endpoint = byDisplayName(run, `oke-k8sApiEndpoint-quick-prod-oke-${id}`);
     expect((endpoint.inputs.ingressSecurityRules as any[]).filter((r) => r.source === "172.16.32.0/19")).toHaveLength(3);

@@ -16,10 +16,25 @@ describe("OCI credentials for the destroy hooks, found where the OCI provider fi
   it("takes the provider's oci: config first, then TF_VAR_*, then OCI_* variables, key by key", () => {
     const auth = resolveOciAuth({
       providerConfig: { tenancyOcid: "ocid1.tenancy.oc1..cfg" },
-      env: { TF_VAR_tenancy_ocid: "ocid1.tenancy.oc1..tfvar", TF_VAR_user_ocid: "ocid1.user.oc1..tfvar", OCI_USER_OCID: "ocid1.user.oc1..oci", OCI_FINGERPRINT: "cc:dd", OCI_PRIVATE_KEY: KEY, OCI_REGION: "eu-frankfurt-1" },
+      env: {
+        TF_VAR_tenancy_ocid: "ocid1.tenancy.oc1..tfvar",
+        TF_VAR_user_ocid: "ocid1.user.oc1..tfvar",
+        OCI_USER_OCID: "ocid1.user.oc1..oci",
+        OCI_FINGERPRINT: "cc:dd",
+        OCI_PRIVATE_KEY: KEY,
+        OCI_REGION: "eu-frankfurt-1",
+      },
       homeDir: home,
     });
-    expect(auth).toEqual({ kind: "api-key", tenancy: "ocid1.tenancy.oc1..cfg", user: "ocid1.user.oc1..tfvar", fingerprint: "cc:dd", privateKey: KEY, passphrase: undefined, region: "eu-frankfurt-1" });
+    expect(auth).toEqual({
+      kind: "api-key",
+      tenancy: "ocid1.tenancy.oc1..cfg",
+      user: "ocid1.user.oc1..tfvar",
+      fingerprint: "cc:dd",
+      privateKey: KEY,
+      passphrase: undefined,
+      region: "eu-frankfurt-1",
+    });
   });
 
   it("reads oci:privateKeyPath, expanding ~", () => {
@@ -39,8 +54,9 @@ describe("OCI credentials for the destroy hooks, found where the OCI provider fi
   it("falls back to ~/.oci/config with the configured profile when the API key settings are incomplete", () => {
     fs.mkdirSync(path.join(home, ".oci"));
     fs.writeFileSync(path.join(home, ".oci", "config"), "[DEFAULT]\n");
-    expect(resolveOciAuth({ providerConfig: { region: "ap-osaka-1" }, env: { TF_VAR_config_file_profile: "ops", TF_VAR_fingerprint: "aa:bb" }, homeDir: home }))
-      .toEqual({ kind: "config-file", file: path.join(home, ".oci", "config"), profile: "ops", region: "ap-osaka-1" });
+    expect(
+      resolveOciAuth({ providerConfig: { region: "ap-osaka-1" }, env: { TF_VAR_config_file_profile: "ops", TF_VAR_fingerprint: "aa:bb" }, homeDir: home }),
+    ).toEqual({ kind: "config-file", file: path.join(home, ".oci", "config"), profile: "ops", region: "ap-osaka-1" });
   });
 
   it("says what to set when there are no credentials at all", () => {

@@ -41,8 +41,12 @@ describe("the OCI signature check of the stand-in", () => {
     const body = JSON.stringify({ displayName: "v" });
     const headers = await signed("POST", body);
     expect(signatureProblem("POST", TARGET, headers, Buffer.from(body.replace("v", "w")), signer)).toBe("x-content-sha256 does not match the body");
-    expect(signatureProblem("POST", TARGET.replace("volumes", "vnics"), headers, Buffer.from(body), signer)).toBe("the signature does not verify with the API key's public key");
-    expect(signatureProblem("POST", TARGET, { ...headers, host: "127.0.0.1:1" }, Buffer.from(body), signer)).toBe("the signature does not verify with the API key's public key");
+    expect(signatureProblem("POST", TARGET.replace("volumes", "vnics"), headers, Buffer.from(body), signer)).toBe(
+      "the signature does not verify with the API key's public key",
+    );
+    expect(signatureProblem("POST", TARGET, { ...headers, host: "127.0.0.1:1" }, Buffer.from(body), signer)).toBe(
+      "the signature does not verify with the API key's public key",
+    );
     expect(signatureProblem("POST", TARGET, headers, Buffer.from(body), { ...signer, keyId: "other/user/fp" })).toMatch(/^keyId /);
     const get = await signed("GET");
     expect(signatureProblem("GET", TARGET, get, Buffer.alloc(0), signer, Date.now() + 10 * 60_000)).toMatch(/^date /);

@@ -63,7 +63,10 @@ export class OciStandIn {
   private readonly pollsLeft = new Map<string, number>();
   private readonly server = http.createServer((req, res) => this.handle(req, res));
 
-  constructor(private readonly signer: ExpectedSigner, private readonly compartmentId: string) {}
+  constructor(
+    private readonly signer: ExpectedSigner,
+    private readonly compartmentId: string,
+  ) {}
 
   async start(): Promise<this> {
     await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));

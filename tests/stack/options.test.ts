@@ -36,7 +36,9 @@ describe("the option table is the one source of every key", () => {
   });
 
   test("a changed type or a lost item type in Pulumi.yaml is named", () => {
-    const edited = read(PULUMI_YAML).replace(/( {2}bastion:\n {4}type:) boolean/, "$1 string").replace("    items:\n      type: string\n", "");
+    const edited = read(PULUMI_YAML)
+      .replace(/( {2}bastion:\n {4}type:) boolean/, "$1 string")
+      .replace("    items:\n      type: string\n", "");
     expect(pulumiYamlDisagreements(edited)).toEqual([
       expect.stringMatching(/^Pulumi\.yaml gives 'bastion' type "string", but components\/options\.ts says "boolean"/),
       expect.stringMatching(/^Pulumi\.yaml gives 'bastionClientCidrs' items undefined, but components\/options\.ts says \{"type":"string"\}/),
@@ -65,8 +67,13 @@ describe("the option table is the one source of every key", () => {
     const checked: string[] = [];
     for (const key of OPTION_KEYS) {
       const option = optionOf(key);
-      for (const choice of "choices" in option ? option.choices ?? [] : []) {
-        expect({ key, choice, description: option.description.includes(choice), limits: option.limits.includes(`\`${choice}\``) }).toEqual({ key, choice, description: true, limits: true });
+      for (const choice of "choices" in option ? (option.choices ?? []) : []) {
+        expect({ key, choice, description: option.description.includes(choice), limits: option.limits.includes(`\`${choice}\``) }).toEqual({
+          key,
+          choice,
+          description: true,
+          limits: true,
+        });
         checked.push(`${key}=${choice}`);
       }
     }
@@ -125,7 +132,11 @@ describe("readStackConfig reads each key by the table's type", () => {
   test.each([
     ["nodeCount", "three", "Invalid value for nodeCount: use a number, for example `pulumi config set nodeCount ...`."],
     ["workersPublic", "yes", "Invalid value for workersPublic: use true or false, for example `pulumi config set workersPublic ...`."],
-    ["bastionClientCidrs", "[203.0.113.0/24", "Invalid value for bastionClientCidrs: use a list, for example `pulumi config set --path 'bastionClientCidrs[0]' ...`."],
+    [
+      "bastionClientCidrs",
+      "[203.0.113.0/24",
+      "Invalid value for bastionClientCidrs: use a list, for example `pulumi config set --path 'bastionClientCidrs[0]' ...`.",
+    ],
     ["kubernetesVersion", "", "Missing kubernetesVersion: set it with `pulumi config set kubernetesVersion v1.33.1`."],
   ])("%s = %p is refused in one sentence", (key, value, sentence) => {
     pulumi.runtime.setAllConfig({ ...defaultsAsPulumiPassesThem(), [`${PROJECT}:${key}`]: value });

@@ -90,9 +90,14 @@ describe("shapes", () => {
     expect(selectNodeImage(sources, "v1.33.1", "r", "VM.Standard.A1.Flex").sourceName).toBe("Oracle-Linux-8.10-aarch64-2025.06.17-0-OKE-1.33.1-1033");
     expect(selectNodeImage(sources, "v1.33.1", "r", "VM.GPU.A10.1").sourceName).toBe("Oracle-Linux-8.10-Gen2-GPU-2025.06.17-0-OKE-1.33.1-1033");
     expect(selectNodeImage(sources, "v1.33.1", "r", "VM.Standard.E4.Flex").sourceName).toBe("Oracle-Linux-8.10-2025.06.17-0-OKE-1.33.1-1033");
-    expect(() => selectNodeImage(sources.filter((s) => !/aarch64/.test(s.sourceName)), "v1.33.1", "r", "VM.Standard.A1.Flex")).toThrow(
-      /No Oracle Linux aarch64 \(Arm\) OKE image for Kubernetes v1\.33\.1 \(shape VM\.Standard\.A1\.Flex\)/,
-    );
+    expect(() =>
+      selectNodeImage(
+        sources.filter((s) => !/aarch64/.test(s.sourceName)),
+        "v1.33.1",
+        "r",
+        "VM.Standard.A1.Flex",
+      ),
+    ).toThrow(/No Oracle Linux aarch64 \(Arm\) OKE image for Kubernetes v1\.33\.1 \(shape VM\.Standard\.A1\.Flex\)/);
   });
 
   it("refuses a nodeImageId that is not an image OCID", () => {
@@ -105,7 +110,10 @@ describe("shapes", () => {
 describe("shapes and images against the region (the program, nothing registered)", () => {
   async function stackRefusal(overrides: Record<string, string | number>) {
     const registered: RegisteredResource[] = [];
-    const error = await runStack(overrides, false, registered).then(() => undefined, (e: unknown) => e);
+    const error = await runStack(overrides, false, registered).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(registered).toHaveLength(0);
     expect(error).toBeInstanceOf(QuickCreateConfigError);
     return error as QuickCreateConfigError;
@@ -121,7 +129,9 @@ describe("shapes and images against the region (the program, nothing registered)
   it("builds an Arm pool on the aarch64 image and a fixed shape without a shape config", async () => {
     const arm = await runStack({ nodeShape: "VM.Standard.A1.Flex", nodeOcpus: 2 });
     const pool = arm.resources.find((r) => r.type === ResourceType.NodePool)!;
-    expect((pool.inputs.nodeSourceDetails as { imageId: string }).imageId).toBe(fakeOcid("image", "ap-tokyo-1", "Oracle-Linux-8.10-aarch64-2025.06.17-0-OKE-1.33.1-1033"));
+    expect((pool.inputs.nodeSourceDetails as { imageId: string }).imageId).toBe(
+      fakeOcid("image", "ap-tokyo-1", "Oracle-Linux-8.10-aarch64-2025.06.17-0-OKE-1.33.1-1033"),
+    );
     expect(pool.inputs.nodeShapeConfig).toEqual({ ocpus: 2, memoryInGbs: 12 });
     const fixed = await runStack({ nodeShape: "VM.Standard2.1" });
     const fixedPool = fixed.resources.find((r) => r.type === ResourceType.NodePool)!;
@@ -167,13 +177,12 @@ describe("counts and sizes", () => {
 });
 
 describe("OCIDs and names", () => {
-  it.each([
-    "ocid1.vcn.oc1.ap-tokyo-1.aaaaaaaaexample",
-    "ocid1.user.oc1..aaaaaaaaexample",
-    "ocid1.compartment",
-  ])("compartmentId %s is not a compartment or tenancy OCID", (compartmentId) => {
-    expect(refusal({ compartmentId }).message).toMatch(/use a compartment or tenancy OCID/);
-  });
+  it.each(["ocid1.vcn.oc1.ap-tokyo-1.aaaaaaaaexample", "ocid1.user.oc1..aaaaaaaaexample", "ocid1.compartment"])(
+    "compartmentId %s is not a compartment or tenancy OCID",
+    (compartmentId) => {
+      expect(refusal({ compartmentId }).message).toMatch(/use a compartment or tenancy OCID/);
+    },
+  );
 
   it("accepts the tenancy as the compartment", () => {
     expect(resolveSettings({ ...BASE, compartmentId: "ocid1.tenancy.oc1..aaaaaaaaexample" }).compartmentId).toBe("ocid1.tenancy.oc1..aaaaaaaaexample");

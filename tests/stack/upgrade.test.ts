@@ -4,7 +4,14 @@ import { resolveSettings } from "../../components/settings";
 import { checkUpgrade, choosePoolImage, compareVersions, describePoolImage, newerImageNotice, nodePoolCycling } from "../../components/upgrade";
 
 const deployed = (version: string, upgrades: string[], pool?: Partial<NonNullable<DeployedState["pool"]>>): DeployedState => ({
-  cluster: { id: "ocid1.cluster.oc1..c", name: "cluster1", vcnId: "ocid1.vcn.oc1..ours", kubernetesVersion: version, availableKubernetesUpgrades: upgrades, type: "ENHANCED_CLUSTER" },
+  cluster: {
+    id: "ocid1.cluster.oc1..c",
+    name: "cluster1",
+    vcnId: "ocid1.vcn.oc1..ours",
+    kubernetesVersion: version,
+    availableKubernetesUpgrades: upgrades,
+    type: "ENHANCED_CLUSTER",
+  },
   pool: pool && { id: "ocid1.nodepool.oc1..p", kubernetesVersion: version, ...pool },
 });
 
@@ -31,12 +38,16 @@ describe("only upgrades OKE accepts", () => {
 
   test("a downgrade is refused in one sentence naming the key, the deployed version and where it may go", () => {
     const message = refusal(() => checkUpgrade("v1.32.1", deployed("v1.33.1", ["v1.34.1"])));
-    expect(message).toBe('Invalid value "v1.32.1" for kubernetesVersion: cluster cluster1 runs v1.33.1 and OKE cannot downgrade a cluster; it may go to v1.34.1 or stay on v1.33.1.');
+    expect(message).toBe(
+      'Invalid value "v1.32.1" for kubernetesVersion: cluster cluster1 runs v1.33.1 and OKE cannot downgrade a cluster; it may go to v1.34.1 or stay on v1.33.1.',
+    );
   });
 
   test("a newer version that OKE does not offer this cluster is refused, listing the ones it offers", () => {
     const message = refusal(() => checkUpgrade("v1.34.1", deployed("v1.32.1", ["v1.33.1"])));
-    expect(message).toBe('Invalid value "v1.34.1" for kubernetesVersion: cluster cluster1 runs v1.32.1 and OKE does not offer v1.34.1 as its upgrade; it may go to v1.33.1 or stay on v1.32.1.');
+    expect(message).toBe(
+      'Invalid value "v1.34.1" for kubernetesVersion: cluster cluster1 runs v1.32.1 and OKE does not offer v1.34.1 as its upgrade; it may go to v1.33.1 or stay on v1.32.1.',
+    );
   });
 
   test("with no upgrade available the sentence says to keep the running version", () => {
@@ -100,30 +111,60 @@ describe("no image change by surprise", () => {
 
   test("a version change takes the newest image for the new version", () => {
     const forNew = { ...newest, imageId: "ocid1.image.oc1..134" };
-    const choice = choosePoolImage({ newest: forNew, kubernetesVersion: "v1.34.1", nodeShape: E4, deployed: deployed("v1.33.1", ["v1.34.1"], running), refresh: false });
+    const choice = choosePoolImage({
+      newest: forNew,
+      kubernetesVersion: "v1.34.1",
+      nodeShape: E4,
+      deployed: deployed("v1.33.1", ["v1.34.1"], running),
+      refresh: false,
+    });
     expect(choice).toMatchObject({ image: forNew, reason: "newest for the new version" });
     expect(describePoolImage(choice)).toBe("Oracle-Linux-8.10-2025.06.17-0-OKE-1.33.1-1033 (newest for the new version)");
   });
 
   test("a shape change to another architecture takes the newest image for the new shape, and reports no 'newer' image", () => {
     const arm = { imageId: "ocid1.image.oc1..arm", sourceName: "Oracle-Linux-8.10-aarch64-2025.06.17-0-OKE-1.33.1-1033", sourceType: "IMAGE" };
-    const choice = choosePoolImage({ newest: arm, kubernetesVersion: "v1.33.1", nodeShape: "VM.Standard.A1.Flex", deployed: deployed("v1.33.1", [], running), refresh: false });
+    const choice = choosePoolImage({
+      newest: arm,
+      kubernetesVersion: "v1.33.1",
+      nodeShape: "VM.Standard.A1.Flex",
+      deployed: deployed("v1.33.1", [], running),
+      refresh: false,
+    });
     expect(choice).toEqual({ image: arm, reason: "newest for the new shape" });
     expect(newerImageNotice(choice)).toBeUndefined();
-    const gpu = choosePoolImage({ newest, kubernetesVersion: "v1.33.1", nodeShape: "VM.GPU.A10.1", deployed: deployed("v1.33.1", [], running), refresh: false });
+    const gpu = choosePoolImage({
+      newest,
+      kubernetesVersion: "v1.33.1",
+      nodeShape: "VM.GPU.A10.1",
+      deployed: deployed("v1.33.1", [], running),
+      refresh: false,
+    });
     expect(gpu.reason).toBe("newest for the new shape");
   });
 
   test("a shape change within the architecture keeps the image, as does a pool whose shape OCI did not report", () => {
-    expect(choosePoolImage({ newest, kubernetesVersion: "v1.33.1", nodeShape: "VM.Standard.E5.Flex", deployed: deployed("v1.33.1", [], running), refresh: false }).reason).toBe("kept");
+    expect(
+      choosePoolImage({ newest, kubernetesVersion: "v1.33.1", nodeShape: "VM.Standard.E5.Flex", deployed: deployed("v1.33.1", [], running), refresh: false })
+        .reason,
+    ).toBe("kept");
     const unknownShape = { ...running, nodeShape: undefined };
-    expect(choosePoolImage({ newest, kubernetesVersion: "v1.33.1", nodeShape: E4, deployed: deployed("v1.33.1", [], unknownShape), refresh: false }).image.imageId).toBe("ocid1.image.oc1..old");
+    expect(
+      choosePoolImage({ newest, kubernetesVersion: "v1.33.1", nodeShape: E4, deployed: deployed("v1.33.1", [], unknownShape), refresh: false }).image.imageId,
+    ).toBe("ocid1.image.oc1..old");
   });
 
   test("nodeImageRefresh with a configured nodeImageId is a contradiction, refused naming both", () => {
     let error: unknown;
     try {
-      choosePoolImage({ newest, configuredImageId: newest.imageId, kubernetesVersion: "v1.33.1", nodeShape: E4, deployed: deployed("v1.33.1", [], running), refresh: true });
+      choosePoolImage({
+        newest,
+        configuredImageId: newest.imageId,
+        kubernetesVersion: "v1.33.1",
+        nodeShape: E4,
+        deployed: deployed("v1.33.1", [], running),
+        refresh: true,
+      });
     } catch (e) {
       error = e;
     }
@@ -136,7 +177,14 @@ describe("no image change by surprise", () => {
 
   test("a new pool and a configured nodeImageId take the lookup's image", () => {
     expect(choosePoolImage({ newest, kubernetesVersion: "v1.33.1", nodeShape: E4, refresh: false }).image).toBe(newest);
-    const configured = choosePoolImage({ newest, configuredImageId: newest.imageId, kubernetesVersion: "v1.33.1", nodeShape: E4, deployed: deployed("v1.33.1", [], running), refresh: false });
+    const configured = choosePoolImage({
+      newest,
+      configuredImageId: newest.imageId,
+      kubernetesVersion: "v1.33.1",
+      nodeShape: E4,
+      deployed: deployed("v1.33.1", [], running),
+      refresh: false,
+    });
     expect(configured.reason).toBe("configured");
     expect(describePoolImage(configured)).toBe("ocid1.image.oc1..new (configured nodeImageId)");
   });
@@ -155,13 +203,25 @@ describe("node cycling", () => {
 
   test("surge and unavailable are configurable as counts or percentages", () => {
     expect(settings({}).nodeCycling).toEqual(defaults);
-    expect(settings({ nodeCyclingMaximumSurge: "50%", nodeCyclingMaximumUnavailable: "1" }).nodeCycling).toEqual({ maximumSurge: "50%", maximumUnavailable: "1" });
+    expect(settings({ nodeCyclingMaximumSurge: "50%", nodeCyclingMaximumUnavailable: "1" }).nodeCycling).toEqual({
+      maximumSurge: "50%",
+      maximumUnavailable: "1",
+    });
   });
 
   test.each([
-    [{ nodeCyclingMaximumSurge: "4" }, 'Invalid value "4" for nodeCyclingMaximumSurge: use a whole number from 0 to nodeCount (3) or a percentage from 0% to 100%.'],
-    [{ nodeCyclingMaximumUnavailable: "150%" }, 'Invalid value "150%" for nodeCyclingMaximumUnavailable: use a whole number from 0 to nodeCount (3) or a percentage from 0% to 100%.'],
-    [{ nodeCyclingMaximumSurge: "one" }, 'Invalid value "one" for nodeCyclingMaximumSurge: use a whole number from 0 to nodeCount (3) or a percentage from 0% to 100%.'],
+    [
+      { nodeCyclingMaximumSurge: "4" },
+      'Invalid value "4" for nodeCyclingMaximumSurge: use a whole number from 0 to nodeCount (3) or a percentage from 0% to 100%.',
+    ],
+    [
+      { nodeCyclingMaximumUnavailable: "150%" },
+      'Invalid value "150%" for nodeCyclingMaximumUnavailable: use a whole number from 0 to nodeCount (3) or a percentage from 0% to 100%.',
+    ],
+    [
+      { nodeCyclingMaximumSurge: "one" },
+      'Invalid value "one" for nodeCyclingMaximumSurge: use a whole number from 0 to nodeCount (3) or a percentage from 0% to 100%.',
+    ],
     [
       { nodeCyclingMaximumSurge: "0", nodeCyclingMaximumUnavailable: "0%" },
       'Invalid value "0%" for nodeCyclingMaximumUnavailable: with nodeCyclingMaximumSurge also 0 OKE could never replace a node; allow at least one extra or one missing node.',

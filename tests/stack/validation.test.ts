@@ -65,20 +65,27 @@ describe("region choices", () => {
   const sources = (names: string[]) => names.map((sourceName, i) => ({ sourceName, sourceType: "IMAGE", imageId: `img-${i}` }));
 
   test("the newest build of the newest Oracle Linux for the version wins; GPU, Arm and other versions are skipped", () => {
-    const chosen = selectNodeImage(sources([
-      "Oracle-Linux-8.10-2025.06.17-0-OKE-1.32.1-1033",
-      "Oracle-Linux-8.10-Gen2-GPU-2025.07.01-0-OKE-1.33.1-1040",
-      "Oracle-Linux-8.10-aarch64-2025.07.01-0-OKE-1.33.1-1040",
-      "Oracle-Linux-7.9-2025.06.20-0-OKE-1.33.1-1034",
-      "Oracle-Linux-8.10-2025.06.17-0-OKE-1.33.1-1033",
-      "Oracle-Linux-8.10-2025.06.17-1-OKE-1.33.1-1035",
-    ]), "v1.33.1", "ap-tokyo-1");
+    const chosen = selectNodeImage(
+      sources([
+        "Oracle-Linux-8.10-2025.06.17-0-OKE-1.32.1-1033",
+        "Oracle-Linux-8.10-Gen2-GPU-2025.07.01-0-OKE-1.33.1-1040",
+        "Oracle-Linux-8.10-aarch64-2025.07.01-0-OKE-1.33.1-1040",
+        "Oracle-Linux-7.9-2025.06.20-0-OKE-1.33.1-1034",
+        "Oracle-Linux-8.10-2025.06.17-0-OKE-1.33.1-1033",
+        "Oracle-Linux-8.10-2025.06.17-1-OKE-1.33.1-1035",
+      ]),
+      "v1.33.1",
+      "ap-tokyo-1",
+    );
     expect(chosen.sourceName).toBe("Oracle-Linux-8.10-2025.06.17-1-OKE-1.33.1-1035");
   });
 
   test("no image for the version is a sentence saying what was searched", () => {
-    expect(() => selectNodeImage(sources(["Oracle-Linux-8.10-2025.06.17-0-OKE-1.32.1-1033"]), "v1.33.1", "ap-tokyo-1"))
-      .toThrow(new QuickCreateLookupError("No Oracle Linux x86_64 OKE image for Kubernetes v1.33.1 (shape VM.Standard.E4.Flex) among the 1 node-pool image sources of region ap-tokyo-1; set nodeImageId to an image OCID, or choose a version with images."));
+    expect(() => selectNodeImage(sources(["Oracle-Linux-8.10-2025.06.17-0-OKE-1.32.1-1033"]), "v1.33.1", "ap-tokyo-1")).toThrow(
+      new QuickCreateLookupError(
+        "No Oracle Linux x86_64 OKE image for Kubernetes v1.33.1 (shape VM.Standard.E4.Flex) among the 1 node-pool image sources of region ap-tokyo-1; set nodeImageId to an image OCID, or choose a version with images.",
+      ),
+    );
   });
 
   test("a region without availability domains is named, with what to check", () => {
@@ -93,6 +100,8 @@ describe("region choices", () => {
       { id: "s2", name: "All NRT Services In Oracle Services Network", cidrBlock: "all-nrt-services-in-oracle-services-network", description: "" },
     ];
     expect(selectOracleServices(services, "ap-tokyo-1").id).toBe("s2");
-    expect(() => selectOracleServices(services.slice(0, 1), "ap-tokyo-1")).toThrow(/No "All <KEY> Services In Oracle Services Network" entry among the 1 services of region ap-tokyo-1/);
+    expect(() => selectOracleServices(services.slice(0, 1), "ap-tokyo-1")).toThrow(
+      /No "All <KEY> Services In Oracle Services Network" entry among the 1 services of region ap-tokyo-1/,
+    );
   });
 });

@@ -61,7 +61,10 @@ function isIpv4(text) {
  */
 function ipv4Problem(text) {
   if (/^\d{1,3}(\.\d{1,3}){3}$/.test(text) && text.split(".").some((o) => o.length > 1 && o.startsWith("0"))) {
-    const canonical = text.split(".").map((o) => String(Number(o))).join(".");
+    const canonical = text
+      .split(".")
+      .map((o) => String(Number(o)))
+      .join(".");
     return `has a leading zero, which ssh reads as octal (010 is 8); write ${canonical} if that is the address meant`;
   }
   return undefined;
@@ -83,7 +86,9 @@ const SSH_EXPANDED = /[%\u0000-\u001f\u007f]|\$\{/;
  */
 function identityPath(value, home) {
   if (SSH_EXPANDED.test(value)) {
-    throw usageError(`oke-bastion: --identity ${echoPath(value)} contains %, \${ or a control character, which ssh would expand or misread in a key path; rename the key (or link it) to a path without them.`);
+    throw usageError(
+      `oke-bastion: --identity ${echoPath(value)} contains %, \${ or a control character, which ssh would expand or misread in a key path; rename the key (or link it) to a path without them.`,
+    );
   }
   const expanded = value === "~" || value.startsWith("~/") ? path.join(home, value.slice(1)) : value;
   return path.resolve(expanded);
@@ -155,7 +160,9 @@ function endpointUrl(text) {
 function common(values) {
   const region = values.region?.trim();
   if (region !== undefined && !REGION_PATTERN.test(region)) {
-    throw usageError(`oke-bastion: --region ${echo(region)} is not an OCI region identifier such as us-ashburn-1 (lowercase letters, digits and hyphens); ${USAGE}.`);
+    throw usageError(
+      `oke-bastion: --region ${echo(region)} is not an OCI region identifier such as us-ashburn-1 (lowercase letters, digits and hyphens); ${USAGE}.`,
+    );
   }
   return {
     bastionId: values.bastionId,
@@ -181,13 +188,21 @@ function parseArgs(argv, home = os.homedir()) {
   if (command === "ssh") {
     const { values, positional } = collect(rest, SSH_FLAGS);
     if (positional.length !== 1) {
-      const got = positional.slice(0, 3).map((p) => echo(p, { limit: 40 })).join(" ") + (positional.length > 3 ? ` and ${positional.length - 3} more` : "");
+      const got =
+        positional
+          .slice(0, 3)
+          .map((p) => echo(p, { limit: 40 }))
+          .join(" ") + (positional.length > 3 ? ` and ${positional.length - 3} more` : "");
       throw usageError(`oke-bastion: ssh takes exactly one node private IP (got ${positional.length ? got : "none"}); ${USAGE}.`);
     }
     const node = positional[0];
     if (!isIpv4(node)) {
       const why = ipv4Problem(node);
-      throw usageError(why ? `oke-bastion: node address ${echo(node)} ${why}.` : `oke-bastion: ${echo(node)} is not a node's private IPv4 address such as 10.0.10.3; ${USAGE}.`);
+      throw usageError(
+        why
+          ? `oke-bastion: node address ${echo(node)} ${why}.`
+          : `oke-bastion: ${echo(node)} is not a node's private IPv4 address such as 10.0.10.3; ${USAGE}.`,
+      );
     }
     const user = values.user ?? "opc";
     // A leading "-" would make ssh read the login as an option.

@@ -46,11 +46,15 @@ function say(line) {
 function bastionIdOf(args, env) {
   const id = args.bastionId ?? stackOutput("bastionId", env, { flag: "--bastion-id ocid1.bastion.oc1.<region>.<id>" });
   if (!id) {
-    throw usageError("oke-bastion: --bastion-id is required: the pulumi CLI is not on PATH to read the stack output bastionId; pass --bastion-id ocid1.bastion.oc1.<region>.<id> (from `pulumi stack output bastionId`).");
+    throw usageError(
+      "oke-bastion: --bastion-id is required: the pulumi CLI is not on PATH to read the stack output bastionId; pass --bastion-id ocid1.bastion.oc1.<region>.<id> (from `pulumi stack output bastionId`).",
+    );
   }
   const problem = ocidProblem(id, "bastion");
   if (problem) {
-    throw usageError(`oke-bastion: ${args.bastionId === undefined ? "the stack output bastionId" : "--bastion-id"} ${echo(id)} ${problem}; pass the bastion's id, such as ocid1.bastion.oc1.<region>.<id> (\`pulumi stack output bastionId\`).`);
+    throw usageError(
+      `oke-bastion: ${args.bastionId === undefined ? "the stack output bastionId" : "--bastion-id"} ${echo(id)} ${problem}; pass the bastion's id, such as ocid1.bastion.oc1.<region>.<id> (\`pulumi stack output bastionId\`).`,
+    );
   }
   return id;
 }
@@ -80,7 +84,9 @@ function tunnelTarget(args, env) {
   if (!base) {
     const text = stackOutput("kubeconfig", env, { secret: true, flag: "--kubeconfig FILE or --to <private endpoint IP>:6443" });
     if (!text) {
-      throw usageError("oke-bastion: --to api reads the private endpoint from the cluster's kubeconfig, and the pulumi CLI is not on PATH; pass --kubeconfig FILE (from `pulumi stack output kubeconfig --show-secrets`) or --to <private endpoint IP>:6443.");
+      throw usageError(
+        "oke-bastion: --to api reads the private endpoint from the cluster's kubeconfig, and the pulumi CLI is not on PATH; pass --kubeconfig FILE (from `pulumi stack output kubeconfig --show-secrets`) or --to <private endpoint IP>:6443.",
+      );
     }
     base = { text, source: "the stack output kubeconfig" };
   }
@@ -98,9 +104,11 @@ function localPortFree(port) {
     const server = net.createServer();
     server.once("error", (/** @type {NodeJS.ErrnoException} */ e) => {
       const why =
-        e.code === "EADDRINUSE" ? "is already in use" :
-        e.code === "EACCES" ? "needs root (ports below 1024 are privileged)" :
-        `cannot be listened on (${e.code ?? e.message})`;
+        e.code === "EADDRINUSE"
+          ? "is already in use"
+          : e.code === "EACCES"
+            ? "needs root (ports below 1024 are privileged)"
+            : `cannot be listened on (${e.code ?? e.message})`;
       reject(usageError(`oke-bastion: local port 127.0.0.1:${port} ${why}; pass --local-port with a free port from 1024 to 65535.`));
     });
     server.listen(port, "127.0.0.1", () => server.close(() => resolve()));
@@ -158,7 +166,7 @@ async function connect(args, env) {
   const credentials = resolveCredentials({ region: args.region, profile: args.profile, configFile: args.configFile, program: "oke-bastion" }, env);
   // Capped at the longest wait there is, so a huge value never overflows setTimeout into a 1 ms poll.
   const pollMs = Number(env.OKE_BASTION_POLL_MS) > 0 ? Math.min(Number(env.OKE_BASTION_POLL_MS), args.waitTimeoutSeconds * 1000) : DEFAULT_POLL_MS;
-  const localPort = args.command === "tunnel" ? args.localPort ?? target.port : undefined;
+  const localPort = args.command === "tunnel" ? (args.localPort ?? target.port) : undefined;
   if (localPort !== undefined) await localPortFree(localPort);
 
   // A throwaway key is generated off the main thread while the SDK loads below: the two overlap.
@@ -256,7 +264,11 @@ async function connect(args, env) {
         await api.remove(sessionId);
         say(`session ${sessionId} deleted.`);
       } catch (e) {
-        say(`${escapeControls(String(/** @type {Error} */ (e).message)).replace(/^oke-bastion: /, "").replace(/\.$/, "")}; the session ends by itself after its time to live, or delete it in the console.`);
+        say(
+          `${escapeControls(String(/** @type {Error} */ (e).message))
+            .replace(/^oke-bastion: /, "")
+            .replace(/\.$/, "")}; the session ends by itself after its time to live, or delete it in the console.`,
+        );
       }
     }
     api?.close();

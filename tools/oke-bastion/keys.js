@@ -78,7 +78,9 @@ function checkKeySize(publicKey, what) {
     return; // the line's shape was checked; the bastion judges the rest
   }
   if (key.type === "rsa" && key.size < MIN_RSA_BITS) {
-    throw usageError(`oke-bastion: ${what} is a ${key.size}-bit RSA key; OCI Bastion and OpenSSH need at least ${MIN_RSA_BITS} bits, make one with \`ssh-keygen -t ed25519\` (or -t rsa -b 4096).`);
+    throw usageError(
+      `oke-bastion: ${what} is a ${key.size}-bit RSA key; OCI Bastion and OpenSSH need at least ${MIN_RSA_BITS} bits, make one with \`ssh-keygen -t ed25519\` (or -t rsa -b 4096).`,
+    );
   }
 }
 
@@ -90,7 +92,11 @@ function identityKey(file) {
   /** @type {string | undefined} */
   let publicKey;
   try {
-    publicKey = readInputText(`${file}.pub`, { what: "oke-bastion: the public key of --identity,", maxBytes: SIZE_LIMITS.small, fix: `remove it or write it with \`ssh-keygen -y -f ${shown} > ${shown}.pub\`` }).trim();
+    publicKey = readInputText(`${file}.pub`, {
+      what: "oke-bastion: the public key of --identity,",
+      maxBytes: SIZE_LIMITS.small,
+      fix: `remove it or write it with \`ssh-keygen -y -f ${shown} > ${shown}.pub\``,
+    }).trim();
   } catch (e) {
     if (!(e instanceof InputFileError)) throw e;
     if (e.reason !== "not-found") throw usageError(e.message);

@@ -18,7 +18,9 @@ function parse(text, source) {
   // Flow collections nested thousands deep take the YAML parser seconds to reject; a kubeconfig nests a
   // few levels. Brackets are counted as JSON's are, which is close enough to refuse such a file at once.
   if (jsonDepthExceeds(text, MAX_JSON_DEPTH)) {
-    throw usageError(`oke-bastion: ${source} nests deeper than ${MAX_JSON_DEPTH} levels, so it is not a kubeconfig; use the stack's \`pulumi stack output kubeconfig --show-secrets\`.`);
+    throw usageError(
+      `oke-bastion: ${source} nests deeper than ${MAX_JSON_DEPTH} levels, so it is not a kubeconfig; use the stack's \`pulumi stack output kubeconfig --show-secrets\`.`,
+    );
   }
   const YAML = require("yaml");
   let doc;
@@ -53,12 +55,16 @@ function apiEndpoint(text, source) {
   const shown = server.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, "$1[secret]@");
   const endpoint = serverEndpoint(server);
   if (!endpoint) {
-    throw usageError(`oke-bastion: ${source} has no usable server URL (${echo(shown)}); an OKE kubeconfig names https://<endpoint IP>:6443, or pass --to <private endpoint IP>:6443.`);
+    throw usageError(
+      `oke-bastion: ${source} has no usable server URL (${echo(shown)}); an OKE kubeconfig names https://<endpoint IP>:6443, or pass --to <private endpoint IP>:6443.`,
+    );
   }
   const leadingZero = ipv4Problem(endpoint.host);
   if (leadingZero) throw usageError(`oke-bastion: ${source} names the server ${echo(shown)}, whose address ${leadingZero}.`);
   if (!isIpv4(endpoint.host) || !isPrivate(endpoint.host)) {
-    throw usageError(`oke-bastion: ${source} talks to ${echo(shown, { quote: false })}, which is not a private endpoint; a tunnel is only needed with endpointPublic=false (or pass --to <ip:port>).`);
+    throw usageError(
+      `oke-bastion: ${source} talks to ${echo(shown, { quote: false })}, which is not a private endpoint; a tunnel is only needed with endpointPublic=false (or pass --to <ip:port>).`,
+    );
   }
   return { ip: endpoint.host, port: endpoint.port };
 }

@@ -72,14 +72,23 @@ function networkFailure(e) {
 function apiError(e, what, endpoint, timeoutMs) {
   if (e && typeof e === "object" && "exitCode" in e) return e;
   if (e instanceof NoAnswer) {
-    return credentialError(`oke-bastion: ${what} got no answer within ${seconds(timeoutMs)}, so the request was abandoned; check the network path to the Bastion API at ${echo(endpoint, { quote: false, limit: 200 })}.`);
+    return credentialError(
+      `oke-bastion: ${what} got no answer within ${seconds(timeoutMs)}, so the request was abandoned; check the network path to the Bastion API at ${echo(endpoint, { quote: false, limit: 200 })}.`,
+    );
   }
   const err = /** @type {{ statusCode?: number, serviceCode?: string, message?: string }} */ (e);
-  const detail = echo(String(err?.message ?? e).split("\n")[0].replace(/\.\s*$/, ""), { quote: false, limit: 200 });
+  const detail = echo(
+    String(err?.message ?? e)
+      .split("\n")[0]
+      .replace(/\.\s*$/, ""),
+    { quote: false, limit: 200 },
+  );
   if (typeof err?.statusCode === "number" && err.statusCode > 0) {
     const status = `${err.statusCode}${err.serviceCode && err.serviceCode !== "None" ? ` ${echo(err.serviceCode, { quote: false, limit: 60 })}` : ""}`;
     if (err.statusCode === 404) {
-      return credentialError(`oke-bastion: ${what} failed with ${status}: the bastion or session does not exist in this region, or your user may not use it; check --bastion-id, --region and the IAM policy (manage bastion-session).`);
+      return credentialError(
+        `oke-bastion: ${what} failed with ${status}: the bastion or session does not exist in this region, or your user may not use it; check --bastion-id, --region and the IAM policy (manage bastion-session).`,
+      );
     }
     if (err.statusCode === 401) {
       return credentialError(`oke-bastion: ${what} failed with ${status}: the API key was not accepted; check the profile's user, fingerprint and key_file.`);
@@ -88,7 +97,9 @@ function apiError(e, what, endpoint, timeoutMs) {
   }
   const network = networkFailure(e);
   if (network) {
-    return credentialError(`oke-bastion: ${what} could not reach the Bastion API at ${echo(endpoint, { quote: false, limit: 200 })} (${echo(network, { quote: false, limit: 200 })}).`);
+    return credentialError(
+      `oke-bastion: ${what} could not reach the Bastion API at ${echo(endpoint, { quote: false, limit: 200 })} (${echo(network, { quote: false, limit: 200 })}).`,
+    );
   }
   return unexpectedAnswer(what, endpoint, detail);
 }
@@ -99,7 +110,9 @@ function apiError(e, what, endpoint, timeoutMs) {
  * @param {string} detail already echoed
  */
 function unexpectedAnswer(what, endpoint, detail) {
-  return credentialError(`oke-bastion: ${what} got an answer the Bastion API does not give from ${echo(endpoint, { quote: false, limit: 200 })} (${detail}); check that --endpoint, if given, is the Bastion API's URL.`);
+  return credentialError(
+    `oke-bastion: ${what} got an answer the Bastion API does not give from ${echo(endpoint, { quote: false, limit: 200 })} (${detail}); check that --endpoint, if given, is the Bastion API's URL.`,
+  );
 }
 
 /**
@@ -111,10 +124,22 @@ function unexpectedAnswer(what, endpoint, detail) {
  */
 function sessionOf(s, what, endpoint) {
   if (!s || typeof s !== "object" || typeof s.id !== "string" || ocidProblem(s.id, "bastionsession") || typeof s.lifecycleState !== "string") {
-    const got = !s || typeof s !== "object" ? "no session" : typeof s.id !== "string" ? "a session without an id" : ocidProblem(s.id, "bastionsession") ? `a session id ${echo(s.id)}` : "a session without a lifecycleState";
+    const got =
+      !s || typeof s !== "object"
+        ? "no session"
+        : typeof s.id !== "string"
+          ? "a session without an id"
+          : ocidProblem(s.id, "bastionsession")
+            ? `a session id ${echo(s.id)}`
+            : "a session without a lifecycleState";
     throw unexpectedAnswer(what, endpoint, `200 with ${got}`);
   }
-  return { id: s.id, lifecycleState: s.lifecycleState, lifecycleDetails: typeof s.lifecycleDetails === "string" ? s.lifecycleDetails : undefined, sshMetadata: s.sshMetadata && typeof s.sshMetadata === "object" ? s.sshMetadata : undefined };
+  return {
+    id: s.id,
+    lifecycleState: s.lifecycleState,
+    lifecycleDetails: typeof s.lifecycleDetails === "string" ? s.lifecycleDetails : undefined,
+    sshMetadata: s.sshMetadata && typeof s.sshMetadata === "object" ? s.sshMetadata : undefined,
+  };
 }
 
 /**
@@ -187,20 +212,24 @@ function sessionApi(credentials, endpoint, bastionId, env = {}) {
     endpoint: shown,
     async create(target, publicKey) {
       const what = `creating a session on bastion ${bastionId}`;
-      const response = await bounded(() => client.createSession({
-        createSessionDetails: {
-          displayName: `oke-bastion-${target.ip}-${target.port}`,
-          bastionId,
-          targetResourceDetails: {
-            sessionType: "PORT_FORWARDING",
-            targetResourcePrivateIpAddress: target.ip,
-            targetResourcePort: target.port,
-          },
-          keyType: bastion.models.CreateSessionDetails.KeyType.Pub,
-          keyDetails: { publicKeyContent: publicKey },
-          sessionTtlInSeconds: SESSION_TTL_SECONDS,
-        },
-      }), what);
+      const response = await bounded(
+        () =>
+          client.createSession({
+            createSessionDetails: {
+              displayName: `oke-bastion-${target.ip}-${target.port}`,
+              bastionId,
+              targetResourceDetails: {
+                sessionType: "PORT_FORWARDING",
+                targetResourcePrivateIpAddress: target.ip,
+                targetResourcePort: target.port,
+              },
+              keyType: bastion.models.CreateSessionDetails.KeyType.Pub,
+              keyDetails: { publicKeyContent: publicKey },
+              sessionTtlInSeconds: SESSION_TTL_SECONDS,
+            },
+          }),
+        what,
+      );
       return sessionOf(response?.session, what, shown);
     },
     async get(sessionId) {
@@ -231,11 +260,15 @@ async function waitUntilActive(api, session, wait) {
     if (current.lifecycleState === "ACTIVE") return current;
     if (current.lifecycleState === "FAILED" || current.lifecycleState === "DELETED" || current.lifecycleState === "DELETING") {
       const why = current.lifecycleDetails ? ` (${echo(String(current.lifecycleDetails).replace(/\.\s*$/, ""), { quote: false, limit: 200 })})` : "";
-      throw credentialError(`oke-bastion: session ${current.id} is ${state}${why}; check that the target is in the bastion's subnet or reachable from it, and that your address is in the bastion's client allow-list.`);
+      throw credentialError(
+        `oke-bastion: session ${current.id} is ${state}${why}; check that the target is in the bastion's subnet or reachable from it, and that your address is in the bastion's client allow-list.`,
+      );
     }
     const waited = Date.now() - started;
     if (waited >= wait.timeoutSeconds * 1000) {
-      throw credentialError(`oke-bastion: session ${current.id} was still ${state} after ${wait.timeoutSeconds} s; try again, or wait longer with --wait-timeout.`);
+      throw credentialError(
+        `oke-bastion: session ${current.id} was still ${state} after ${wait.timeoutSeconds} s; try again, or wait longer with --wait-timeout.`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, Math.min(wait.pollMs, wait.timeoutSeconds * 1000 - waited)));
     if (wait.aborted()) return current;

@@ -60,10 +60,13 @@ function bastionHopOptions(keyFile) {
 function sshThroughSession(o) {
   const proxy = ["ssh", ...bastionHopOptions(o.keyFile), "-W", "%h:%p", "-p", String(o.port), `${o.sessionId}@${o.host}`].map(shellQuote).join(" ");
   return [
-    "-o", `ProxyCommand=${proxy}`,
-    "-o", "StrictHostKeyChecking=accept-new",
+    "-o",
+    `ProxyCommand=${proxy}`,
+    "-o",
+    "StrictHostKeyChecking=accept-new",
     ...(o.identity ? ["-i", o.identity] : []),
-    "-p", "22",
+    "-p",
+    "22",
     `${o.user}@${o.node}`,
   ];
 }
@@ -77,9 +80,12 @@ function tunnelThroughSession(o) {
   return [
     "-N",
     ...bastionHopOptions(o.keyFile),
-    "-o", "ExitOnForwardFailure=yes",
-    "-L", `127.0.0.1:${o.localPort}:${o.target.ip}:${o.target.port}`,
-    "-p", String(o.port),
+    "-o",
+    "ExitOnForwardFailure=yes",
+    "-L",
+    `127.0.0.1:${o.localPort}:${o.target.ip}:${o.target.port}`,
+    "-p",
+    String(o.port),
     `${o.sessionId}@${o.host}`,
   ];
 }

@@ -25,10 +25,14 @@ function stackOutput(name, env, how) {
   const result = spawnSync(pulumi, args, { env, encoding: "utf8", timeout: PULUMI_TIMEOUT_MS, stdio: ["ignore", "pipe", "pipe"] });
   const value = (result.stdout ?? "").trim();
   if (result.status === 0 && value) return value;
-  const why = (result.error ? String(result.error.message) : (result.stderr ?? "").trim().split("\n").pop() ?? "").replace(/^error:\s*/, "").replace(/\.$/, "");
+  const why = (result.error ? String(result.error.message) : ((result.stderr ?? "").trim().split("\n").pop() ?? ""))
+    .replace(/^error:\s*/, "")
+    .replace(/\.$/, "");
   const program = how.program ?? "oke-bastion";
   const deployed = how.deployed ?? "bastion=true";
-  throw usageError(`${program}: \`pulumi ${args.join(" ")}\` gave no ${name} (${why ? echo(why, { quote: false, limit: 200 }) : `exit ${result.status}`}); run it in the project with ${deployed} deployed, or pass ${how.flag}.`);
+  throw usageError(
+    `${program}: \`pulumi ${args.join(" ")}\` gave no ${name} (${why ? echo(why, { quote: false, limit: 200 }) : `exit ${result.status}`}); run it in the project with ${deployed} deployed, or pass ${how.flag}.`,
+  );
 }
 
 module.exports = { stackOutput };

@@ -90,7 +90,9 @@ function parseArgs(argv) {
   if (help) return parsed;
   if (parsed.clusterId !== undefined) checkClusterId(parsed.clusterId, "--cluster-id");
   if (parsed.region !== undefined && !REGION_PATTERN.test(parsed.region)) {
-    throw usageError(`oke-inspect: --region ${echo(parsed.region)} is not an OCI region identifier such as us-ashburn-1 (lowercase letters, digits and hyphens).`);
+    throw usageError(
+      `oke-inspect: --region ${echo(parsed.region)} is not an OCI region identifier such as us-ashburn-1 (lowercase letters, digits and hyphens).`,
+    );
   }
   if (parsed.endpoint !== undefined) {
     let url;
@@ -100,7 +102,9 @@ function parseArgs(argv) {
       url = undefined;
     }
     if (!url || (url.protocol !== "https:" && url.protocol !== "http:") || url.search || url.hash) {
-      throw usageError(`oke-inspect: --endpoint ${echo(parsed.endpoint)} is not a base URL such as https://proxy.example.com; give the scheme and host, no query.`);
+      throw usageError(
+        `oke-inspect: --endpoint ${echo(parsed.endpoint)} is not a base URL such as https://proxy.example.com; give the scheme and host, no query.`,
+      );
     }
   }
   if (values.timeout !== undefined) {

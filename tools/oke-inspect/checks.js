@@ -73,4 +73,16 @@ function skipped(id, expected, reason) {
   return { id, status: "skip", expected, found: "not inspected", subjects: [], reason };
 }
 
-module.exports = { CHECKS, FAULT_DOMAINS, CNI, DEFAULT_CLUSTER_TYPE, CNI_DAEMONSET, QUICK_CREATE_SERVICES_CIDR, QUICK_CREATE_DNS_IP, KUBE_PROXY_MODES, ZONE_LABELS, result, skipped };
+module.exports = {
+  CHECKS,
+  FAULT_DOMAINS,
+  CNI,
+  DEFAULT_CLUSTER_TYPE,
+  CNI_DAEMONSET,
+  QUICK_CREATE_SERVICES_CIDR,
+  QUICK_CREATE_DNS_IP,
+  KUBE_PROXY_MODES,
+  ZONE_LABELS,
+  result,
+  skipped,
+};

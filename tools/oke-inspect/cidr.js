@@ -19,7 +19,9 @@ function formatIpv4(n) {
 
 /** @param {string} text @returns {{ base: number, bits: number } | undefined} */
 function cidr(text) {
-  const [address, bitsText] = String(text ?? "").trim().split("/");
+  const [address, bitsText] = String(text ?? "")
+    .trim()
+    .split("/");
   const base = ipv4(address);
   const bits = Number(bitsText);
   if (base === undefined || !/^\d{1,2}$/.test(bitsText ?? "") || bits > 32) return undefined;
@@ -34,13 +36,15 @@ function cidr(text) {
  */
 function within(inner, outer) {
   const o = cidr(outer);
-  const i = inner.includes("/") ? cidr(inner) : (() => {
-    const a = ipv4(inner);
-    return a === undefined ? undefined : { base: a, bits: 32 };
-  })();
+  const i = inner.includes("/")
+    ? cidr(inner)
+    : (() => {
+        const a = ipv4(inner);
+        return a === undefined ? undefined : { base: a, bits: 32 };
+      })();
   if (!o || !i || i.bits < o.bits) return false;
   const mask = o.bits === 0 ? 0 : (0xffffffff << (32 - o.bits)) >>> 0;
-  return ((i.base & mask) >>> 0) === o.base;
+  return (i.base & mask) >>> 0 === o.base;
 }
 
 /** The first host address of a block: what Kubernetes gives `default/kubernetes` (10.96.0.0/16 → 10.96.0.1). */

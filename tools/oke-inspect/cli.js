@@ -54,9 +54,12 @@ function unreachableReason(reason, cluster) {
  */
 async function inspect(args, env, io) {
   const fromStack = args.clusterId === undefined;
-  const clusterId = args.clusterId ?? stackOutput("clusterId", env, { flag: "--cluster-id ocid1.cluster.oc1.<region>.<id>", program: "oke-inspect", deployed: "the cluster" });
+  const clusterId =
+    args.clusterId ?? stackOutput("clusterId", env, { flag: "--cluster-id ocid1.cluster.oc1.<region>.<id>", program: "oke-inspect", deployed: "the cluster" });
   if (!clusterId) {
-    throw usageError("oke-inspect: --cluster-id is required: the pulumi CLI is not on PATH to read the stack output clusterId; pass --cluster-id ocid1.cluster.oc1.<region>.<id> (from `pulumi stack output clusterId`).");
+    throw usageError(
+      "oke-inspect: --cluster-id is required: the pulumi CLI is not on PATH to read the stack output clusterId; pass --cluster-id ocid1.cluster.oc1.<region>.<id> (from `pulumi stack output clusterId`).",
+    );
   }
   checkClusterId(clusterId, fromStack ? "the stack output clusterId" : "--cluster-id");
 
@@ -74,7 +77,10 @@ async function inspect(args, env, io) {
     }
   }
 
-  const credentials = resolveCredentials({ region: args.region, profile: args.profile, configFile: args.configFile, program: "oke-inspect", fallbackRegion: regionOfClusterId(clusterId) }, env);
+  const credentials = resolveCredentials(
+    { region: args.region, profile: args.profile, configFile: args.configFile, program: "oke-inspect", fallbackRegion: regionOfClusterId(clusterId) },
+    env,
+  );
   const view = await readCluster(credentials, clusterId, { endpoint: args.endpoint, timeoutSeconds: args.timeoutSeconds });
   const cni = clusterCni(view.cluster);
 
@@ -122,13 +128,17 @@ async function inspect(args, env, io) {
       try {
         fs.writeFileSync(args.json, jsonReport(report));
       } catch (e) {
-        throw usageError(`oke-inspect: cannot write --json ${args.json} (${/** @type {NodeJS.ErrnoException} */ (e).code ?? String(e)}); name a writable file, or - for stdout.`);
+        throw usageError(
+          `oke-inspect: cannot write --json ${args.json} (${/** @type {NodeJS.ErrnoException} */ (e).code ?? String(e)}); name a writable file, or - for stdout.`,
+        );
       }
     }
   }
   if (fails > 0) return ExitCode.DIFFERS;
   if (unplannedSkips.length > 0) {
-    io.stderr.write(`oke-inspect: ${unplannedSkips.length} checks could not be made: ${kubeProblem ?? unplannedSkips.map((c) => `${c.id}: ${c.reason}`).join("; ")}; pass --oci-only to check the OCI side alone.\n`);
+    io.stderr.write(
+      `oke-inspect: ${unplannedSkips.length} checks could not be made: ${kubeProblem ?? unplannedSkips.map((c) => `${c.id}: ${c.reason}`).join("; ")}; pass --oci-only to check the OCI side alone.\n`,
+    );
     return ExitCode.CANNOT_INSPECT;
   }
   return ExitCode.OK;
@@ -154,7 +164,9 @@ async function run(argv, env, io = { stdout: process.stdout, stderr: process.std
       io.stderr.write(`${e.message}\n`);
       return exitCodeOf(e);
     }
-    io.stderr.write(`oke-inspect: unexpected failure (${echo(String(/** @type {Error} */ (e)?.message ?? e).split("\n")[0], { quote: false, limit: 200 })}).\n`);
+    io.stderr.write(
+      `oke-inspect: unexpected failure (${echo(String(/** @type {Error} */ (e)?.message ?? e).split("\n")[0], { quote: false, limit: 200 })}).\n`,
+    );
     return ExitCode.CANNOT_INSPECT;
   }
 }
@@ -167,11 +179,13 @@ async function run(argv, env, io = { stdout: process.stdout, stderr: process.std
  */
 function quietTlsServerNameNotice() {
   const emitWarning = process.emitWarning;
-  process.emitWarning = /** @type {typeof process.emitWarning} */ (function (/** @type {any[]} */ ...args) {
-    const code = typeof args[1] === "object" && args[1] ? args[1].code : args[2];
-    if (code === "DEP0123") return;
-    return Reflect.apply(emitWarning, process, args);
-  });
+  process.emitWarning = /** @type {typeof process.emitWarning} */ (
+    function (/** @type {any[]} */ ...args) {
+      const code = typeof args[1] === "object" && args[1] ? args[1].code : args[2];
+      if (code === "DEP0123") return;
+      return Reflect.apply(emitWarning, process, args);
+    }
+  );
 }
 
 /** Entry point for bin/oke-inspect.js. */

@@ -67,11 +67,17 @@ function loadKubeconfig(choice, context) {
     kc.loadFromString(text);
     kc.makePathsAbsolute(path.dirname(path.resolve(choice.file)));
   } catch (e) {
-    throw usageError(`oke-inspect: ${choice.source} ${choice.file} is not a kubeconfig (${echo(String(/** @type {Error} */ (e).message).split("\n")[0], { quote: false })}); ${fix}.`);
+    throw usageError(
+      `oke-inspect: ${choice.source} ${choice.file} is not a kubeconfig (${echo(String(/** @type {Error} */ (e).message).split("\n")[0], { quote: false })}); ${fix}.`,
+    );
   }
   if (context !== undefined) {
     if (!kc.getContextObject(context)) {
-      const known = kc.getContexts().map((c) => c.name).join(", ") || "none";
+      const known =
+        kc
+          .getContexts()
+          .map((c) => c.name)
+          .join(", ") || "none";
       throw usageError(`oke-inspect: --context ${echo(context)} is not in ${choice.source} ${choice.file} (contexts: ${echo(known, { quote: false })}).`);
     }
     kc.setCurrentContext(context);
@@ -92,7 +98,7 @@ function describe(e) {
   if (typeof err?.code === "number") {
     let message;
     try {
-      message = typeof err.body === "string" ? JSON.parse(err.body).message ?? "" : err.body?.message ?? "";
+      message = typeof err.body === "string" ? (JSON.parse(err.body).message ?? "") : (err.body?.message ?? "");
     } catch {
       message = "";
     }
@@ -127,13 +133,20 @@ async function readKubernetes(kc, options) {
   const read = async (what, call, how = {}) => {
     try {
       // The object API takes the generated client's observable middleware: it hands each request the abort signal.
-      return await bounded((signal) => call({
-        middleware: [{
-          pre: (/** @type {any} */ ctx) => (ctx.setSignal(signal), new k8s.Observable(Promise.resolve(ctx))),
-          post: (/** @type {any} */ r) => new k8s.Observable(Promise.resolve(r)),
-        }],
-        middlewareMergeStrategy: "append",
-      }), what, seconds);
+      return await bounded(
+        (signal) =>
+          call({
+            middleware: [
+              {
+                pre: (/** @type {any} */ ctx) => (ctx.setSignal(signal), new k8s.Observable(Promise.resolve(ctx))),
+                post: (/** @type {any} */ r) => new k8s.Observable(Promise.resolve(r)),
+              },
+            ],
+            middlewareMergeStrategy: "append",
+          }),
+        what,
+        seconds,
+      );
     } catch (e) {
       if (how.absentOk && /** @type {any} */ (e)?.code === 404) return undefined;
       throw new Unreachable(redact(`${what} at ${server} failed: ${describe(e)}`, /** @type {string[]} */ (secrets)));
@@ -161,11 +174,19 @@ async function readKubernetes(kc, options) {
   const [kubernetesService, kubeDns, kubeProxyConfig, daemonSets, deployments, pods] = await Promise.all([
     read("reading service default/kubernetes", (o) => core.readNamespacedService({ name: "kubernetes", namespace: "default" }, o), { absentOk: true }),
     read("reading service kube-system/kube-dns", (o) => core.readNamespacedService({ name: "kube-dns", namespace: "kube-system" }, o), { absentOk: true }),
-    read("reading config map kube-system/kube-proxy", (o) => core.readNamespacedConfigMap({ name: "kube-proxy", namespace: "kube-system" }, o), { absentOk: true }),
-    readAll("listing daemon sets in kube-system", (o, cont) => apps.listNamespacedDaemonSet({ namespace: "kube-system", limit: PAGE_SIZE, _continue: cont }, o)),
-    readAll("listing deployments in kube-system", (o, cont) => apps.listNamespacedDeployment({ namespace: "kube-system", limit: PAGE_SIZE, _continue: cont }, o)),
+    read("reading config map kube-system/kube-proxy", (o) => core.readNamespacedConfigMap({ name: "kube-proxy", namespace: "kube-system" }, o), {
+      absentOk: true,
+    }),
+    readAll("listing daemon sets in kube-system", (o, cont) =>
+      apps.listNamespacedDaemonSet({ namespace: "kube-system", limit: PAGE_SIZE, _continue: cont }, o),
+    ),
+    readAll("listing deployments in kube-system", (o, cont) =>
+      apps.listNamespacedDeployment({ namespace: "kube-system", limit: PAGE_SIZE, _continue: cont }, o),
+    ),
     options.pods
-      ? readAll("listing running pods", (o, cont) => core.listPodForAllNamespaces({ fieldSelector: "status.phase=Running", limit: PAGE_SIZE, _continue: cont }, o))
+      ? readAll("listing running pods", (o, cont) =>
+          core.listPodForAllNamespaces({ fieldSelector: "status.phase=Running", limit: PAGE_SIZE, _continue: cont }, o),
+        )
       : Promise.resolve(undefined),
   ]);
   return { nodes, kubernetesService, kubeDns, kubeProxyConfig, daemonSets, deployments, pods };

@@ -31,7 +31,11 @@ function matchNodes(view, kube) {
   const used = new Set();
   for (const { pool, nodes } of view.pools) {
     for (const { node } of nodes) {
-      const k8s = kube.nodes.find((k) => !used.has(k) && ((k.spec?.providerID && String(k.spec.providerID).endsWith(node.id)) || (node.privateIp && internalIps(k).includes(String(node.privateIp)))));
+      const k8s = kube.nodes.find(
+        (k) =>
+          !used.has(k) &&
+          ((k.spec?.providerID && String(k.spec.providerID).endsWith(node.id)) || (node.privateIp && internalIps(k).includes(String(node.privateIp)))),
+      );
       if (k8s) used.add(k8s);
       matches.push({ node, pool, k8s });
     }
@@ -190,9 +194,20 @@ function podNetwork(view, kube) {
       const podSubnetIds = pool.nodeConfigDetails?.nodePoolPodNetworkOptionDetails?.podSubnetIds ?? [];
       const cidrs = podSubnetIds.map((/** @type {string} */ id) => view.subnets.get(id)?.cidrBlock).filter(Boolean);
       const k8sName = k8s.metadata?.name;
-      const outside = (kube.pods ?? []).filter((p) => p.spec?.nodeName === k8sName && !p.spec?.hostNetwork && p.status?.podIP && !cidrs.some((/** @type {string} */ c) => within(String(p.status.podIP), c)));
+      const outside = (kube.pods ?? []).filter(
+        (p) =>
+          p.spec?.nodeName === k8sName &&
+          !p.spec?.hostNetwork &&
+          p.status?.podIP &&
+          !cidrs.some((/** @type {string} */ c) => within(String(p.status.podIP), c)),
+      );
       if (outside.length > 0) {
-        differences.push(`${name} runs pods outside the pool's pod subnets (${cidrs.join(", ") || "none"}): ${outside.slice(0, 5).map((p) => `${p.metadata?.namespace}/${p.metadata?.name} ${p.status.podIP}`).join(", ")}${outside.length > 5 ? ` and ${outside.length - 5} more` : ""}`);
+        differences.push(
+          `${name} runs pods outside the pool's pod subnets (${cidrs.join(", ") || "none"}): ${outside
+            .slice(0, 5)
+            .map((p) => `${p.metadata?.namespace}/${p.metadata?.name} ${p.status.podIP}`)
+            .join(", ")}${outside.length > 5 ? ` and ${outside.length - 5} more` : ""}`,
+        );
         subjects.push(node.id);
       }
     }
@@ -200,7 +215,10 @@ function podNetwork(view, kube) {
   expected.push(cni === CNI.FLANNEL ? `each node's podCIDR inside ${podsCidr ?? "the pods CIDR"}` : "pod IPs inside their pool's pod subnets");
   return result("pod-network", {
     expected: `${cni}: ${expected.join(", ")}`,
-    found: cni === CNI.FLANNEL ? `every node's podCIDR inside ${podsCidr}, ${daemonSet} ready on ${kube.nodes.length} nodes` : `pod IPs in the pod subnets, ${daemonSet} ready on ${kube.nodes.length} nodes`,
+    found:
+      cni === CNI.FLANNEL
+        ? `every node's podCIDR inside ${podsCidr}, ${daemonSet} ready on ${kube.nodes.length} nodes`
+        : `pod IPs in the pod subnets, ${daemonSet} ready on ${kube.nodes.length} nodes`,
     differences,
     subjects,
   });

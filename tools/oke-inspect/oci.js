@@ -42,11 +42,15 @@ function apiError(e, what, endpoint, seconds) {
   if (e instanceof TimeoutError || err?.name === "TimeoutError" || err?.name === "AbortError") {
     return cannotInspect(`oke-inspect: ${what} got no answer within ${seconds} s; check the network path to ${endpoint}, or allow longer with --timeout.`);
   }
-  const detail = String(err?.message ?? e).split("\n")[0].replace(/\.\s*$/, "");
+  const detail = String(err?.message ?? e)
+    .split("\n")[0]
+    .replace(/\.\s*$/, "");
   if (typeof err?.statusCode === "number" && err.statusCode > 0) {
     const status = `${err.statusCode}${err.serviceCode ? ` ${err.serviceCode}` : ""}`;
     if (err.statusCode === 404) {
-      return cannotInspect(`oke-inspect: ${what} failed with ${status}: it does not exist in this region, or your user may not read it; check --cluster-id, --region and the IAM policy (read cluster-family, instance-family, virtual-network-family, volume-family).`);
+      return cannotInspect(
+        `oke-inspect: ${what} failed with ${status}: it does not exist in this region, or your user may not read it; check --cluster-id, --region and the IAM policy (read cluster-family, instance-family, virtual-network-family, volume-family).`,
+      );
     }
     if (err.statusCode === 401) {
       return cannotInspect(`oke-inspect: ${what} failed with ${status}: the API key was not accepted; check the profile's user, fingerprint and key_file.`);
@@ -144,7 +148,10 @@ async function readCluster(credentials, clusterId, options) {
   /** @param {string} subnetId */
   const subnet = (subnetId) => {
     if (!subnetReads.has(subnetId)) {
-      subnetReads.set(subnetId, read(`reading subnet ${subnetId}`, async () => (await clients.network.getSubnet({ subnetId })).subnet));
+      subnetReads.set(
+        subnetId,
+        read(`reading subnet ${subnetId}`, async () => (await clients.network.getSubnet({ subnetId })).subnet),
+      );
     }
     return /** @type {Promise<Subnet>} */ (subnetReads.get(subnetId));
   };
@@ -153,7 +160,8 @@ async function readCluster(credentials, clusterId, options) {
     /** @type {any} the Cluster model as OCI returned it */
     const cluster = (await read(`reading cluster ${clusterId}`, () => clients.containerEngine.getCluster({ clusterId }))).cluster;
     const summaries = await readAll(`listing the node pools of cluster ${clusterId}`, (page) =>
-      clients.containerEngine.listNodePools({ compartmentId: cluster.compartmentId, clusterId, page }));
+      clients.containerEngine.listNodePools({ compartmentId: cluster.compartmentId, clusterId, page }),
+    );
     // ListNodePools keeps listing a deleted pool for a while: it is no longer part of the cluster.
     const current = summaries.filter((summary) => !GONE.has(String(summary.lifecycleState)));
     const pools = await mapLimit(current, CONCURRENCY, async (summary) => {
@@ -163,17 +171,32 @@ async function readCluster(credentials, clusterId, options) {
       const live = /** @type {OciNode[]} */ (pool.nodes ?? []).filter((n) => !GONE.has(String(n.lifecycleState)));
       const nodes = await mapLimit(live, CONCURRENCY, async (node) => {
         const attachments = await readAll(`listing the VNIC attachments of node ${node.id}`, (page) =>
-          clients.compute.listVnicAttachments({ compartmentId: pool.compartmentId, instanceId: node.id, page }));
+          clients.compute.listVnicAttachments({ compartmentId: pool.compartmentId, instanceId: node.id, page }),
+        );
         const attached = attachments.filter((a) => a.lifecycleState === "ATTACHED" && a.vnicId);
-        const vnics = await mapLimit(attached, CONCURRENCY, async (a) =>
-          /** @type {Vnic} */ ((await read(`reading VNIC ${a.vnicId}`, () => clients.network.getVnic({ vnicId: /** @type {string} */ (a.vnicId) }))).vnic));
+        const vnics = await mapLimit(
+          attached,
+          CONCURRENCY,
+          async (a) =>
+            /** @type {Vnic} */ ((await read(`reading VNIC ${a.vnicId}`, () => clients.network.getVnic({ vnicId: /** @type {string} */ (a.vnicId) }))).vnic),
+        );
         const bootAttachments = node.availabilityDomain
           ? await readAll(`listing the boot volume attachments of node ${node.id}`, (page) =>
-            clients.compute.listBootVolumeAttachments({ availabilityDomain: /** @type {string} */ (node.availabilityDomain), compartmentId: pool.compartmentId, instanceId: node.id, page }))
+              clients.compute.listBootVolumeAttachments({
+                availabilityDomain: /** @type {string} */ (node.availabilityDomain),
+                compartmentId: pool.compartmentId,
+                instanceId: node.id,
+                page,
+              }),
+            )
           : [];
         const bootAttachment = bootAttachments.find((a) => a.lifecycleState === "ATTACHED") ?? bootAttachments[0];
         const bootVolume = bootAttachment
-          ? (await read(`reading boot volume ${bootAttachment.bootVolumeId}`, () => clients.blockstorage.getBootVolume({ bootVolumeId: bootAttachment.bootVolumeId }))).bootVolume
+          ? (
+              await read(`reading boot volume ${bootAttachment.bootVolumeId}`, () =>
+                clients.blockstorage.getBootVolume({ bootVolumeId: bootAttachment.bootVolumeId }),
+              )
+            ).bootVolume
           : undefined;
         return { node, vnics, bootVolume };
       });

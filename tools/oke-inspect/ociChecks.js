@@ -77,13 +77,16 @@ function nodeFaultDomains(view) {
         const crowded = [...byFd].filter(([, ids]) => ids.length === most);
         const names = crowded.flatMap(([, ids]) => ids).map((id) => nodeName(inAd.find((n) => n.node.id === id)?.node ?? { id }));
         const share = crowded.length === 1 ? `share ${crowded[0][0]}` : `are in ${crowded.map(([fd]) => fd).join(", ")}`;
-        differences.push(`${pool.name} ${adName(ad)}: ${shown}, ${inAd.length} nodes over ${byFd.size - counts.filter((c) => c === 0).length} of ${allowed.length} fault domains; ${names.join(", ")} ${share}`);
+        differences.push(
+          `${pool.name} ${adName(ad)}: ${shown}, ${inAd.length} nodes over ${byFd.size - counts.filter((c) => c === 0).length} of ${allowed.length} fault domains; ${names.join(", ")} ${share}`,
+        );
         subjects.push(...crowded.flatMap(([, ids]) => ids));
       }
     }
   }
   return result("node-fault-domains", {
-    expected: "per pool and availability domain, min(n, 3) fault domains used, counts differing by at most one (only the pool's named fault domains, when it names them)",
+    expected:
+      "per pool and availability domain, min(n, 3) fault domains used, counts differing by at most one (only the pool's named fault domains, when it names them)",
     found: found.join("; ") || "no nodes",
     differences,
     subjects,
@@ -114,7 +117,9 @@ function nodeSubnet(view) {
       }
       const subnet = primary.subnetId ? view.subnets.get(primary.subnetId) : undefined;
       if (!primary.subnetId || !subnetIds.includes(primary.subnetId)) {
-        differences.push(`${name}'s primary VNIC is in ${subnetName(view, primary.subnetId)}, not the pool's ${subnetIds.map((id) => subnetName(view, id)).join(" or ") || "(no placement subnet)"}`);
+        differences.push(
+          `${name}'s primary VNIC is in ${subnetName(view, primary.subnetId)}, not the pool's ${subnetIds.map((id) => subnetName(view, id)).join(" or ") || "(no placement subnet)"}`,
+        );
         subjects.push(node.id);
       }
       if (subnet?.cidrBlock && primary.privateIp && !within(primary.privateIp, subnet.cidrBlock)) {
@@ -155,7 +160,9 @@ function nodeNsgs(view) {
         const have = sorted(vnic.nsgIds);
         if (want.join(",") === have.join(",")) continue;
         const which = vnic.isPrimary ? "primary VNIC" : `secondary VNIC ${vnic.id}`;
-        differences.push(`${nodeName(node)} (${pool.name}) ${which} has ${have.length ? `NSG ${have.join(", ")}` : "no NSG"}${want.length ? `, the pool sets ${want.join(", ")}` : ""}`);
+        differences.push(
+          `${nodeName(node)} (${pool.name}) ${which} has ${have.length ? `NSG ${have.join(", ")}` : "no NSG"}${want.length ? `, the pool sets ${want.join(", ")}` : ""}`,
+        );
         subjects.push(node.id);
       }
     }
@@ -210,7 +217,9 @@ function nodeBootVolume(view) {
     const sizes = [...bySize].map(([size, ids]) => `${size} GB on ${ids.length} node${ids.length === 1 ? "" : "s"}`).join(", ");
     found.push(`${pool.name}: ${sizes || "no boot volumes"}${basis && bySize.size === 1 && bySize.has(/** @type {number} */ (want)) ? ` (${basis})` : ""}`);
     if (want === undefined && bySize.size > 1) {
-      const shown = [...bySize].map(([size, ids]) => `${size} GB on ${ids.map((id) => nodeName(nodes.find((n) => n.node.id === id)?.node ?? { id })).join(", ")}`).join("; ");
+      const shown = [...bySize]
+        .map(([size, ids]) => `${size} GB on ${ids.map((id) => nodeName(nodes.find((n) => n.node.id === id)?.node ?? { id })).join(", ")}`)
+        .join("; ");
       differences.push(`${pool.name}'s nodes differ in boot volume size: ${shown}`);
       subjects.push(...[...bySize.values()].flat());
     }

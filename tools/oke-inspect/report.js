@@ -27,10 +27,7 @@ function counts(checks) {
  * @returns {string}
  */
 function textReport(report) {
-  const lines = [
-    `cluster ${report.name} (${report.clusterId})`,
-    `  region ${report.region}, Kubernetes ${report.version}, ${report.type}, CNI ${report.cni}`,
-  ];
+  const lines = [`cluster ${report.name} (${report.clusterId})`, `  region ${report.region}, Kubernetes ${report.version}, ${report.type}, CNI ${report.cni}`];
   for (const c of report.checks) {
     if (c.status === "pass") lines.push(`${MARK.pass} ${c.id}: ${c.found}`);
     else if (c.status === "skip") lines.push(`${MARK.skip} ${c.id}: skipped, ${c.reason}`);
@@ -47,12 +44,23 @@ function textReport(report) {
 
 /** @param {Report} report */
 function jsonReport(report) {
-  return `${JSON.stringify({
-    clusterId: report.clusterId,
-    region: report.region,
-    conformant: report.conformant,
-    checks: report.checks.map((c) => ({ id: c.id, status: c.status, expected: c.expected, found: c.found, subjects: c.subjects, ...(c.reason ? { reason: c.reason } : {}) })),
-  }, null, 2)}\n`;
+  return `${JSON.stringify(
+    {
+      clusterId: report.clusterId,
+      region: report.region,
+      conformant: report.conformant,
+      checks: report.checks.map((c) => ({
+        id: c.id,
+        status: c.status,
+        expected: c.expected,
+        found: c.found,
+        subjects: c.subjects,
+        ...(c.reason ? { reason: c.reason } : {}),
+      })),
+    },
+    null,
+    2,
+  )}\n`;
 }
 
 module.exports = { textReport, jsonReport, counts };

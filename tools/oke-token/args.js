@@ -14,8 +14,7 @@ const { echo } = require("../common/echo");
  * @property {boolean} help
  */
 
-const USAGE =
-  "usage: oke-token --cluster-id <cluster OCID> [--region <region>] [--profile <name>] [--config-file <path>]";
+const USAGE = "usage: oke-token --cluster-id <cluster OCID> [--region <region>] [--profile <name>] [--config-file <path>]";
 
 /**
  * OCI region identifiers (docs.oracle.com/iaas/Content/General/Concepts/regions.htm): lowercase words
@@ -73,7 +72,9 @@ function parseArgs(argv) {
   // one of its clusters with 401: refuse every other id here, naming what it is when it is an OCID.
   const problem = ocidProblem(clusterId, "cluster");
   if (problem) {
-    throw usageError(`oke-token: --cluster-id ${echo(clusterId)} ${problem}; pass the cluster's id, such as ocid1.cluster.oc1.<region>.<id> (\`pulumi stack output clusterId\`).`);
+    throw usageError(
+      `oke-token: --cluster-id ${echo(clusterId)} ${problem}; pass the cluster's id, such as ocid1.cluster.oc1.<region>.<id> (\`pulumi stack output clusterId\`).`,
+    );
   }
   const region = values.region?.trim();
   if (region !== undefined && !REGION_PATTERN.test(region)) {

@@ -112,7 +112,11 @@ function readProfile(file, profile, envIsComplete, program) {
   const values = profileValues(sections, profile);
   if (!values) {
     const names = [...sections.keys()];
-    const known = names.slice(0, 10).map((s) => `[${echo(s, { quote: false, limit: 40 })}]`).join(", ") + (names.length > 10 ? ` and ${names.length - 10} more` : "") || "none";
+    const known =
+      names
+        .slice(0, 10)
+        .map((s) => `[${echo(s, { quote: false, limit: 40 })}]`)
+        .join(", ") + (names.length > 10 ? ` and ${names.length - 10} more` : "") || "none";
     throw credentialError(
       `${program}: OCI config file ${echo(file, { quote: false, limit: 200 })} has no profile [${echo(profile, { quote: false })}] (profiles found: ${known}); pass --profile with one of them or add the section.`,
     );
@@ -145,11 +149,15 @@ function parsePrivateKey(pem, passphrase, what, program) {
     );
   }
   if (key.asymmetricKeyType !== "rsa") {
-    throw credentialError(`${program}: ${what} holds ${key.asymmetricKeyType === "ec" ? "an" : "a"} ${key.asymmetricKeyType} key; OCI API signing keys are RSA.`);
+    throw credentialError(
+      `${program}: ${what} holds ${key.asymmetricKeyType === "ec" ? "an" : "a"} ${key.asymmetricKeyType} key; OCI API signing keys are RSA.`,
+    );
   }
   const bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
   if (bits < MIN_RSA_BITS) {
-    throw credentialError(`${program}: ${what} is a ${bits}-bit RSA key; OCI API signing keys have at least ${MIN_RSA_BITS} bits, make one with \`oci setup keys\` and upload its public half.`);
+    throw credentialError(
+      `${program}: ${what} is a ${bits}-bit RSA key; OCI API signing keys have at least ${MIN_RSA_BITS} bits, make one with \`oci setup keys\` and upload its public half.`,
+    );
   }
   return key;
 }
@@ -237,11 +245,15 @@ function resolve(request, env, secrets) {
     const value = key === "user" ? user : tenancy;
     const problem = ocidProblem(value, key);
     if (problem) {
-      throw credentialError(`${program}: ${key} ${echo(value)} (from ${origin(key)}) ${problem}; use ${HINT_FOR_KEY[key].split("=")[1]} from the console's ${key} details page.`);
+      throw credentialError(
+        `${program}: ${key} ${echo(value)} (from ${origin(key)}) ${problem}; use ${HINT_FOR_KEY[key].split("=")[1]} from the console's ${key} details page.`,
+      );
     }
   }
   if (!FINGERPRINT_PATTERN.test(fingerprint)) {
-    throw credentialError(`${program}: fingerprint ${echo(fingerprint)} (from ${origin("fingerprint")}) is not 16 colon-separated hex pairs such as 12:34:56:78:9a:bc:de:f0:12:34:56:78:9a:bc:de:f0; copy it from the API key's entry in the console.`);
+    throw credentialError(
+      `${program}: fingerprint ${echo(fingerprint)} (from ${origin("fingerprint")}) is not 16 colon-separated hex pairs such as 12:34:56:78:9a:bc:de:f0:12:34:56:78:9a:bc:de:f0; copy it from the API key's entry in the console.`,
+    );
   }
   const region = request.region ?? nonEmpty(env, ENV_FOR_KEY.region) ?? values.get("region") ?? request.fallbackRegion;
   if (!region) {
@@ -251,7 +263,9 @@ function resolve(request, env, secrets) {
   // could only send it elsewhere.
   if (!REGION_PATTERN.test(region)) {
     const from = request.region !== undefined ? "--region" : nonEmpty(env, ENV_FOR_KEY.region) ? ENV_FOR_KEY.region : where;
-    throw credentialError(`${program}: region ${echo(region)} (from ${from}) is not a region identifier such as us-ashburn-1 (lowercase words joined by hyphens, ending in a number); correct it.`);
+    throw credentialError(
+      `${program}: region ${echo(region)} (from ${from}) is not a region identifier such as us-ashburn-1 (lowercase words joined by hyphens, ending in a number); correct it.`,
+    );
   }
 
   const envPass = env[ENV_FOR_KEY.pass_phrase];
@@ -261,7 +275,9 @@ function resolve(request, env, secrets) {
   if (keyContent !== undefined) {
     // The mirror of a key's content in OCI_CLI_KEY_FILE: a path where the content belongs.
     if (!keyContent.includes("-----BEGIN") && !keyContent.includes("\n") && !looksLikeKeyMaterial(keyContent)) {
-      throw credentialError(`${program}: OCI_CLI_KEY_CONTENT holds one line and no PEM block, so it is not a key's text (-----BEGIN ... PRIVATE KEY----- included); if it is the key file's path, set OCI_CLI_KEY_FILE to it instead.`);
+      throw credentialError(
+        `${program}: OCI_CLI_KEY_CONTENT holds one line and no PEM block, so it is not a key's text (-----BEGIN ... PRIVATE KEY----- included); if it is the key file's path, set OCI_CLI_KEY_FILE to it instead.`,
+      );
     }
     privateKey = parsePrivateKey(keyContent, passphrase, "OCI_CLI_KEY_CONTENT", program);
   } else {

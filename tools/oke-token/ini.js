@@ -37,9 +37,7 @@ function parseIni(text, fileName) {
     }
     const sep = line.search(/[=:]/);
     if (sep <= 0 || !current) {
-      throw new SyntaxError(
-        `line ${n + 1} of ${fileName} is not a [PROFILE] header or a key=value line inside one`,
-      );
+      throw new SyntaxError(`line ${n + 1} of ${fileName} is not a [PROFILE] header or a key=value line inside one`);
     }
     current.set(line.slice(0, sep).trim().toLowerCase(), line.slice(sep + 1).trim());
   }

@@ -39,10 +39,7 @@ function authorizationHeader(request, keyId, privateKey) {
     key: privateKey,
     padding: crypto.constants.RSA_PKCS1_PADDING,
   });
-  return (
-    `Signature algorithm="rsa-sha256",headers="${SIGNED_HEADERS.join(" ")}",` +
-    `keyId="${keyId}",signature="${signature.toString("base64")}",version="1"`
-  );
+  return `Signature algorithm="rsa-sha256",headers="${SIGNED_HEADERS.join(" ")}",` + `keyId="${keyId}",signature="${signature.toString("base64")}",version="1"`;
 }
 
 module.exports = { SIGNED_HEADERS, signingString, authorizationHeader };
