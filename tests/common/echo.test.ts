@@ -56,7 +56,7 @@ describe("key material is never echoed", () => {
     ["an OKE token", "aHR0cHM6Ly9jb250YWluZXJlbmdpbmUuYXAtdG9reW8tMS5vcmFjbGVjbG91ZC5jb20v"],
     ["a signed token URL", "https://containerengine.ap-tokyo-1.oraclecloud.com/cluster_request/x?authorization=Signature+algorithm"],
   ])("%s is [secret]", (_what, value) => {
-    expect(looksLikeKeyMaterial(value)).toBe(true);
+    expect({ value, keyMaterial: looksLikeKeyMaterial(value) }).toEqual({ value, keyMaterial: true });
     expect(echo(value)).toBe(SECRET);
     expect(echoPath(value)).toBe(SECRET);
   });

@@ -138,8 +138,10 @@ describe("content", () => {
   it("takes JSON exactly at the bound, and counts no bracket inside a string", () => {
     fs.writeFileSync(at("at-bound.json"), "[".repeat(MAX_JSON_DEPTH) + "]".repeat(MAX_JSON_DEPTH));
     expect(readInputJson(at("at-bound.json"), OPTIONS)).toBeDefined();
-    expect(jsonDepthExceeds(`{"a": "${"[".repeat(500)}\\"[["}`, 2)).toBe(false);
-    expect(jsonDepthExceeds("[[[]]]", 2)).toBe(true);
+    expect({
+      "brackets inside a string": jsonDepthExceeds(`{"a": "${"[".repeat(500)}\\"[["}`, 2),
+      "three levels": jsonDepthExceeds("[[[]]]", 2),
+    }).toEqual({ "brackets inside a string": false, "three levels": true });
   });
 
   it("names a file that is not JSON", () => {

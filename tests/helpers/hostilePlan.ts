@@ -80,7 +80,7 @@ export interface Refusal {
 /** The one-line refusal a hostile input must get, and no secret anywhere. */
 export function expectRefusal(outcome: Outcome, refusal: Refusal, secrets: readonly string[], outputDir?: string): void {
   expect({ timedOut: outcome.timedOut, status: outcome.status }).toEqual({ timedOut: false, status: refusal.status });
-  expect(outcome.stderr.endsWith("\n")).toBe(true);
+  expect(outcome.stderr).toMatch(/\n$/);
   const lines = outcome.stderr.slice(0, -1).split("\n");
   expect(lines).toEqual([expect.stringMatching(refusal.sentence)]);
   // eslint-disable-next-line no-control-regex -- control characters are what this pattern is for
