@@ -1,6 +1,7 @@
 /**
  * Progress on stderr while slow steps run (starting the policy pack takes a second or two). A spinner
- * only on an interactive terminal: CI logs and pipes get one line per step, no carriage returns.
+ * only on an interactive terminal: CI logs and pipes get one line per finished step, no carriage
+ * returns. A step that fails leaves no line of its own, so a refusal is the one line on stderr.
  */
 export interface Progress {
   step<T>(label: string, work: () => Promise<T>): Promise<T>;
@@ -21,13 +22,12 @@ export function createProgress(stream: NodeJS.WriteStream = process.stderr, env:
       const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
       let frame = 0;
       const timer = spinner ? setInterval(() => stream.write(`\r${FRAMES[frame++ % FRAMES.length]} ${label}… ${elapsed()}`), 80) : undefined;
-      if (!spinner) stream.write(`${label}…\n`);
       try {
         const result = await work();
-        if (timer) stream.write(`\r\x1b[2K✓ ${label} (${elapsed()})\n`);
+        stream.write(timer ? `\r\x1b[2K✓ ${label} (${elapsed()})\n` : `${label} (${elapsed()})\n`);
         return result;
       } catch (err) {
-        if (timer) stream.write(`\r\x1b[2K✗ ${label} (${elapsed()})\n`);
+        if (timer) stream.write("\r\x1b[2K");
         throw err;
       } finally {
         if (timer) clearInterval(timer);
