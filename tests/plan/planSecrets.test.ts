@@ -84,3 +84,24 @@ test("an invalid secret value is refused without being quoted", async () => {
     "NOT-hex-secret-value",
   ]);
 }, 30000);
+
+test("a secret clusterName is not shown through what the program derives from it by more than concatenation (the VCN's DNS label)", async () => {
+  const dir = projectDir({ dev: fs.readFileSync(path.join(DIR, "Pulumi.dev.yaml"), "utf8").replace("nameSuffix:", "clusterName:") });
+  const name = "Zebra-Sec-Name";
+  try {
+    const outcome = await planInProcess(dir, [
+      "--config",
+      `clusterName=${name}`,
+      "--json",
+      path.join(dir, "plan.json"),
+      "--diagram",
+      path.join(dir, "plan.mmd"),
+    ]);
+    expect(outcome.status).toBe(EXIT.clean);
+    const vcn = JSON.parse(fs.readFileSync(path.join(dir, "plan.json"), "utf8")).resources.find((r: { type: string }) => r.type === "oci:Core/vcn:Vcn");
+    expect(vcn.inputs.dnsLabel).toBe("[secret]");
+    expect(leaks([name, "ZebraSecName"], { stdout: outcome.stdout, stderr: outcome.stderr, ...writtenFiles(dir) })).toEqual([]);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}, 30000);
