@@ -110,6 +110,7 @@ function parseArgs(argv) {
       );
     }
     // WHATWG URL parsing drops tabs and newlines silently; a value holding them is not what the user meant.
+    // eslint-disable-next-line no-control-regex -- control characters are what this pattern is for
     if (!url || (url.protocol !== "https:" && url.protocol !== "http:") || url.search || url.hash || /[\s\u0000-\u001f\u007f]/.test(parsed.endpoint)) {
       throw usageError(
         `oke-inspect: --endpoint ${echo(parsed.endpoint)} is not a base URL such as https://proxy.example.com; give the scheme and host, no query.`,
