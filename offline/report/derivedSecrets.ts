@@ -28,7 +28,8 @@ export function secretTexts(values: readonly string[]): string[] {
   };
   for (const value of values) {
     texts.add(value);
-    texts.add(vcnDnsLabel(value));
+    // Only a value that could be a cluster name (a letter, then letters, digits and hyphens) becomes a label.
+    if (/^[A-Za-z][A-Za-z0-9-]*$/.test(value)) texts.add(vcnDnsLabel(value));
     if (/^\s*[[{]/.test(value)) {
       try {
         leaves(JSON.parse(value));
