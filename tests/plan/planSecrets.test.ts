@@ -105,3 +105,20 @@ test("a secret clusterName is not shown through what the program derives from it
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }, 30000);
+
+test("--iam does not print a secret compartmentId given with --config: the statements say [secret]", async () => {
+  const stack = fs
+    .readFileSync(path.join(DIR, "Pulumi.dev.yaml"), "utf8")
+    .replace(/ {2}oke-quick-create:compartmentId: .*\n/, "")
+    .replace("nameSuffix:", "compartmentId:");
+  const dir = projectDir({ dev: stack });
+  const compartment = "ocid1.compartment.oc1..aaaaaaaasecretcompartment";
+  try {
+    const outcome = await planInProcess(dir, ["--iam", "Admins", "--config", `compartmentId=${compartment}`]);
+    expect(outcome.status).toBe(EXIT.clean);
+    expect(outcome.stdout).toContain("Allow group Admins to manage virtual-network-family in compartment id [secret]\n");
+    expect(leaks([compartment, "aaaaaaaasecretcompartment"], { stdout: outcome.stdout, stderr: outcome.stderr })).toEqual([]);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}, 30000);
