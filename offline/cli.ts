@@ -68,7 +68,7 @@ export async function main(argv: readonly string[], realIo: CliIo = defaultIo())
       return EXIT.clean;
     }
     if (args.iam) {
-      io.stdout(await iamPolicy({ ...args, iam: args.iam }, { projectDir: io.projectDir, progress: io.progress }));
+      io.stdout(await iamPolicy({ ...args, iam: args.iam }, { projectDir: io.projectDir, progress: io.progress, secrets }));
       return EXIT.clean;
     }
     const plan = await runPlan(args, { projectDir: io.projectDir, progress: io.progress, secrets });

@@ -4,7 +4,8 @@ import { policyStatementsFor, UsedCalls } from "../components/iamStatements";
 import { ResourceType } from "../policies/contract";
 import { PlanArgs } from "./inputs/args";
 import { readProjectFile } from "./inputs/projectFile";
-import { resolveStackSettings } from "./inputs/stackSettings";
+import { resolveStackSettings, secretValues } from "./inputs/stackSettings";
+import { secretTexts } from "./report/derivedSecrets";
 import type { StackSettings } from "./records/shapes";
 import { maskInputs } from "./records/masking";
 import { policyGroup, renderIamPolicy } from "./report/iamReport";
@@ -16,6 +17,8 @@ import type { ProgramRun } from "./records/shapes";
 export interface IamEnvironment {
   projectDir: string;
   progress: Progress;
+  /** Filled with the stack's secret texts as soon as the settings are read; the caller scrubs what it prints. */
+  secrets?: Set<string>;
 }
 
 /** What the program called, over its first run and a later run that reads back what the first built. */
@@ -34,6 +37,8 @@ export interface IamRun {
 export async function collectIamCalls(args: PlanArgs, env: IamEnvironment): Promise<IamRun> {
   const project = readProjectFile(env.projectDir);
   const settings = resolveStackSettings(env.projectDir, project, args.stack, args.config);
+  // A secret setting (a secure compartmentId given with --config) is [secret] in the statements too.
+  for (const text of secretTexts(secretValues(settings))) env.secrets?.add(text);
   checkOfflineRegion(settings, args.stack);
   const region = settings.config["oci:region"];
   // eslint-disable-next-line @typescript-eslint/no-require-imports

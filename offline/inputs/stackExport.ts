@@ -104,7 +104,8 @@ export function readStackExport(file: string, doc: Record<string, unknown>, expe
       `--deployed ${shown} is a stack export of version ${echo(JSON.stringify(doc.version ?? null), { quote: false })}, but Pulumi writes versions ${EXPORT_VERSIONS.join(" and ")}: export it again with a current Pulumi CLI (pulumi stack export --file ${shown}).`,
     );
   }
-  const deployment = doc.deployment ?? {};
+  // Pulumi always writes the deployment; `null` or none would otherwise read as a stack with nothing in it.
+  const deployment = doc.deployment;
   if (!isRecord(deployment)) throw fieldError(file, "deployment", "object", deployment, FIX);
   expectField(file, "deployment.resources", deployment.resources, "object[]", FIX);
   const raw: Array<Record<string, any>> = Array.isArray(deployment.resources) ? deployment.resources : [];
@@ -124,6 +125,19 @@ export function readStackExport(file: string, doc: Record<string, unknown>, expe
   });
   const first = raw.length ? parseUrn(raw[0].urn)! : undefined;
   if (first) checkSameStack(file, first, expected, `pulumi stack export --stack ${expected.stack} --file ${shown}`);
+  // One state holds one stack: a resource of another, spliced in, would show as a delete of this one.
+  raw.forEach((r, i) => {
+    const { stack, project } = parseUrn(r.urn)!;
+    if (stack !== first!.stack || project !== first!.project) {
+      throw fieldError(
+        file,
+        `deployment.resources[${i}].urn`,
+        `a URN of stack ${echo(first!.stack, { quote: false })} of ${echo(first!.project, { quote: false })} like the rest`,
+        r.urn,
+        FIX,
+      );
+    }
+  });
   const live = raw.filter((r) => r.delete !== true);
   const seen = new Set<string>();
   for (const r of live) {

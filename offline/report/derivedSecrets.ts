@@ -2,6 +2,7 @@ import { ECHO_LIMIT, escapeControls, redact } from "../../tools/common/echo";
 import { UNKNOWN_VALUE } from "../analyzer/records";
 import type { PolicyResults, RegisteredResource } from "../records/shapes";
 import { isInputSecret, SECRET_SIG, SECRET_SIG_KEY } from "../records/masking";
+import { vcnDnsLabel } from "../../policies/contract/names";
 
 /**
  * Pulumi marks every output computed from a secret as secret, so `pulumi preview` never shows a value
@@ -14,7 +15,11 @@ import { isInputSecret, SECRET_SIG, SECRET_SIG_KEY } from "../records/masking";
 /** A secret shorter than this is matched as a whole value only ("3" must not hide every 3 in a CIDR). */
 const MIN_CONTAINED = 3;
 
-/** The texts a secret setting can reach the program as: itself, and each item of a JSON list or object. */
+/**
+ * The texts a secret setting can reach the program as: itself, each item of a JSON list or object, and
+ * what the program derives from it by more than concatenation: the VCN's DNS label (a secret
+ * clusterName without its hyphens, cut to 15 characters), which is also the start of the bastion's name.
+ */
 export function secretTexts(values: readonly string[]): string[] {
   const texts = new Set<string>();
   const leaves = (v: unknown): void => {
@@ -23,6 +28,8 @@ export function secretTexts(values: readonly string[]): string[] {
   };
   for (const value of values) {
     texts.add(value);
+    // Only a value that could be a cluster name (a letter, then letters, digits and hyphens) becomes a label.
+    if (/^[A-Za-z][A-Za-z0-9-]*$/.test(value)) texts.add(vcnDnsLabel(value));
     if (/^\s*[[{]/.test(value)) {
       try {
         leaves(JSON.parse(value));

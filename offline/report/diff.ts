@@ -1,3 +1,4 @@
+import { echo, escapeControls, PATH_ECHO_LIMIT } from "../../tools/common/echo";
 import { mockMonitorUrn } from "../records/engineUrns";
 import { UNKNOWN_MASK } from "../records/masking";
 import { alignDefaults } from "./providerDefaults";
@@ -167,8 +168,9 @@ export function countLine(counts: ChangeCounts): string {
 
 const SIGN: Record<ChangeAction, string> = { create: "+ create ", update: "~ update ", replace: "+-replace", delete: "- delete " };
 
+/** A value as the changes block shows it: JSON, bounded and escaped, since the deployed file is the user's. */
 function shown(value: unknown): string {
-  return value === undefined ? "(unset)" : JSON.stringify(value);
+  return value === undefined ? "(unset)" : echo(JSON.stringify(value), { quote: false, limit: PATH_ECHO_LIMIT });
 }
 
 /** The plan's "Changes" block: one line per resource with its action, then each changed input, old → new. */
@@ -180,11 +182,12 @@ export function renderChanges(changes: readonly ResourceChange[], against: strin
   for (const c of changes) {
     const byRegion = c.action === "replace" && c.replaceReasons.length === 1 && c.replaceReasons[0] === REGION_REASON;
     const forced = c.action === "replace" && !byRegion ? `  (replaced: ${c.replaceReasons.join(", ")} cannot change in place)` : "";
-    lines.push(`    ${SIGN[c.action]}  ${c.type}  ${c.name}${forced}`);
-    for (const p of c.changes) lines.push(`          ${p.path}: ${shown(p.old)} → ${shown(p.new)}`);
+    // Types, names and paths come from the deployed file's URNs and keys: never raw control characters.
+    lines.push(`    ${SIGN[c.action]}  ${escapeControls(c.type)}  ${escapeControls(c.name)}${escapeControls(forced)}`);
+    for (const p of c.changes) lines.push(`          ${escapeControls(p.path)}: ${shown(p.old)} → ${shown(p.new)}`);
     for (const r of c.ruleChanges ?? []) {
-      for (const rule of r.removed) lines.push(`          - ${describeRule(r.path, rule)}`);
-      for (const rule of r.added) lines.push(`          + ${describeRule(r.path, rule)}`);
+      for (const rule of r.removed) lines.push(`          - ${escapeControls(describeRule(r.path, rule))}`);
+      for (const rule of r.added) lines.push(`          + ${escapeControls(describeRule(r.path, rule))}`);
     }
   }
   lines.push(countLine(countChanges(changes)));

@@ -351,12 +351,21 @@ test.each([
     "oke-inspect: --kubeconfig /nonexistent/kubeconfig does not exist: write it with `pulumi stack output kubeconfig --show-secrets > FILE`",
   ],
   [["--context", "elsewhere"], 'oke-inspect: --context "elsewhere" is not in --kubeconfig'],
+  // The password in the user info was echoed in the error after the run had started.
+  [["--endpoint", "https://admin:pw-2b9e-secret@127.0.0.1:1"], 'oke-inspect: --endpoint "https://[secret]@127.0.0.1:1" holds a user name or password;'],
+  // URL parsing drops the newline; the value was then echoed raw, over two lines.
+  [["--endpoint", "https://127.0.0.1\n:1"], 'oke-inspect: --endpoint "https://127.0.0.1\\n:1" is not a base URL'],
+  // These failed (a FIFO: hung) only once the whole inspection had run.
+  [["--json", "/tmp"], "oke-inspect: --json /tmp is a directory;"],
+  [["--json", "/dev/null"], "oke-inspect: --json /dev/null is not a regular file (a pipe or a device);"],
+  [["--json", "/nonexistent/report.json"], "oke-inspect: --json /nonexistent/report.json: the folder /nonexistent does not exist;"],
 ])("bad command line %j: exit 2 with one sentence, before any API call", async (args, message) => {
   const before = oci.requests.length;
   const { code, stdout, stderr } = await inspect(reportCluster(), args);
   expect(code).toBe(2);
   expect(stdout).toBe("");
   expect(stderr.slice(0, message.length)).toBe(message);
+  expect(stderr).not.toContain("pw-2b9e-secret");
   expect(stderr.trimEnd().split("\n")).toHaveLength(1);
   expect(oci.requests.length).toBe(before);
 });

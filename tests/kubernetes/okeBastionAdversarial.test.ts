@@ -301,6 +301,13 @@ const ROWS: Row[] = [
     sentence: /--endpoint "http:\/\/127\.0\.0\.1:\d+" is not an https URL/,
   },
   {
+    // The refusal quoted the password.
+    name: "--endpoint with a user and password",
+    argv: (c) => ["ssh", "10.0.10.3", "--bastion-id", BASTION_ID, "--endpoint", c.endpoint.replace("https://", "https://admin:pw-91c4-secret@")],
+    status: 2,
+    sentence: /--endpoint "https:\/\/\[secret\]@127\.0\.0\.1:\d+" is not an https URL/,
+  },
+  {
     name: "a local port already in use",
     argv: (c) => ["tunnel", "--to", "10.0.0.2:6443", "--bastion-id", BASTION_ID, "--endpoint", c.endpoint, "--local-port", String(c.busyPort)],
     status: 2,

@@ -40,6 +40,10 @@ test("a secret JSON list counts by each item too", () => {
   );
 });
 
+test("a secret cluster name counts by the VCN DNS label derived from it too (hyphens dropped, cut to 15)", () => {
+  expect(secretTexts(["Zebra-Sec-Name-Long-1"]).sort()).toEqual(["Zebra-Sec-Name-Long-1", "ZebraSecNameLon"].sort());
+});
+
 test("the scrubber hides a secret in the forms an error shows it in, and any private key block", () => {
   const secret = "line1\nline2-" + "z".repeat(100);
   const scrub = scrubber([secret]);

@@ -110,6 +110,19 @@ describe("the Changes block", () => {
     ]);
     expect(countLine(countChanges([]))).toBe("0 to create, 0 to update, 0 to replace, 0 to delete");
   });
+
+  test("names, keys and values from the deployed file are escaped and bounded: no terminal escape, no 100,000-character line", () => {
+    const odd = resource("x\u001b[31m\nevil", ResourceType.Vcn, { "tag\u001b[2J": 1 });
+    const long = resource("oke-network-vcn", ResourceType.Vcn, { displayName: "x".repeat(100000) });
+    const lines = renderChanges(diffPlans([odd, long], [{ ...long, inputs: { displayName: "vcn" } }]), "state.json");
+    expect(lines).toEqual([
+      "Changes against state.json:",
+      "    ~ update   oci:Core/vcn:Vcn  oke-network-vcn",
+      `          displayName: "${"x".repeat(199)}… (100002 characters) → "vcn"`,
+      "    - delete   oci:Core/vcn:Vcn  x\\u001b[31m\\nevil",
+      "0 to create, 1 to update, 0 to replace, 1 to delete",
+    ]);
+  });
 });
 
 describe("what the program reports instead of changing", () => {

@@ -84,3 +84,41 @@ test("an invalid secret value is refused without being quoted", async () => {
     "NOT-hex-secret-value",
   ]);
 }, 30000);
+
+test("a secret clusterName is not shown through what the program derives from it by more than concatenation (the VCN's DNS label)", async () => {
+  const dir = projectDir({ dev: fs.readFileSync(path.join(DIR, "Pulumi.dev.yaml"), "utf8").replace("nameSuffix:", "clusterName:") });
+  const name = "Zebra-Sec-Name";
+  try {
+    const outcome = await planInProcess(dir, [
+      "--config",
+      `clusterName=${name}`,
+      "--json",
+      path.join(dir, "plan.json"),
+      "--diagram",
+      path.join(dir, "plan.mmd"),
+    ]);
+    expect(outcome.status).toBe(EXIT.clean);
+    const vcn = JSON.parse(fs.readFileSync(path.join(dir, "plan.json"), "utf8")).resources.find((r: { type: string }) => r.type === "oci:Core/vcn:Vcn");
+    expect(vcn.inputs.dnsLabel).toBe("[secret]");
+    expect(leaks([name, "ZebraSecName"], { stdout: outcome.stdout, stderr: outcome.stderr, ...writtenFiles(dir) })).toEqual([]);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}, 30000);
+
+test("--iam does not print a secret compartmentId given with --config: the statements say [secret]", async () => {
+  const stack = fs
+    .readFileSync(path.join(DIR, "Pulumi.dev.yaml"), "utf8")
+    .replace(/ {2}oke-quick-create:compartmentId: .*\n/, "")
+    .replace("nameSuffix:", "compartmentId:");
+  const dir = projectDir({ dev: stack });
+  const compartment = "ocid1.compartment.oc1..aaaaaaaasecretcompartment";
+  try {
+    const outcome = await planInProcess(dir, ["--iam", "Admins", "--config", `compartmentId=${compartment}`]);
+    expect(outcome.status).toBe(EXIT.clean);
+    expect(outcome.stdout).toContain("Allow group Admins to manage virtual-network-family in compartment id [secret]\n");
+    expect(leaks([compartment, "aaaaaaaasecretcompartment"], { stdout: outcome.stdout, stderr: outcome.stderr })).toEqual([]);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}, 30000);

@@ -149,6 +149,20 @@ describe("refused in one sentence naming --deployed and the file", () => {
       },
       'deployment.resources[4].type must be its URN\'s type oci:Core/vcn:Vcn, not a string ("oci:Core/subnet:Subnet")',
     ],
+    [
+      "a deployment that is null (read as an empty stack before)",
+      (d: any) => {
+        d.deployment = null;
+      },
+      "deployment must be an object, not null",
+    ],
+    [
+      "a resource of another stack spliced in (shown as a delete of this one before)",
+      (d: any) => {
+        d.deployment.resources[4].urn = d.deployment.resources[4].urn.replace("urn:pulumi:dev::", "urn:pulumi:prod::");
+      },
+      'deployment.resources[4].urn must be a URN of stack dev of oke-quick-create like the rest, not a string ("urn:pulumi:prod::oke-quick-create::oke-… (136 characters))',
+    ],
   ])("a wrongly typed field names the field: %s", (_what, edit, words) => {
     const doc = fixture();
     edit(doc);

@@ -151,7 +151,9 @@ function endpointUrl(text) {
     url = undefined;
   }
   if (!url || url.protocol !== "https:" || url.username || url.password || url.search || url.hash) {
-    throw usageError(`oke-bastion: --endpoint ${echo(text)} is not an https URL such as https://bastion.us-ashburn-1.oci.oraclecloud.com; ${USAGE}.`);
+    // User info is a credential: the URL is shown without it.
+    const shown = url && (url.username || url.password) ? echo(`${url.protocol}//[secret]@${url.host}${url.pathname === "/" ? "" : url.pathname}`) : echo(text);
+    throw usageError(`oke-bastion: --endpoint ${shown} is not an https URL such as https://bastion.us-ashburn-1.oci.oraclecloud.com; ${USAGE}.`);
   }
   return text;
 }

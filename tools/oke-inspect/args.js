@@ -3,7 +3,9 @@
 
 const { usageError } = require("../oke-token/errors");
 const { REGION_PATTERN } = require("../oke-token/args");
-const { echo } = require("../common/echo");
+const fs = require("fs");
+const path = require("path");
+const { echo, echoPath } = require("../common/echo");
 
 /**
  * @typedef {object} InspectArgs
@@ -101,12 +103,21 @@ function parseArgs(argv) {
     } catch {
       url = undefined;
     }
-    if (!url || (url.protocol !== "https:" && url.protocol !== "http:") || url.search || url.hash) {
+    if (url && (url.username || url.password)) {
+      // The user info is a credential: never echoed, and the OCI SDK would refuse it after the run started.
+      throw usageError(
+        `oke-inspect: --endpoint ${echo(`${url.protocol}//[secret]@${url.host}${url.pathname === "/" ? "" : url.pathname}`)} holds a user name or password; give the scheme and host only (the API key signs each request).`,
+      );
+    }
+    // WHATWG URL parsing drops tabs and newlines silently; a value holding them is not what the user meant.
+    // eslint-disable-next-line no-control-regex -- control characters are what this pattern is for
+    if (!url || (url.protocol !== "https:" && url.protocol !== "http:") || url.search || url.hash || /[\s\u0000-\u001f\u007f]/.test(parsed.endpoint)) {
       throw usageError(
         `oke-inspect: --endpoint ${echo(parsed.endpoint)} is not a base URL such as https://proxy.example.com; give the scheme and host, no query.`,
       );
     }
   }
+  if (parsed.json !== undefined && parsed.json !== "-") checkJsonPath(parsed.json);
   if (values.timeout !== undefined) {
     const n = Number(values.timeout);
     if (!/^\d+$/.test(values.timeout) || n < 1 || n > MAX_TIMEOUT_SECONDS) {
@@ -115,6 +126,29 @@ function parseArgs(argv) {
     parsed.timeoutSeconds = n;
   }
   return parsed;
+}
+
+/**
+ * The --json file is checked before any API call: a folder, a missing folder or a FIFO (whose open
+ * would wait for a reader forever) would otherwise fail, or hang, only after the whole inspection.
+ * @param {string} file
+ */
+function checkJsonPath(file) {
+  const shown = echoPath(file);
+  /** @type {fs.Stats | undefined} */
+  let stat;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    stat = undefined;
+  }
+  if (stat && stat.isDirectory()) throw usageError(`oke-inspect: --json ${shown} is a directory; name a file inside it, or - for stdout.`);
+  if (stat && !stat.isFile())
+    throw usageError(`oke-inspect: --json ${shown} is not a regular file (a pipe or a device); name an ordinary file, or - for stdout.`);
+  const dir = path.dirname(path.resolve(file));
+  if (!stat && !(fs.existsSync(dir) && fs.statSync(dir).isDirectory())) {
+    throw usageError(`oke-inspect: --json ${shown}: the folder ${echoPath(dir)} does not exist; create it or name a file in an existing folder.`);
+  }
 }
 
 /**

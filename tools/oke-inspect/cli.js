@@ -14,7 +14,7 @@ const { ociChecks } = require("./ociChecks");
 const { kubernetesChecks } = require("./kubernetesChecks");
 const { clusterCni, poolCni, nodeName } = require("./settings");
 const { textReport, jsonReport } = require("./report");
-const { echo } = require("../common/echo");
+const { echo, echoPath } = require("../common/echo");
 
 const HELP = `${USAGE}
 
@@ -129,7 +129,7 @@ async function inspect(args, env, io) {
         fs.writeFileSync(args.json, jsonReport(report));
       } catch (e) {
         throw usageError(
-          `oke-inspect: cannot write --json ${args.json} (${/** @type {NodeJS.ErrnoException} */ (e).code ?? String(e)}); name a writable file, or - for stdout.`,
+          `oke-inspect: cannot write --json ${echoPath(args.json)} (${/** @type {NodeJS.ErrnoException} */ (e).code ?? String(e)}); name a writable file, or - for stdout.`,
         );
       }
     }
