@@ -1,5 +1,5 @@
 import * as path from "path";
-import YAML, { Document, isAlias, isMap, isScalar, isSeq, Scalar } from "yaml";
+import YAML, { Document, isAlias, isMap, isScalar, isSeq, Pair, Scalar, YAMLMap } from "yaml";
 import { PlanInputError } from "../report/errors";
 import { echo } from "../../tools/common/echo";
 import { InputFileError, readInputText } from "../../tools/common/inputFile";
@@ -72,11 +72,48 @@ export function configText(given: unknown, doc: Document): ConfigText {
 }
 
 /** The `config:` block's entries in file order, keys as written; a block that is not a mapping is refused. */
+/** The YAML merge key, which the Pulumi CLI's YAML reader applies to a stack file's mappings. */
+const MERGE_KEY = "<<";
+
+/**
+ * A mapping's pairs with its merge keys applied as YAML 1.1 defines them: `<<: *defaults` (or a list
+ * of aliases) brings in the aliased mapping's pairs, the mapping's own keys win over merged ones, and
+ * an earlier merged mapping wins over a later one.
+ */
+function mergedPairs(doc: Document, map: YAMLMap, label: string, name: string): Pair[] {
+  const own: Pair[] = [];
+  const merged: Pair[] = [];
+  for (const pair of map.items) {
+    if (!(isScalar(pair.key) && (pair.key as Scalar).value === MERGE_KEY)) {
+      own.push(pair);
+      continue;
+    }
+    const sources = isSeq(pair.value) ? pair.value.items : [pair.value];
+    for (const source of sources) {
+      const target = isAlias(source) ? source.resolve(doc) : source;
+      if (!isMap(target))
+        throw new PlanInputError(`${label} ${name} has a merge key << under config: that names no mapping: merge an anchored mapping, such as <<: *defaults.`);
+      merged.push(...mergedPairs(doc, target, label, name));
+    }
+  }
+  const keyOf = (pair: Pair) => (isScalar(pair.key) ? (pair.key as Scalar).value : pair.key);
+  const seen = new Set(own.map(keyOf));
+  return [
+    ...own,
+    ...merged.filter((pair) => {
+      const key = keyOf(pair);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    }),
+  ];
+}
+
 export function configEntries(doc: Document, label: string, name: string): Array<{ key: string; node: unknown }> {
   const block = isMap(doc.contents) ? doc.contents.get("config", true) : undefined;
   if (block === undefined || block === null || (isScalar(block) && (block as Scalar).value === null)) return [];
   if (!isMap(block)) throw new PlanInputError(`${label} ${name} has a config: that is not a mapping: write one \`key: value\` per line under config:.`);
-  return block.items.map((pair) => {
+  return mergedPairs(doc, block, label, name).map((pair) => {
     const key = isScalar(pair.key) ? (pair.key as Scalar).value : undefined;
     if (typeof key !== "string" || key === "") {
       throw new PlanInputError(

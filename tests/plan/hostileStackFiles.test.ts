@@ -131,6 +131,20 @@ describe("values reach the program as the Pulumi CLI passes them", () => {
     expect(settingsOf(`  oke-quick-create:${line}\n`)[key]).toBe(text);
   });
 
+  test("a merge key brings in an anchored mapping's keys, and the stack's own keys win, as the CLI's YAML reader merges them", () => {
+    const file = `defaults: &defaults
+  oke-quick-create:nodeCount: "5"
+  oke-quick-create:clusterName: merged
+${BASE}  <<: *defaults
+  oke-quick-create:clusterName: own
+`;
+    fs.writeFileSync(path.join(dir, "Pulumi.m.yaml"), file);
+    expect(resolveStackSettings(dir, readProjectFile(dir), "m", []).config).toMatchObject({
+      "oke-quick-create:nodeCount": "5",
+      "oke-quick-create:clusterName": "own",
+    });
+  });
+
   test("YAML null leaves a key unset, so its declared default applies", () => {
     expect(settingsOf("  oke-quick-create:clusterName: ~\n  oke-quick-create:nameSuffix: null\n")).toMatchObject({
       "oke-quick-create:clusterName": "cluster1",
