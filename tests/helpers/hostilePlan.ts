@@ -2,8 +2,7 @@ import { execFile } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { main } from "../../offline/cli";
-import { withShortStacks } from "./stack";
+import { runPlanInProcess } from "./planInProcess";
 
 /**
  * Runs `npm start` on hostile input, in-process or as its own process, and checks the promise every
@@ -33,12 +32,8 @@ export function projectDir(stacks: Record<string, string | Buffer> = {}): string
 }
 
 export async function planInProcess(dir: string, argv: readonly string[]): Promise<Outcome> {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const status = await withShortStacks(() =>
-    main(argv, { stdout: (t) => stdout.push(t), stderr: (t) => stderr.push(t), progress: { step: (_label, work) => work() }, projectDir: dir, env: {} }),
-  );
-  return { status, stdout: stdout.join(""), stderr: stderr.join(""), timedOut: false };
+  const { status, stdout, stderr } = await runPlanInProcess(argv, { projectDir: dir });
+  return { status, stdout, stderr, timedOut: false };
 }
 
 export function planProcess(dir: string, argv: readonly string[], timeoutMs: number): Promise<Outcome> {

@@ -1,25 +1,10 @@
-import * as path from "path";
-import { main } from "../../offline/cli";
+import { runPlanInProcess } from "../helpers/planInProcess";
 import { parseArgs } from "../../offline/inputs/args";
 
 // What a new user types first: flags before `--` (npm keeps them), a setting without its flag, a stack
 // with no file yet. Each is one sentence saying what to type instead, before anything runs.
 
-const REPO = path.resolve(__dirname, "..", "..");
-
-async function plan(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const steps: string[] = [];
-  const status = await main(args, {
-    stdout: (t) => stdout.push(t),
-    stderr: (t) => stderr.push(t),
-    progress: { step: (label, work) => (steps.push(label), work()) },
-    projectDir: REPO,
-    env,
-  });
-  return { status, stdout: stdout.join(""), stderr: stderr.join(""), steps };
-}
+const plan = (args: string[], env: NodeJS.ProcessEnv = {}) => runPlanInProcess(args, { env });
 
 describe("flags npm kept for itself", () => {
   test("npm start --preview (npm sets npm_config_preview and runs the script without it)", async () => {

@@ -1,32 +1,16 @@
 import * as fs from "fs";
+import { runPlanInProcess } from "../helpers/planInProcess";
 import * as os from "os";
 import * as path from "path";
-import { main } from "../../offline/cli";
-import { withShortStacks } from "../helpers/stack";
 import { EXIT } from "../../offline/report/errors";
 
 // What a user (or an attacker) might hand `npm start`: each is exit 2 with one `error:` sentence and
 // no stack trace, and the ones that never need the program fail before it (and the pack) start.
 
-const REPO = path.resolve(__dirname, "..", "..");
 const DIR = fs.mkdtempSync(path.join(os.tmpdir(), "plan-adversarial-"));
 afterAll(() => fs.rmSync(DIR, { recursive: true, force: true }));
 
-async function plan(...argv: string[]) {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const steps: string[] = [];
-  const status = await withShortStacks(() =>
-    main(argv, {
-      stdout: (t) => stdout.push(t),
-      stderr: (t) => stderr.push(t),
-      progress: { step: (label, work) => (steps.push(label), work()) },
-      projectDir: REPO,
-      env: {},
-    }),
-  );
-  return { status, stdout: stdout.join(""), stderr: stderr.join(""), steps };
-}
+const plan = (...argv: string[]) => runPlanInProcess(argv);
 
 function expectOneSentence(stderr: string) {
   const lines = stderr.trimEnd().split("\n");

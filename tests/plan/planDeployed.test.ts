@@ -1,8 +1,7 @@
 import * as fs from "fs";
+import { InProcessPlan, runPlanInProcess } from "../helpers/planInProcess";
 import * as os from "os";
 import * as path from "path";
-import { main } from "../../offline/cli";
-import { withShortStacks } from "../helpers/stack";
 import { startAhead } from "../helpers/brokeredPacks";
 import { DEFAULT_PACK_DIR } from "../../offline/analyzer";
 import { packStartOptions } from "../../offline/run/policyCheck";
@@ -14,28 +13,9 @@ const REPO = path.resolve(__dirname, "..", "..");
 const OUT = fs.mkdtempSync(path.join(os.tmpdir(), "plan-deployed-"));
 const file = (name: string) => path.join(OUT, name);
 
-interface Result {
-  status: number;
-  stdout: string;
-  stderr: string;
-}
-
 // In-process `npm start -- ...` (planCli.test.ts covers the process boundary: exit statuses, stderr).
-
-async function plan(...args: string[]): Promise<Result> {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const status = await withShortStacks(() =>
-    main(args, {
-      stdout: (t) => stdout.push(t),
-      stderr: (t) => stderr.push(t),
-      progress: { step: (_label, work) => work() },
-      projectDir: REPO,
-      env: { CI: "true" },
-    }),
-  );
-  return { status, stdout: stdout.join(""), stderr: stderr.join("") };
-}
+const plan = (...args: string[]) => runPlanInProcess(args, { env: { CI: "true" } });
+type Result = InProcessPlan;
 
 /** The "Changes against ..." block, up to and including its count line. */
 const changesOf = (r: Result) =>

@@ -1,41 +1,21 @@
 import * as fs from "fs";
+import { InProcessPlan, runPlanInProcess } from "../helpers/planInProcess";
 import * as os from "os";
 import * as path from "path";
-import { main } from "../../offline/cli";
-import { withShortStacks } from "../helpers/stack";
 import { stackExportOf } from "../helpers/stackExport";
 
 // `npm start -- --deployed state.json` against what `pulumi stack export` writes after `pulumi up` of
 // the dev stack (tests/helpers/stackExport.ts: the CLI's shape, a tenancy's own OCIDs and availability
 // domain prefix, encrypted or --show-secrets secrets), in-process like planDeployed.test.ts.
 
-const REPO = path.resolve(__dirname, "..", "..");
 const OUT = fs.mkdtempSync(path.join(os.tmpdir(), "plan-stack-export-"));
 const file = (name: string) => path.join(OUT, name);
 afterAll(() => {
   fs.rmSync(OUT, { recursive: true, force: true });
 });
 
-interface Result {
-  status: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function plan(args: string[], env: NodeJS.ProcessEnv = { CI: "true" }): Promise<Result> {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const status = await withShortStacks(() =>
-    main(args, {
-      stdout: (t) => stdout.push(t),
-      stderr: (t) => stderr.push(t),
-      progress: { step: (_label, work) => work() },
-      projectDir: REPO,
-      env,
-    }),
-  );
-  return { status, stdout: stdout.join(""), stderr: stderr.join("") };
-}
+type Result = InProcessPlan;
+const plan = (args: string[], env: NodeJS.ProcessEnv = { CI: "true" }) => runPlanInProcess(args, { env });
 
 /** The "Changes against ..." block, up to and including its count line. */
 function changesOf(r: Result): string {
