@@ -4,9 +4,8 @@ const os = require("os");
 /** @type {import('jest').Config} */
 module.exports = {
   // Jest's default (cores - 1) runs one file at a time on a 2-core machine, while many files wait on
-  // child processes (policy pack, CLI runs) or on a stand-in's time bound; on 2 cores a third worker
-  // fills those waits (measured: 46.8 s -> 43.6 s for the suite; a fourth costs more than it fills).
-  maxWorkers: Math.max(3, os.cpus().length - 1),
+  // child processes (policy pack, CLI runs); two workers keep both cores busy.
+  maxWorkers: Math.max(2, os.cpus().length - 1),
   testEnvironment: "node",
   // Jest 30 tears down globals between files, which breaks the Pulumi runtime's global store.
   testEnvironmentOptions: { globalsCleanup: "off" },
