@@ -10,17 +10,14 @@ import { API_KEY, OTHER_KEY, TEST_PROFILE } from "../helpers/testKeys";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { apiEndpoint, tunnelKubeconfig } = require("../../tools/oke-bastion/kubeconfig");
 
-// What a hostile or careless user may hand `oke-bastion`, one row each: the command runs against a
-// stand-in Bastion API and a stand-in ssh, and every row must end with the expected status and one
-// sentence on stderr (besides the progress lines a session's life prints), within the harness's
-// bound: a run still alive after RUN_BOUND_MS is killed and the row fails. No row may print or leave
-// behind a key, a passphrase or a token. The rows about an abandoned call or ssh's exit run the shipped
-// command (`node bin/oke-bastion.js`) each in its own process; the others run its run() one after
-// another in one child process (okeBastionBatch.js), which spares a Node start and an SDK load a row.
+// What a hostile or careless user may hand `oke-bastion`, one row each: the shipped command
+// (`node bin/oke-bastion.js`) runs against a stand-in Bastion API and a stand-in ssh, and every row
+// must end with the expected status and one sentence on stderr (besides the progress lines a
+// session's life prints), within the harness's bound: a run still alive after RUN_BOUND_MS is killed
+// and the row fails. No row may print or leave behind a key, a passphrase or a token.
 
 const BIN = path.resolve(__dirname, "..", "..", "bin", "oke-bastion.js");
 const FIXED_SESSION_KEY = path.resolve(__dirname, "fixedSessionKey.js");
-const BATCH = path.resolve(__dirname, "okeBastionBatch.js");
 const BASTION_ID = "ocid1.bastion.oc1.ap-tokyo-1.aaaaaaaastandinbastion";
 /**
  * Far above a healthy run on a machine busy with other work (a run takes 1–5 s), far below the
@@ -395,155 +392,57 @@ interface Outcome {
   status: number | null;
   stdout: string;
   stderr: string;
-  /** Set when the harness killed the run while this row ran. */
-  outlived?: number;
-  /** What run() threw, which the command would print as an unexpected failure. */
-  failure?: string;
+  killed: boolean;
 }
 
-/** One row's world: its own stand-in Bastion API in the row's scenario, ports, TMPDIR, directory and environment. */
-interface Prepared {
-  api: BastionStandIn;
-  temp: string;
-  cwd: string;
-  argv: string[];
-  env: Record<string, string>;
-}
-
-async function prepare(row: Row): Promise<Prepared> {
-  const api = new BastionStandIn(tls, `${TEST_PROFILE.tenancy}/${TEST_PROFILE.user}/${TEST_PROFILE.fingerprint}`, apiKeyPem, BASTION_ID);
-  standIns.push(api);
-  await api.start();
-  api.reset(row.scenario ?? { kind: "active-after", polls: 1 });
-  const context: Context = { endpoint: api.endpoint, freePort: await freePort(), busyPort: await busyPort() };
-  const temp = fs.mkdtempSync(path.join(root, "tmp-"));
-  const cwd = fs.mkdtempSync(path.join(root, "cwd-"));
-  const placeholders = PLACEHOLDERS();
-  const argv = row.argv(context).map((a) => placeholders[a] ?? a);
-  const env = {
-    HOME: home,
-    PATH: bin,
-    TMPDIR: temp,
-    NODE_EXTRA_CA_CERTS: tls.certFile,
-    OKE_BASTION_POLL_MS: "20",
-    // Only the rows about a call that never ends shorten its bound: every other call must get its answer.
-    ...(row.abandoned ? { OKE_BASTION_REQUEST_TIMEOUT_MS: String(HANG_BOUND_MS) } : {}),
-    STANDIN_SSH_LOG: path.join(temp, "ssh.log"),
-    STANDIN_SSH_EXIT: row.ssh ?? "0",
-    ...row.env?.(context),
-  };
-  return { api, temp, cwd, argv, env };
-}
-
-/** The shipped command, `node bin/oke-bastion.js`, in a process of its own. */
-function runBounded({ argv, env, cwd }: Prepared): Promise<Outcome> {
+function runBounded(argv: string[], env: Record<string, string>, cwd: string): Promise<Outcome> {
   const child = spawn(process.execPath, ["--require", FIXED_SESSION_KEY, BIN, ...argv], { env, cwd, stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (d) => (stdout += d));
   child.stderr.on("data", (d) => (stderr += d));
   return new Promise((resolve) => {
-    let outlived: number | undefined;
+    let killed = false;
     const timer = setTimeout(() => {
-      outlived = RUN_BOUND_MS;
+      killed = true;
       child.kill("SIGKILL");
     }, RUN_BOUND_MS);
     child.on("close", (status) => {
       clearTimeout(timer);
-      resolve({ status, stdout, stderr, outlived });
+      resolve({ status, stdout, stderr, killed });
     });
   });
 }
 
-/**
- * The command's run() for each row, one after another in one child process (okeBastionBatch.js); a row
- * with no answer within RUN_BOUND_MS is killed and marked, the rows after it unanswered. What reaches
- * the child's own stdout or stderr past the command's (a child of its own) is every row's output too.
- */
-function runTable(rows: Prepared[]): Promise<Outcome>[] {
-  const input = path.join(root, "rows.json");
-  fs.writeFileSync(input, JSON.stringify(rows.map(({ argv, env, cwd }) => ({ argv, env, cwd }))));
-  const { NODE_EXTRA_CA_CERTS } = rows[0].env;
-  const child = spawn(process.execPath, ["--require", FIXED_SESSION_KEY, BATCH, input], {
-    env: { NODE_EXTRA_CA_CERTS },
-    stdio: ["ignore", "pipe", "pipe", "pipe"],
-  });
-  let stray = "";
-  child.stdout!.on("data", (d) => (stray += d));
-  child.stderr!.on("data", (d) => (stray += d));
-  const answers = rows.map(() => {
-    let answer!: (o: Outcome) => void;
-    return { promise: new Promise<Outcome>((r) => (answer = r)), answer };
-  });
-  let answered = 0;
-  let buffered = "";
-  let current = -1;
-  let watchdog: NodeJS.Timeout | undefined;
-  const arm = () => {
-    clearTimeout(watchdog);
-    watchdog = setTimeout(() => child.kill("SIGKILL"), RUN_BOUND_MS);
-  };
-  arm();
-  const messages = child.stdio[3] as NodeJS.ReadableStream;
-  messages.setEncoding("utf8");
-  messages.on("data", (chunk: string) => {
-    buffered += chunk;
-    const lines = buffered.split("\n");
-    buffered = lines.pop()!;
-    for (const line of lines) {
-      const message = JSON.parse(line);
-      if ("start" in message) current = message.start;
-      else {
-        const { done, code, failure, stdout, stderr } = message;
-        answers[done].answer({ status: code ?? null, stdout: stdout + stray, stderr: stderr + stray, failure });
-        answered++;
-        if (answered === rows.length) {
-          clearTimeout(watchdog);
-          child.kill("SIGKILL");
-        }
-      }
-      arm();
-    }
-  });
-  child.on("close", () => {
-    clearTimeout(watchdog);
-    answers.forEach(({ answer }, index) =>
-      answer({
-        status: null,
-        stdout: stray,
-        stderr: stray,
-        outlived: index === current ? RUN_BOUND_MS : undefined,
-        failure: index > current ? "not run" : undefined,
-      }),
-    );
-  });
-  return answers.map((a) => a.promise);
-}
-
-/**
- * A row about a call the command abandons or about ssh's own exit runs the shipped command in a process
- * of its own, as a user runs it; the rows about what it refuses share one (the bin itself runs in the
- * former, and in okeBastionCli.test.ts).
- */
-const alone = (row: Row) => row.abandoned !== undefined || row.ssh !== undefined;
-
-let prepared: Prepared[];
-let outcomes: Promise<Outcome>[];
-beforeAll(async () => {
-  prepared = await Promise.all(ROWS.map(prepare));
-  const together = ROWS.flatMap((row, index) => (alone(row) ? [] : [index]));
-  const table = runTable(together.map((index) => prepared[index]));
-  outcomes = ROWS.map((row, index) => (alone(row) ? runBounded(prepared[index]) : table[together.indexOf(index)]));
-});
-
 describe("oke-bastion, given what a hostile or careless user gives it", () => {
-  it.each(ROWS.map((row, index) => [row.name, row, index] as const))(
+  it.concurrent.each(ROWS.map((row) => [row.name, row] as const))(
     "%s",
-    async (_name, row, index) => {
-      const { api, temp, cwd } = prepared[index];
-      const r = await outcomes[index];
+    async (_name, row) => {
+      const api = new BastionStandIn(tls, `${TEST_PROFILE.tenancy}/${TEST_PROFILE.user}/${TEST_PROFILE.fingerprint}`, apiKeyPem, BASTION_ID);
+      standIns.push(api);
+      await api.start();
+      api.reset(row.scenario ?? { kind: "active-after", polls: 1 });
+      const context: Context = { endpoint: api.endpoint, freePort: await freePort(), busyPort: await busyPort() };
+      const temp = fs.mkdtempSync(path.join(root, "tmp-"));
+      const cwd = fs.mkdtempSync(path.join(root, "cwd-"));
+      const placeholders = PLACEHOLDERS();
+      const argv = row.argv(context).map((a) => placeholders[a] ?? a);
+      const env = {
+        HOME: home,
+        PATH: bin,
+        TMPDIR: temp,
+        NODE_EXTRA_CA_CERTS: tls.certFile,
+        OKE_BASTION_POLL_MS: "20",
+        // Only the rows about a call that never ends shorten its bound: every other call must get its answer.
+        ...(row.abandoned ? { OKE_BASTION_REQUEST_TIMEOUT_MS: String(HANG_BOUND_MS) } : {}),
+        STANDIN_SSH_LOG: path.join(temp, "ssh.log"),
+        STANDIN_SSH_EXIT: row.ssh ?? "0",
+        ...row.env?.(context),
+      };
 
-      expect({ outlived: r.outlived, failure: r.failure }).toEqual({ outlived: undefined, failure: undefined });
+      const r = await runBounded(argv, env, cwd);
+
+      expect({ killed: r.killed, bound: RUN_BOUND_MS }).toEqual({ killed: false, bound: RUN_BOUND_MS });
       const sentences = r.stderr.split("\n").filter((l) => l !== "" && !PROGRESS.some((p) => p.test(l)));
       expect(sentences).toEqual([expect.stringMatching(row.sentence)]);
       expect(sentences[0]).toMatch(/^oke-bastion: [^\n]+\.$/);
@@ -562,7 +461,7 @@ describe("oke-bastion, given what a hostile or careless user gives it", () => {
       }
       if (row.abandoned !== "DELETE") expect(api.liveSessions()).toEqual([]);
     },
-    2 * RUN_BOUND_MS + 30_000,
+    RUN_BOUND_MS + 30_000,
   );
 });
 
