@@ -6,6 +6,7 @@ const path = require("path");
 const { usageError } = require("../oke-token/errors");
 const { REGION_PATTERN } = require("../oke-token/args");
 const { echo, echoPath } = require("../common/echo");
+const { scanFlags } = require("../common/flags");
 
 /**
  * @typedef {object} CommonArgs
@@ -114,28 +115,7 @@ function integer(flag, text, min, max) {
  * @param {Record<string, string>} flags
  */
 function collect(argv, flags) {
-  /** @type {Record<string, string>} */
-  const values = {};
-  /** @type {string[]} */
-  const positional = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (!arg.startsWith("--")) {
-      positional.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf("=");
-    const flag = eq > 0 ? arg.slice(0, eq) : arg;
-    if (!Object.prototype.hasOwnProperty.call(flags, flag)) {
-      throw usageError(`oke-bastion: unknown argument ${echo(arg)}; ${USAGE}.`);
-    }
-    const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
-    if (value === undefined || value === "" || (eq < 0 && value.startsWith("--"))) {
-      throw usageError(`oke-bastion: ${flag} needs a value; ${USAGE}.`);
-    }
-    values[flags[flag]] = value;
-  }
-  return { values, positional };
+  return scanFlags(argv, { tool: "oke-bastion", usage: USAGE, valueFlags: flags, positional: true, noValue: (value) => value === "" });
 }
 
 /**

@@ -6,6 +6,7 @@ const { REGION_PATTERN } = require("../oke-token/args");
 const fs = require("fs");
 const path = require("path");
 const { echo, echoPath } = require("../common/echo");
+const { scanFlags } = require("../common/flags");
 
 /**
  * @typedef {object} InspectArgs
@@ -42,40 +43,22 @@ const VALUE_FLAGS = /** @type {const} */ ({
   "--timeout": "timeout",
 });
 
-/** @param {string} flag @returns {flag is keyof typeof VALUE_FLAGS} */
-function isValueFlag(flag) {
-  return Object.prototype.hasOwnProperty.call(VALUE_FLAGS, flag);
-}
-
 /**
- * `--flag value` and `--flag=value`, as oke-token and oke-bastion take them.
+ * `--flag value` and `--flag=value`, as oke-token and oke-bastion take them; a blank value is none.
  * @param {readonly string[]} argv arguments after the script name
  * @returns {InspectArgs}
  */
 function parseArgs(argv) {
-  /** @type {Record<string, string>} */
-  const values = {};
-  let ociOnly = false;
-  let help = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === "--help" || arg === "-h") {
-      help = true;
-      continue;
-    }
-    if (arg === "--oci-only") {
-      ociOnly = true;
-      continue;
-    }
-    const eq = arg.indexOf("=");
-    const flag = arg.startsWith("--") && eq > 0 ? arg.slice(0, eq) : arg;
-    if (!isValueFlag(flag)) throw usageError(`oke-inspect: unknown argument ${echo(arg)}; ${USAGE}.`);
-    const value = flag !== arg ? arg.slice(eq + 1) : argv[++i];
-    if (value === undefined || value.trim() === "" || (flag === arg && value.startsWith("--"))) {
-      throw usageError(`oke-inspect: ${flag} needs a value; ${USAGE}.`);
-    }
-    values[VALUE_FLAGS[flag]] = value.trim();
-  }
+  const scanned = scanFlags(argv, {
+    tool: "oke-inspect",
+    usage: USAGE,
+    valueFlags: VALUE_FLAGS,
+    switches: ["--oci-only"],
+    noValue: (value) => value.trim() === "",
+  });
+  const values = Object.fromEntries(Object.entries(scanned.values).map(([field, value]) => [field, value.trim()]));
+  const help = scanned.help;
+  const ociOnly = scanned.switches.has("--oci-only");
   const parsed = {
     help,
     clusterId: values.clusterId,

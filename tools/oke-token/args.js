@@ -4,6 +4,7 @@
 const { usageError } = require("./errors");
 const { ocidProblem } = require("./ocid");
 const { echo } = require("../common/echo");
+const { scanFlags } = require("../common/flags");
 
 /**
  * @typedef {object} TokenArgs
@@ -31,37 +32,13 @@ const VALUE_FLAGS = /** @type {const} */ ({
   "--config-file": "configFile",
 });
 
-/** @param {string} flag @returns {flag is keyof typeof VALUE_FLAGS} */
-function isValueFlag(flag) {
-  return Object.prototype.hasOwnProperty.call(VALUE_FLAGS, flag);
-}
-
 /**
  * Parses the command line. Accepts `--flag value` and `--flag=value`, like the OCI CLI (click) does.
  * @param {readonly string[]} argv arguments after the script name
  * @returns {TokenArgs}
  */
 function parseArgs(argv) {
-  /** @type {Record<string, string | undefined>} */
-  const values = {};
-  let help = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === "--help" || arg === "-h") {
-      help = true;
-      continue;
-    }
-    const eq = arg.indexOf("=");
-    const flag = arg.startsWith("--") && eq > 0 ? arg.slice(0, eq) : arg;
-    if (!isValueFlag(flag)) {
-      throw usageError(`oke-token: unknown argument ${echo(arg)}; ${USAGE}.`);
-    }
-    const value = flag !== arg ? arg.slice(eq + 1) : argv[++i];
-    if (value === undefined || (flag === arg && value.startsWith("--"))) {
-      throw usageError(`oke-token: ${flag} needs a value; ${USAGE}.`);
-    }
-    values[VALUE_FLAGS[flag]] = value;
-  }
+  const { values, help } = scanFlags(argv, { tool: "oke-token", usage: USAGE, valueFlags: VALUE_FLAGS });
   if (help) return { clusterId: "", region: undefined, profile: undefined, configFile: undefined, help };
 
   const clusterId = (values.clusterId ?? "").trim();
