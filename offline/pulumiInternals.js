@@ -55,6 +55,16 @@ function pulumiDir() {
 const PULUMI_LAZY_REQUESTS = Object.freeze({
   packages: ["typescript", "@npmcli/arborist", "normalize-package-data"],
   automation: { request: "./automation", parent: "index.js", main: path.join("automation", "index.js") },
+  /**
+   * The policy runner's file, which reads tsconfig.json through tsutils and registers ts-node (the one
+   * installed beside the project, else its vendored copy) before it requires the pack:
+   * scripts/deferredTsNode.js.
+   */
+  policyRunner: {
+    parent: path.join("cmd", "run-policy-pack", "run.js"),
+    tsutils: "../../tsutils",
+    tsNode: ["ts-node", path.join("vendor", "ts-node@7.0.1")],
+  },
 });
 
 /** Node's module loader entry point (not in its public typings); scripts/lazyPulumiDeps.js wraps it. */

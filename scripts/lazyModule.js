@@ -10,9 +10,13 @@
 
 const path = require("path");
 
-/** A stand-in that requires the module file `main` the first time anything is asked of it. */
-/** @param {string} main */
-function lazyFile(main) {
+/**
+ * A stand-in that requires the module file `main` the first time anything is asked of it but one of
+ * `known`, values the module is known to hold.
+ * @param {string} main
+ * @param {Record<string, unknown>} [known]
+ */
+function lazyFile(main, known = {}) {
   /** @type {any} */
   let real;
   const load = () => (real ??= require(main));
@@ -23,6 +27,7 @@ function lazyFile(main) {
       // skips loading; `default` is then what __importDefault would have made of a CommonJS module.
       get: (_, key) => {
         if (key === "__esModule") return true;
+        if (typeof key === "string" && Object.hasOwn(known, key)) return known[key];
         const mod = load();
         return key === "default" && !mod.__esModule ? mod : mod[key];
       },
@@ -36,11 +41,17 @@ function lazyFile(main) {
   );
 }
 
-/** A stand-in that requires package `name` (from @pulumi/pulumi's folder) the first time anything is asked of it. */
-/** @param {string} name */
-module.exports = function lazyModule(name) {
+/**
+ * A stand-in that requires package `name` (from @pulumi/pulumi's folder) the first time anything is
+ * asked of it. With `exportsVersion` (TypeScript's `ts.version`), its version is answered from its
+ * manifest: Pulumi's policy runner reads only that before it registers ts-node (deferredTsNode.js).
+ * @param {string} name
+ * @param {{ exportsVersion?: boolean }} [options]
+ */
+module.exports = function lazyModule(name, options = {}) {
   // The package's main file by path: Jest's resolver would map the bare name back to this stand-in.
   const manifest = require.resolve(`${name}/package.json`, { paths: [require("../offline/pulumiInternals").pulumiDir()] });
-  return lazyFile(path.join(path.dirname(manifest), require(manifest).main));
+  const { main, version } = require(manifest);
+  return lazyFile(path.join(path.dirname(manifest), main), options.exportsVersion ? { version } : {});
 };
 module.exports.lazyFile = lazyFile;

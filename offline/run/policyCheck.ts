@@ -31,8 +31,9 @@ export interface PackStart {
 }
 
 /**
- * @pulumi/pulumi's load-time tooling (TypeScript's npm helpers, the Automation API), loaded on first
- * use: a third of a pack's start, and none of it runs in a pack. The same modules, only later, as in
+ * @pulumi/pulumi's load-time tooling (TypeScript's npm helpers, the Automation API) and its runner's
+ * TypeScript registration (scripts/deferredTsNode.js), made on first use: none of it runs in a built
+ * pack, and together they were more than half of a pack's start. The same modules, only later, as in
  * the plan's own process; it applies only to the @pulumi/pulumi installed here, so a pack with its own
  * (an installed published pack, another branch's) starts exactly as the CLI starts it.
  */
