@@ -1,51 +1,21 @@
-import * as fs from "fs";
-import * as http from "http";
-import * as https from "https";
-import { AddressInfo } from "net";
-import * as path from "path";
+import { KubernetesApiStandIn, Reply, STANDIN_CA_DATA, statusOf as status } from "../helpers/kubernetesApiStandIn";
 import type { KubernetesFixture } from "./clusterFixture";
 
 /**
  * A Kubernetes API server on 127.0.0.1 for the reads oke-inspect makes: nodes, services, the
  * kube-proxy config map, kube-system's DaemonSets and Deployments, and running pods. Like a real API
- * server it serves TLS (the fixtures' certificate for 127.0.0.1, which the kubeconfig names as its CA),
- * answers 401 without the bearer token, pages lists (two items a page, with `metadata.continue`,
+ * server (see KubernetesApiStandIn) it pages lists (two items a page, with `metadata.continue`,
  * whatever `limit` asks: a server may return fewer), honours `fieldSelector=status.phase=...` on pods,
- * and records every request; anything but GET is refused.
+ * and records every request with its query string; anything but GET is refused.
  */
 
-const FIXTURES = path.join(__dirname, "..", "fixtures");
-const CERT = fs.readFileSync(path.join(FIXTURES, "kube-standin-cert.pem"));
-const KEY = fs.readFileSync(path.join(FIXTURES, "kube-standin-key.pem"));
 const PAGE_SIZE = 2;
 
-const status = (code: number, reason: string, message: string) => ({
-  apiVersion: "v1",
-  kind: "Status",
-  metadata: {},
-  status: "Failure",
-  message,
-  reason,
-  code,
-});
-
-export class KubernetesReadStandIn {
+export class KubernetesReadStandIn extends KubernetesApiStandIn {
   fixture: KubernetesFixture | undefined;
-  readonly requests: string[] = [];
-  url = "";
-  private readonly server = https.createServer({ cert: CERT, key: KEY }, (req, res) => this.handle(req, res));
 
-  constructor(readonly token: string) {}
-
-  async start(): Promise<this> {
-    await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
-    this.url = `https://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-    return this;
-  }
-
-  stop(): Promise<void> {
-    this.server.closeAllConnections();
-    return new Promise((resolve) => this.server.close(() => resolve()));
+  constructor(token: string) {
+    super(token, true);
   }
 
   /** A kubeconfig for this server; `user` is the users[].user entry (a token by default, or an exec plugin). */
@@ -53,22 +23,14 @@ export class KubernetesReadStandIn {
     return JSON.stringify({
       apiVersion: "v1",
       kind: "Config",
-      clusters: [{ name: "standin", cluster: { server, "certificate-authority-data": CERT.toString("base64") } }],
+      clusters: [{ name: "standin", cluster: { server, "certificate-authority-data": STANDIN_CA_DATA } }],
       users: [{ name: "standin", user }],
       contexts: [{ name: "standin", context: { cluster: "standin", user: "standin" } }],
       "current-context": "standin",
     });
   }
 
-  private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
-    const method = req.method ?? "";
-    const url = new URL(req.url ?? "/", "http://standin");
-    this.requests.push(`${method} ${url.pathname}${url.search}`);
-    const reply = (code: number, body: unknown) => {
-      res.writeHead(code, { "content-type": "application/json" });
-      res.end(JSON.stringify(body));
-    };
-    if (req.headers.authorization !== `Bearer ${this.token}`) return reply(401, status(401, "Unauthorized", "Unauthorized"));
+  protected serve(method: string, url: URL, reply: Reply): void {
     if (method !== "GET") return reply(405, status(405, "MethodNotAllowed", `the server does not allow this method on the requested resource`));
     const f = this.fixture;
     if (!f) return reply(503, status(503, "ServiceUnavailable", "no cluster"));

@@ -196,7 +196,7 @@ describe("the destroy hooks' calls, made against the OCI stand-in", () => {
   });
 
   afterAll(async () => {
-    await Promise.all([oci.close(), kube.close()]);
+    await Promise.all([oci.close(), kube.stop()]);
   });
 
   it("are exactly the table's: the load balancer sweep, the occupants of a subnet that cannot go, and the kept volumes", async () => {

@@ -71,7 +71,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  await Promise.all([oci.close(), kube.close()]);
+  await Promise.all([oci.close(), kube.stop()]);
 });
 
 function input(overrides: Partial<ClusterCleanupInput> = {}): ClusterCleanupInput {

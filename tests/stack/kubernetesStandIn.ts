@@ -1,21 +1,12 @@
-import * as fs from "fs";
-import * as http from "http";
-import * as https from "https";
-import { AddressInfo } from "net";
-import * as path from "path";
+import { KubernetesApiStandIn, Reply, STANDIN_CA_DATA, statusOf } from "../helpers/kubernetesApiStandIn";
 
 /**
  * A local Kubernetes API server for the destroy hooks: Services across namespaces, their deletion with
  * the cloud controller's `service.kubernetes.io/load-balancer-cleanup` finalizer (the object stays,
  * with a deletionTimestamp, until the controller has deleted the load balancer), and PersistentVolumes.
- * Requests need the kubeconfig's bearer token, as a real API server would, and it serves TLS with a
- * self-signed certificate for 127.0.0.1 that the kubeconfig names as its CA (the client refuses plain
- * HTTP, rightly).
+ * Like a real API server (see KubernetesApiStandIn) it needs the kubeconfig's bearer token and serves
+ * TLS; it records each request's method and path.
  */
-
-const FIXTURES = path.join(__dirname, "..", "fixtures");
-const CERT = fs.readFileSync(path.join(FIXTURES, "kube-standin-cert.pem"));
-const KEY = fs.readFileSync(path.join(FIXTURES, "kube-standin-key.pem"));
 
 export interface StandInService {
   namespace: string;
@@ -51,26 +42,14 @@ function serviceObject(s: StandInService) {
   };
 }
 
-const notFound = (what: string) => ({ apiVersion: "v1", kind: "Status", status: "Failure", message: `${what} not found`, reason: "NotFound", code: 404 });
+const notFound = (what: string) => statusOf(404, "NotFound", `${what} not found`);
 
-export class KubernetesStandIn {
+export class KubernetesStandIn extends KubernetesApiStandIn {
   services: StandInService[] = [];
   persistentVolumes: StandInPersistentVolume[] = [];
-  readonly requests: string[] = [];
-  url = "";
-  private readonly server = https.createServer({ cert: CERT, key: KEY }, (req, res) => this.handle(req, res));
 
-  constructor(readonly token: string) {}
-
-  async start(): Promise<this> {
-    await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
-    this.url = `https://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-    return this;
-  }
-
-  close(): Promise<void> {
-    this.server.closeAllConnections();
-    return new Promise((resolve) => this.server.close(() => resolve()));
+  constructor(token: string) {
+    super(token, false);
   }
 
   kubeconfig(token = this.token): string {
@@ -78,7 +57,7 @@ export class KubernetesStandIn {
       "apiVersion: v1",
       "kind: Config",
       "clusters:",
-      `- name: standin\n  cluster:\n    server: ${this.url}\n    certificate-authority-data: ${CERT.toString("base64")}`,
+      `- name: standin\n  cluster:\n    server: ${this.url}\n    certificate-authority-data: ${STANDIN_CA_DATA}`,
       "users:",
       `- name: standin\n  user:\n    token: ${token}`,
       "contexts:",
@@ -88,17 +67,8 @@ export class KubernetesStandIn {
     ].join("\n");
   }
 
-  private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
-    const method = req.method ?? "GET";
-    const path = new URL(req.url ?? "/", "http://standin").pathname;
-    this.requests.push(`${method} ${path}`);
-    const reply = (status: number, body: unknown) => {
-      res.writeHead(status, { "content-type": "application/json" });
-      res.end(JSON.stringify(body));
-    };
-    if (req.headers.authorization !== `Bearer ${this.token}`) {
-      return reply(401, { apiVersion: "v1", kind: "Status", status: "Failure", message: "Unauthorized", reason: "Unauthorized", code: 401 });
-    }
+  protected serve(method: string, url: URL, reply: Reply): void {
+    const path = url.pathname;
     if (method === "GET" && path === "/api/v1/services") {
       return reply(200, { apiVersion: "v1", kind: "ServiceList", metadata: {}, items: this.services.map(serviceObject) });
     }
