@@ -1,6 +1,6 @@
 import { echo, escapeControls, PATH_ECHO_LIMIT } from "../../tools/common/echo";
 import { mockMonitorUrn } from "../records/engineUrns";
-import { UNKNOWN_MASK } from "../records/masking";
+import { SECRET_MASK, UNKNOWN_MASK } from "../records/masking";
 import { alignDefaults } from "./providerDefaults";
 import { forcesReplacement } from "./replaceRules";
 import { compareRuleSets, describeRule, Rule, RuleSetPath, ruleSetPaths } from "./ruleSets";
@@ -60,12 +60,20 @@ export function movesWithRegion(type: string): boolean {
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
 
+/**
+ * A change at `path`. Where the program's value is secret, the deployed one is not shown either: a state
+ * may hold in plain text what the program now marks secret, and the plan's output reaches CI logs.
+ */
+function changeAt(path: string, a: unknown, b: unknown): PathChange {
+  return { path, old: b === SECRET_MASK && a !== undefined ? SECRET_MASK : a, new: b };
+}
+
 function walk(path: string, a: unknown, b: unknown, into: PathChange[]): void {
   if (Array.isArray(a) || Array.isArray(b)) {
     const left = Array.isArray(a) ? a : [];
     const right = Array.isArray(b) ? b : [];
     if ((!Array.isArray(a) && a !== undefined) || (!Array.isArray(b) && b !== undefined)) {
-      into.push({ path, old: a, new: b });
+      into.push(changeAt(path, a, b));
       return;
     }
     for (let i = 0; i < Math.max(left.length, right.length); i++) walk(`${path}[${i}]`, left[i], right[i], into);
@@ -73,7 +81,7 @@ function walk(path: string, a: unknown, b: unknown, into: PathChange[]): void {
   }
   if (isObject(a) || isObject(b)) {
     if ((!isObject(a) && a !== undefined) || (!isObject(b) && b !== undefined)) {
-      into.push({ path, old: a, new: b });
+      into.push(changeAt(path, a, b));
       return;
     }
     const left = (a ?? {}) as Record<string, unknown>;
@@ -82,7 +90,7 @@ function walk(path: string, a: unknown, b: unknown, into: PathChange[]): void {
     return;
   }
   // null and absent are the same "unset" to the provider.
-  if ((a ?? undefined) !== (b ?? undefined) || b === UNKNOWN_MASK) into.push({ path, old: a, new: b });
+  if ((a ?? undefined) !== (b ?? undefined) || b === UNKNOWN_MASK) into.push(changeAt(path, a, b));
 }
 
 /** The leaf inputs that differ between two masked input sets; an unknown new value always counts as a change. */

@@ -69,6 +69,17 @@ describe("each diff action, resources matched by URN", () => {
       { path: "d.e", old: undefined, new: "x" },
     ]);
   });
+
+  test("a value the program marks secret is [secret] on both sides, though the deployed state held it in plain text", () => {
+    const before = cluster({ name: "cluster-plaintext-in-state", options: { admissionControllerOptions: { note: "plaintext-object" } } });
+    const after = cluster({ name: "[secret]", options: "[secret]" });
+    const [change] = diffPlans([before], [after]);
+    expect(change.changes).toEqual([
+      { path: "name", old: "[secret]", new: "[secret]" },
+      { path: "options", old: "[secret]", new: "[secret]" },
+    ]);
+    expect(renderChanges([change], "state.json").join("\n")).not.toMatch(/plaintext/);
+  });
 });
 
 describe("the force-new table", () => {
