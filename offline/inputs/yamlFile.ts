@@ -54,8 +54,8 @@ export type ConfigText = { kind: "unset" } | { kind: "text"; text: string } | { 
 /**
  * The CLI decodes each stack value into a string (pkg/resource/config Value), so a plain scalar
  * arrives as its text exactly as written: `000000012` stays "000000012", `true` is "true", `1.50` is
- * "1.50". YAML null is no value at all. `{secure: ...}` is ciphertext; other structures go to the
- * program as JSON, as the CLI passes object values.
+ * "1.50". YAML null is no value at all. `{secure: ...}` is ciphertext, and so is a structure that
+ * holds one; other structures go to the program as JSON, as the CLI passes object values.
  */
 export function configText(given: unknown, doc: Document): ConfigText {
   // An alias (`*x`) stands for the node its anchor (`&x`) names, scalar text included.
@@ -67,8 +67,31 @@ export function configText(given: unknown, doc: Document): ConfigText {
     if (scalar.type === Scalar.PLAIN && typeof scalar.source === "string") return { kind: "text", text: scalar.source };
     return { kind: "text", text: String(scalar.value) };
   }
-  if (isMap(node) && node.items.length === 1 && isScalar(node.items[0].key) && (node.items[0].key as Scalar).value === "secure") return { kind: "secure" };
+  if (holdsSecure(node, doc)) return { kind: "secure" };
   return { kind: "text", text: JSON.stringify((node as { toJS(doc: Document): unknown }).toJS(doc)) };
+}
+
+const isSecureMap = (node: unknown): boolean =>
+  isMap(node) && node.items.length === 1 && isScalar(node.items[0].key) && (node.items[0].key as Scalar).value === "secure";
+
+/**
+ * Whether a value is `{secure: ...}` or a structure holding one anywhere: the CLI treats such a value
+ * as secret as a whole (`pulumi config set --path --secret` writes them), and only the stack's secrets
+ * provider can decrypt its leaves. Each node is visited once, so aliases that multiply cost nothing more.
+ */
+function holdsSecure(root: unknown, doc: Document): boolean {
+  const seen = new Set<unknown>();
+  const pending = [root];
+  while (pending.length > 0) {
+    const given = pending.pop();
+    const node = isAlias(given) ? given.resolve(doc) : given;
+    if (seen.has(node)) continue;
+    seen.add(node);
+    if (isSecureMap(node)) return true;
+    if (isMap(node)) for (const pair of node.items) pending.push(pair.value);
+    else if (isSeq(node)) pending.push(...node.items);
+  }
+  return false;
 }
 
 /** The `config:` block's entries in file order, keys as written; a block that is not a mapping is refused. */

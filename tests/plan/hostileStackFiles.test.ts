@@ -63,6 +63,11 @@ const CASES: Case[] = [
     sentence: /sets 'clusterName' as a secure value .* cannot be decrypted/,
   },
   {
+    name: "a list holding a secure item (its ciphertext is not quoted)",
+    file: BASE + "  oke-quick-create:bastionClientCidrs:\n    - 10.0.0.0/8\n    - secure: v1:Q2lwaGVydGV4dE9mQUNpZHI=\n",
+    sentence: /sets 'bastionClientCidrs' as a secure value .* cannot be decrypted/,
+  },
+  {
     name: "a secure integer given a non-integer with --config",
     file: BASE + "  oke-quick-create:nodeCount:\n    secure: AAABAHNlY3JldA==\n",
     argv: ["--config", `nodeCount=${SECRET_VALUE}`],
@@ -105,7 +110,7 @@ test.each(CASES.map((c) => [c.name, c] as const))(
     const dir = projectDir({ s: c.file });
     dirs.push(dir);
     const outcome = await planInProcess(dir, ["--stack", "s", ...(c.argv ?? [])]);
-    expectRefusal(outcome, { status: EXIT.invalid, sentence: c.sentence }, [SECRET_VALUE]);
+    expectRefusal(outcome, { status: EXIT.invalid, sentence: c.sentence }, [SECRET_VALUE, "Q2lwaGVydGV4dE9mQUNpZHI="]);
   },
   30000,
 );
