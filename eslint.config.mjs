@@ -6,7 +6,7 @@ import globals from "globals";
 
 export default tseslint.config(
   { linterOptions: { reportUnusedDisableDirectives: "error" } },
-  { ignores: ["**/node_modules/**", "policies/bin/**", "docs/**", "**/*.d.ts"] },
+  { ignores: ["**/node_modules/**", "policies/bin/**", "docs/**", "**/*.d.ts", ".pack-sources-*/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { languageOptions: { globals: { ...globals.node } } },
