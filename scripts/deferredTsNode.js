@@ -57,7 +57,9 @@ function deferredTsNode(loadTsNode, tsutils) {
       const handler = require.extensions[path.extname(filename)] ?? require.extensions[".js"];
       return handler(module, filename);
     };
-    for (const ext of TS_EXTENSIONS) require.extensions[ext] ??= firstTypeScript;
+    // Something registered TypeScript already (a preload of the user's): ts-node wraps it, so register now.
+    if (TS_EXTENSIONS.some((ext) => require.extensions[ext])) return registerNow();
+    for (const ext of TS_EXTENSIONS) require.extensions[ext] = firstTypeScript;
     return undefined;
   }
   return new Proxy({}, { get: (_, key) => (key === "register" ? register : key === "__esModule" ? undefined : loadTsNode()[key]) });
