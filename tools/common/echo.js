@@ -104,4 +104,13 @@ function redact(text, secrets) {
     .replace(/aHR0cHM6Ly9jb250YWluZXJlbmdpbmUu[A-Za-z0-9_=+/-]*/g, SECRET);
 }
 
-module.exports = { ECHO_LIMIT, PATH_ECHO_LIMIT, SECRET, looksLikeKeyMaterial, escapeControls, echo, echoPath, redact };
+/**
+ * A URL as a message shows it when it holds a user name or password: the user info is a credential,
+ * so it is [secret], and the rest (scheme, host, any path) is echoed as usual.
+ * @param {URL} url
+ */
+function echoUrlWithoutUserInfo(url) {
+  return echo(`${url.protocol}//${SECRET}@${url.host}${url.pathname === "/" ? "" : url.pathname}`);
+}
+
+module.exports = { ECHO_LIMIT, PATH_ECHO_LIMIT, SECRET, looksLikeKeyMaterial, escapeControls, echo, echoPath, echoUrlWithoutUserInfo, redact };

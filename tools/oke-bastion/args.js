@@ -5,7 +5,7 @@ const os = require("os");
 const path = require("path");
 const { usageError } = require("../oke-token/errors");
 const { REGION_PATTERN } = require("../oke-token/args");
-const { echo, echoPath } = require("../common/echo");
+const { echo, echoPath, echoUrlWithoutUserInfo } = require("../common/echo");
 const { scanFlags } = require("../common/flags");
 
 /**
@@ -132,7 +132,7 @@ function endpointUrl(text) {
   }
   if (!url || url.protocol !== "https:" || url.username || url.password || url.search || url.hash) {
     // User info is a credential: the URL is shown without it.
-    const shown = url && (url.username || url.password) ? echo(`${url.protocol}//[secret]@${url.host}${url.pathname === "/" ? "" : url.pathname}`) : echo(text);
+    const shown = url && (url.username || url.password) ? echoUrlWithoutUserInfo(url) : echo(text);
     throw usageError(`oke-bastion: --endpoint ${shown} is not an https URL such as https://bastion.us-ashburn-1.oci.oraclecloud.com; ${USAGE}.`);
   }
   return text;

@@ -5,7 +5,7 @@ const { usageError } = require("../oke-token/errors");
 const { REGION_PATTERN } = require("../oke-token/args");
 const fs = require("fs");
 const path = require("path");
-const { echo, echoPath } = require("../common/echo");
+const { echo, echoPath, echoUrlWithoutUserInfo } = require("../common/echo");
 const { scanFlags } = require("../common/flags");
 
 /**
@@ -89,7 +89,7 @@ function parseArgs(argv) {
     if (url && (url.username || url.password)) {
       // The user info is a credential: never echoed, and the OCI SDK would refuse it after the run started.
       throw usageError(
-        `oke-inspect: --endpoint ${echo(`${url.protocol}//[secret]@${url.host}${url.pathname === "/" ? "" : url.pathname}`)} holds a user name or password; give the scheme and host only (the API key signs each request).`,
+        `oke-inspect: --endpoint ${echoUrlWithoutUserInfo(url)} holds a user name or password; give the scheme and host only (the API key signs each request).`,
       );
     }
     // WHATWG URL parsing drops tabs and newlines silently; a value holding them is not what the user meant.
