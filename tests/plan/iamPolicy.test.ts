@@ -8,12 +8,12 @@ import { BASTION_TOOL_NEEDS, HOOK_CALL_NEEDS, INVOKE_NEEDS, RESOURCE_NEEDS } fro
 import { grants, neededPermissions, POLICY_STATEMENTS, policyStatementsFor } from "../../components/iamStatements";
 import { ociAuthenticationProvider, resolveOciAuth } from "../../components/ociAuth";
 import { STACK_TAG_KEY } from "../../policies/contract";
-import { main } from "../../offline/cli";
 import { parseArgs } from "../../offline/inputs/args";
 import { collectIamCalls } from "../../offline/iamRun";
 import { KubernetesStandIn } from "../stack/kubernetesStandIn";
 import { OciStandIn } from "../stack/ociStandIn";
 import { runStack, withShortStacks } from "../helpers/stack";
+import { runPlanInProcess } from "../helpers/planInProcess";
 
 /**
  * `npm start -- --iam GROUP` prints the IAM statements a group needs for the stack, derived from what
@@ -39,11 +39,7 @@ function iam(...argv: string[]): Promise<Outcome> {
 }
 
 async function iamRun(argv: string[]): Promise<Outcome> {
-  let stdout = "";
-  let stderr = "";
-  const status = await withShortStacks(() =>
-    main(argv, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), progress: quiet, projectDir: REPO, env: {} }),
-  );
+  const { status, stdout, stderr } = await runPlanInProcess(argv);
   return { status, stdout, stderr };
 }
 
