@@ -32,3 +32,11 @@ export async function runPlanInProcess(argv: readonly string[], options: { proje
   );
   return { status, stdout: stdout.join(""), stderr: stderr.join(""), steps };
 }
+
+/** The "Changes against ..." block a `--deployed` plan prints, up to and including its count line. */
+export function changesOf(plan: InProcessPlan): string {
+  const start = plan.stdout.indexOf("Changes against");
+  const count = /^\d+ to create.*$/m.exec(plan.stdout);
+  if (start < 0 || !count) throw new Error(`no changes block in:\n${plan.stdout}\n${plan.stderr}`);
+  return plan.stdout.slice(start, count.index + count[0].length);
+}

@@ -1,5 +1,5 @@
 import * as fs from "fs";
-import { InProcessPlan, runPlanInProcess } from "../helpers/planInProcess";
+import { changesOf, InProcessPlan, runPlanInProcess } from "../helpers/planInProcess";
 import * as os from "os";
 import * as path from "path";
 import { startAhead } from "../helpers/brokeredPacks";
@@ -15,11 +15,6 @@ const file = (name: string) => path.join(OUT, name);
 
 // In-process `npm start -- ...` (planCli.test.ts covers the process boundary: exit statuses, stderr).
 const plan = (...args: string[]) => runPlanInProcess(args, { env: { CI: "true" } });
-type Result = InProcessPlan;
-
-/** The "Changes against ..." block, up to and including its count line. */
-const changesOf = (r: Result) =>
-  r.stdout.slice(r.stdout.indexOf("Changes against"), r.stdout.search(/^\d+ to create.*$/m) + r.stdout.match(/^\d+ to create.*$/m)![0].length);
 
 /** The pack `npm start -- ...args` starts: what runPlan hands startPolicyPack for those arguments. */
 function packOf(...args: string[]) {
@@ -28,7 +23,7 @@ function packOf(...args: string[]) {
   return packStartOptions({ packDir: DEFAULT_PACK_DIR, project: settings.project, stack: settings.stack, stackConfig: settings.config });
 }
 
-let same: Result, upgrade: Result, flannel: Result, bad: Result, preview: Result;
+let same: InProcessPlan, upgrade: InProcessPlan, flannel: InProcessPlan, bad: InProcessPlan, preview: InProcessPlan;
 beforeAll(async () => {
   // The plans below run one after another; the packs of the upgrade and the CNI change start beside
   // the dev stack's, not each in its turn.

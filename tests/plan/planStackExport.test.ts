@@ -1,5 +1,5 @@
 import * as fs from "fs";
-import { InProcessPlan, runPlanInProcess } from "../helpers/planInProcess";
+import { changesOf, InProcessPlan, runPlanInProcess } from "../helpers/planInProcess";
 import * as os from "os";
 import * as path from "path";
 import { stackExportOf } from "../helpers/stackExport";
@@ -14,22 +14,19 @@ afterAll(() => {
   fs.rmSync(OUT, { recursive: true, force: true });
 });
 
-type Result = InProcessPlan;
 const plan = (args: string[], env: NodeJS.ProcessEnv = { CI: "true" }) => runPlanInProcess(args, { env });
-
-/** The "Changes against ..." block, up to and including its count line. */
-function changesOf(r: Result): string {
-  const start = r.stdout.indexOf("Changes against");
-  const count = /^\d+ to create.*$/m.exec(r.stdout);
-  if (start < 0 || !count) throw new Error(`no changes block in:\n${r.stdout}\n${r.stderr}`);
-  return r.stdout.slice(start, count.index + count[0].length);
-}
 
 const PLAINTEXT = "token: plaintext-of-a-show-secrets-export";
 const EXTRA_URN =
   "urn:pulumi:dev::oke-quick-create::oke-quick-create:index:QuickCreate$oke-quick-create:index:Network$oci:Core/subnet:Subnet::oke-network-extra-subnet";
 
-let base: Result, same: Result, shown: Result, scaled: Result, privateEndpoint: Result, moved: Result, extra: Result;
+let base: InProcessPlan,
+  same: InProcessPlan,
+  shown: InProcessPlan,
+  scaled: InProcessPlan,
+  privateEndpoint: InProcessPlan,
+  moved: InProcessPlan,
+  extra: InProcessPlan;
 beforeAll(async () => {
   // One at a time: the Pulumi runtime a program runs under is one per process.
   base = await plan(["--json", file("plan.json")]);
