@@ -109,11 +109,13 @@ export function readStackExport(file: string, doc: Record<string, unknown>, expe
   if (!isRecord(deployment)) throw fieldError(file, "deployment", "object", deployment, FIX);
   expectField(file, "deployment.resources", deployment.resources, "object[]", FIX);
   const raw: Array<Record<string, any>> = Array.isArray(deployment.resources) ? deployment.resources : [];
-  raw.forEach((r, i) => {
+  // Each resource's URN, parsed once.
+  const urns = raw.map((r, i) => {
     const where = `deployment.resources[${i}]`;
-    if (typeof r.urn !== "string" || !parseUrn(r.urn)) throw fieldError(file, `${where}.urn`, "a URN (urn:pulumi:STACK::PROJECT::TYPE::NAME)", r.urn, FIX);
+    const urn = typeof r.urn === "string" ? parseUrn(r.urn) : undefined;
+    if (!urn) throw fieldError(file, `${where}.urn`, "a URN (urn:pulumi:STACK::PROJECT::TYPE::NAME)", r.urn, FIX);
     if (typeof r.type !== "string" || !r.type) throw fieldError(file, `${where}.type`, "string", r.type, FIX);
-    const urnType = parseUrn(r.urn)!.qualifiedType.split("$").pop();
+    const urnType = urn.qualifiedType.split("$").pop();
     if (urnType !== r.type) throw fieldError(file, `${where}.type`, `its URN's type ${echo(urnType, { quote: false })}`, r.type, FIX);
     expectField(file, `${where}.id`, r.id, "string", FIX);
     expectField(file, `${where}.inputs`, r.inputs, "object", FIX);
@@ -122,18 +124,18 @@ export function readStackExport(file: string, doc: Record<string, unknown>, expe
     expectField(file, `${where}.delete`, r.delete, "boolean", FIX);
     expectField(file, `${where}.external`, r.external, "boolean", FIX);
     checkReadBackInputs(file, where, r.type, fromState(r.inputs ?? {}) as Record<string, unknown>, FIX);
+    return urn;
   });
-  const first = raw.length ? parseUrn(raw[0].urn)! : undefined;
+  const first = urns[0];
   if (first) checkSameStack(file, first, expected, `pulumi stack export --stack ${expected.stack} --file ${shown}`);
   // One state holds one stack: a resource of another, spliced in, would show as a delete of this one.
-  raw.forEach((r, i) => {
-    const { stack, project } = parseUrn(r.urn)!;
+  urns.forEach(({ stack, project }, i) => {
     if (stack !== first!.stack || project !== first!.project) {
       throw fieldError(
         file,
         `deployment.resources[${i}].urn`,
         `a URN of stack ${echo(first!.stack, { quote: false })} of ${echo(first!.project, { quote: false })} like the rest`,
-        r.urn,
+        raw[i].urn,
         FIX,
       );
     }
